@@ -1,0 +1,32 @@
+using WorkflowHost.Engine.Expressions;
+using WorkflowHost.Engine.Timers;
+
+namespace WorkflowHost.Engine;
+
+/// <summary>Settings of a <see cref="BpmnEngine"/>; the host builds one at start-up.</summary>
+public sealed class EngineOptions
+{
+    /// <summary>Documents larger than this are refused before parsing (default 5 MB).</summary>
+    public long MaxDocumentBytes { get; init; } = 5 * 1024 * 1024;
+
+    /// <summary>Deepest XML element nesting accepted (guards the parser's stack).</summary>
+    public int MaxXmlDepth { get; init; } = 256;
+
+    /// <summary>Sandbox limits of every expression and script.</summary>
+    public ExpressionLimits ExpressionLimits { get; init; } = ExpressionLimits.Default;
+
+    /// <summary>Values and functions the host exposes to expressions by name (never CLR types).</summary>
+    public IReadOnlyDictionary<string, object>? ExpressionGlobals { get; init; }
+
+    /// <summary>Calendar used to add durations (the seam for working-day calendars).</summary>
+    public IBusinessCalendar Calendar { get; init; } = PlainCalendar.Instance;
+
+    /// <summary>Time zone for timer dates written without an offset.</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>How many elements one command may execute before the instance is stopped with an incident (guards endless loops).</summary>
+    public int MaxStepsPerCommand { get; init; } = 10_000;
+
+    /// <summary>Deepest nesting of call activities before an incident is raised (guards cyclic calls).</summary>
+    public int MaxCallDepth { get; init; } = 32;
+}

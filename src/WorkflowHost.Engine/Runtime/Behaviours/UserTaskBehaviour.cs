@@ -1,0 +1,115 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WorkflowHost.Engine.Model;
+using WorkflowHost.Engine.Timers;
+
+namespace WorkflowHost.Engine.Runtime.Behaviours;
+
+/// <summary>
+/// User and manual tasks wait in the inbox. Manual tasks wait too (unlike Camunda): at a one-stop centre a manual
+/// step such as handing over the paper file must still be confirmed by the person who did it.
+/// </summary>
+internal sealed class UserTaskBehaviour : INodeBehaviour
+{
+    public void Enter(ExecutionRun run, TokenState token, FlowNode node)
+    {
+        var assignment = node.Assignment;
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in node.Extensions)
+            if (key.StartsWith("property:", StringComparison.Ordinal)) properties[key["property:".Length..]] = value;
+        var details = new TaskCreatedDetails(
+            List(run, token, assignment?.CandidateGroups, assignment?.CandidateGroupsExpression, "candidate groups"),
+            List(run, token, assignment?.CandidateUsers, assignment?.CandidateUsersExpression, "candidate users"),
+            Text(run, token, assignment?.Assignee, assignment?.AssigneeExpression, "assignee"),
+            assignment?.FormKey,
+            DueAt(run, token, node, assignment),
+            properties);
+        run.OpenUserTask(token, node, details);
+    }
+
+    private static IReadOnlyList<string> List(ExecutionRun run, TokenState token, string? literal, Expressions.CompiledExpression? expression, string what)
+    {
+        if (expression is not null)
+        {
+            var value = run.Evaluate(expression, token, what);
+            return value switch
+            {
+                null => [],
+                JsonArray array => array.Select(v => v?.ToString() ?? "").Where(s => s.Length > 0).ToList(),
+                _ => Split(value.ToString()),
+            };
+        }
+        return literal is null ? [] : Split(literal);
+    }
+
+    private static List<string> Split(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private static string? Text(ExecutionRun run, TokenState token, string? literal, Expressions.CompiledExpression? expression, string what) =>
+        expression is null ? literal : run.Evaluate(expression, token, what)?.ToString();
+
+    private static DateTimeOffset? DueAt(ExecutionRun run, TokenState token, FlowNode node, TaskAssignment? assignment)
+    {
+        var text = Text(run, token, assignment?.DueDate, assignment?.DueDateExpression, "due date");
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (TimerExpression.TryParse(TimerKind.Duration, text, run.Options.TimeZone, out var duration, out _))
+            return run.Options.Calendar.Add(run.Now, ((TimerDuration)duration!).Duration);
+        if (TimerExpression.TryParse(TimerKind.Date, text, run.Options.TimeZone, out var date, out _))
+            return ((TimerDate)date!).At;
+        throw new ProcessFailure($"The due date '{text}' of {ExecutionRun.Describe(node)} is neither an ISO 8601 date nor a duration.");
+    }
+}
+
+/// <summary>Service and business-rule tasks: request a job for the handler registered for the topic, then wait.</summary>
+internal sealed class ServiceTaskBehaviour : INodeBehaviour
+{
+    public void Enter(ExecutionRun run, TokenState token, FlowNode node) => run.RequestJob(token, node);
+}
+
+/// <summary>Runs the script in the sandbox; its value goes to <c>camunda:resultVariable</c> when set.</summary>
+internal sealed class ScriptTaskBehaviour : INodeBehaviour
+{
+    public void Enter(ExecutionRun run, TokenState token, FlowNode node)
+    {
+        if (node.Script is not null)
+        {
+            var variables = run.VariablesFor(token);
+            JsonNode? result;
+            try
+            {
+                result = run.Expressions.RunScript(node.Script, variables);
+            }
+            catch (Expressions.ExpressionEvaluationException ex)
+            {
+                throw new ProcessFailure($"The script of {ExecutionRun.Describe(node)} failed: {ex.Message}{run.CallTrace(token)}");
+            }
+            if (node.ResultVariable is { Length: > 0 } name) variables.SetVariable(name, result);
+        }
+        run.Schedule(token, ExecutionRun.StepKind.Complete);
+    }
+}
+
+/// <summary>Send tasks with a topic run as service jobs; without one they emit the message and continue.</summary>
+internal sealed class SendTaskBehaviour : INodeBehaviour
+{
+    public void Enter(ExecutionRun run, TokenState token, FlowNode node)
+    {
+        if (!string.IsNullOrWhiteSpace(node.Topic))
+        {
+            run.RequestJob(token, node);
+            return;
+        }
+        run.AddEffect(new MessageSent(node.Id, node.MessageName ?? node.Name ?? node.Id, run.VariablesFor(token).Snapshot()));
+        run.Schedule(token, ExecutionRun.StepKind.Complete);
+    }
+}
+
+/// <summary>Receive tasks wait for their message (by <c>messageRef</c>, else by the task's name).</summary>
+internal sealed class ReceiveTaskBehaviour : INodeBehaviour
+{
+    public void Enter(ExecutionRun run, TokenState token, FlowNode node)
+    {
+        token.Phase = TokenPhase.Waiting;
+        run.Subscribe(token, node, node.MessageName ?? node.Name ?? node.Id);
+    }
+}

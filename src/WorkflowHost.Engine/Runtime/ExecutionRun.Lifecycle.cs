@@ -1,0 +1,312 @@
+using System.Text.Json.Nodes;
+using WorkflowHost.Engine.Model;
+using WorkflowHost.Engine.Runtime.Behaviours;
+
+namespace WorkflowHost.Engine.Runtime;
+
+/// <summary>The life of a token at an element: arrive, execute (with loops and multi-instance), complete, leave.</summary>
+internal sealed partial class ExecutionRun
+{
+    /// <summary>Creates a token at a node and records that the element started.</summary>
+    internal TokenState Place(ScopeState scope, FlowNode node, string? via)
+    {
+        var token = new TokenState
+        {
+            Id = _state.NewId(),
+            ScopeId = scope.Id,
+            ElementId = node.Id,
+            ArrivedVia = via,
+            ElementInstanceId = _state.NextId - 1,
+            EnteredAt = Now,
+        };
+        _state.Tokens.Add(token);
+        _effects.Add(new ElementStarted(token.ElementInstanceId, node.Id, node.ElementType, Now));
+        return token;
+    }
+
+    /// <summary>A token arrives at a node over a flow (or a jump) and will be entered.</summary>
+    internal TokenState Arrive(ScopeState scope, FlowNode node, string? via)
+    {
+        var token = Place(scope, node, via);
+        Schedule(token, StepKind.Enter);
+        return token;
+    }
+
+    private void EnterElement(TokenState token)
+    {
+        var node = NodeOf(token);
+        if (!node.Kind.IsActivity())
+        {
+            NodeBehaviours.For(node).Enter(this, token, node);
+            return;
+        }
+        if (!IsInnerInstance(token, node))
+        {
+            if (node.Loop is { IsMultiInstance: true })
+            {
+                MultiInstance.Start(this, token, node);
+                return;
+            }
+            OpenBoundaryWaits(token, node);
+        }
+        ExecuteIteration(token);
+    }
+
+    /// <summary>Runs one iteration of an activity: loop test, input mappings, then its behaviour.</summary>
+    private void ExecuteIteration(TokenState token)
+    {
+        var node = NodeOf(token);
+        if (node.Loop is { IsMultiInstance: false, TestBefore: true } loop && !LoopShouldRun(token, node, loop))
+        {
+            FinishActivity(token, node);
+            return;
+        }
+        if (node.InputMappings.Count > 0) Mappings.ApplyInputs(this, token, node);
+        NodeBehaviours.For(node).Enter(this, token, node);
+    }
+
+    /// <summary>The activity's own work is done: output mappings, standard loop, then leave.</summary>
+    private void CompleteActivity(TokenState token)
+    {
+        var node = NodeOf(token);
+        token.Phase = TokenPhase.Waiting;
+        if (node.OutputMappings.Count > 0) Mappings.ApplyOutputs(this, token, node);
+        DisposeLocalScope(token);
+        if (node.Loop is { IsMultiInstance: false } loop)
+        {
+            token.LoopCounter++;
+            if (LoopShouldRun(token, node, loop))
+            {
+                Schedule(token, StepKind.Execute);
+                return;
+            }
+        }
+        FinishActivity(token, node);
+    }
+
+    private bool LoopShouldRun(TokenState token, FlowNode node, LoopDefinition loop)
+    {
+        if (loop.LoopMaximum is { } max && token.LoopCounter >= max) return false;
+        if (loop.LoopCondition is null) return !loop.TestBefore && token.LoopCounter == 0;
+        VariablesFor(token).SetVariable("loopCounter", JsonValue.Create(token.LoopCounter));
+        return Condition(loop.LoopCondition, token, "loop condition");
+    }
+
+    internal void FinishActivity(TokenState token, FlowNode node)
+    {
+        CloseWaitsOf(token, cancelled: true);
+        if (IsInnerInstance(token, node))
+        {
+            EndToken(token, cancelled: false);
+            MultiInstance.ItemCompleted(this, Scope(token.ScopeId));
+            return;
+        }
+        LeaveElement(token);
+    }
+
+    /// <summary>The element is finished: take its outgoing flows (conditions and default flow honoured).</summary>
+    private void LeaveElement(TokenState token)
+    {
+        var node = NodeOf(token);
+        token.Phase = TokenPhase.Waiting;
+        var flows = SelectOutgoing(token, node);
+        TakeFlows(token, flows);
+    }
+
+    private List<SequenceFlow> SelectOutgoing(TokenState token, FlowNode node)
+    {
+        var selected = new List<SequenceFlow>(node.Outgoing.Count);
+        var hasConditions = false;
+        foreach (var flow in node.Outgoing)
+        {
+            if (flow == node.DefaultFlow) continue;
+            if (flow.Condition is null)
+            {
+                if (flow.ConditionText is null) selected.Add(flow);
+                continue;
+            }
+            hasConditions = true;
+            if (Condition(flow.Condition, token, $"condition of sequence flow '{flow.Id}' leaving")) selected.Add(flow);
+        }
+        if (selected.Count == 0 && node.DefaultFlow is not null) selected.Add(node.DefaultFlow);
+        if (selected.Count == 0 && hasConditions)
+            throw new ProcessFailure($"No outgoing sequence flow of {Describe(node)} has a true condition and there is no default flow.");
+        return selected;
+    }
+
+    /// <summary>Ends the token at its element and starts one token per flow in the same scope.</summary>
+    internal void TakeFlows(TokenState token, IReadOnlyList<SequenceFlow> flows)
+    {
+        var scope = Scope(token.ScopeId);
+        EndToken(token, cancelled: false);
+        foreach (var flow in flows) Arrive(scope, flow.Target, flow.Id);
+        if (flows.Count == 0) CheckScopeEnd(scope);
+    }
+
+    /// <summary>Removes a token that finished or was cancelled, with its history record.</summary>
+    internal void EndToken(TokenState token, bool cancelled)
+    {
+        var node = ProcessOf(Scope(token.ScopeId)).Process.AllNodes.GetValueOrDefault(token.ElementId);
+        _effects.Add(new ElementEnded(token.ElementInstanceId, token.ElementId, node?.ElementType ?? "unknown", Now, cancelled));
+        _state.Tokens.Remove(token);
+    }
+
+    /// <summary>Consumes a token without taking any flow (end events, implicit ends) and completes its scope if it was the last.</summary>
+    internal void ConsumeToken(TokenState token)
+    {
+        var scope = Scope(token.ScopeId);
+        EndToken(token, cancelled: false);
+        CheckScopeEnd(scope);
+    }
+
+    internal void CheckScopeEnd(ScopeState scope)
+    {
+        if (!_state.Scopes.Contains(scope)) return;
+        foreach (var t in _state.Tokens) if (t.ScopeId == scope.Id) return;
+        foreach (var s in _state.Scopes) if (s.ParentId == scope.Id && s.Kind is ScopeKind.MultiInstanceItem) return;
+        CompleteScope(scope);
+    }
+
+    private void CompleteScope(ScopeState scope)
+    {
+        switch (scope.Kind)
+        {
+            case ScopeKind.Process:
+                EndInstance(InstanceStatus.Completed, null);
+                break;
+            case ScopeKind.SubProcess:
+                _state.Scopes.Remove(scope);
+                ResumeOwner(scope);
+                break;
+            case ScopeKind.CalledProcess:
+                var owner = FindToken(scope.OwnerTokenId!.Value)!;
+                CallActivityBehaviour.MapOutputs(this, scope, owner);
+                _state.Scopes.Remove(scope);
+                ResumeOwner(scope);
+                break;
+            case ScopeKind.MultiInstanceItem:
+                MultiInstance.ItemCompleted(this, scope);
+                break;
+            case ScopeKind.MultiInstanceBody:
+                MultiInstance.Finish(this, scope);
+                break;
+        }
+    }
+
+    private void ResumeOwner(ScopeState scope)
+    {
+        if (scope.OwnerTokenId is { } ownerId && FindToken(ownerId) is { } owner)
+        {
+            owner.Phase = TokenPhase.Waiting;
+            Schedule(owner, StepKind.Complete);
+        }
+    }
+
+    internal void EndInstance(InstanceStatus status, string? reason)
+    {
+        if (_state.Status != InstanceStatus.Active) return;
+        _state.Status = status;
+        _state.EndedAt = Now;
+        foreach (var incident in _state.Incidents.Where(i => !i.Resolved))
+        {
+            incident.Resolved = true;
+            _effects.Add(new IncidentResolved(incident.Id));
+        }
+        _effects.Add(status == InstanceStatus.Completed ? new InstanceCompleted() : new InstanceTerminated(reason));
+    }
+
+    // ---------------------------------------------------------------- cancellation
+
+    /// <summary>Withdraws a token and everything under it (waits, child scopes, local scope).</summary>
+    internal void CancelToken(TokenState token)
+    {
+        CloseWaitsOf(token, cancelled: true);
+        foreach (var child in _state.Scopes.Where(s => s.OwnerTokenId == token.Id).ToList())
+            CancelScope(child);
+        DisposeLocalScope(token);
+        foreach (var incident in _state.Incidents.Where(i => i.TokenId == token.Id && !i.Resolved))
+        {
+            incident.Resolved = true;
+            _effects.Add(new IncidentResolved(incident.Id));
+        }
+        if (_state.Tokens.Contains(token)) EndToken(token, cancelled: true);
+    }
+
+    internal void CancelScope(ScopeState scope)
+    {
+        CancelScopeContents(scope);
+        _state.Scopes.Remove(scope);
+    }
+
+    internal void CancelScopeContents(ScopeState scope)
+    {
+        foreach (var token in _state.Tokens.Where(t => t.ScopeId == scope.Id).ToList()) CancelToken(token);
+        foreach (var child in _state.Scopes.Where(s => s.ParentId == scope.Id).ToList()) CancelScope(child);
+    }
+
+    private void DisposeLocalScope(TokenState token)
+    {
+        if (token.LocalScopeId is not { } localId) return;
+        _state.Scopes.RemoveAll(s => s.Id == localId);
+        token.LocalScopeId = null;
+    }
+
+    internal ScopeState EnsureLocalScope(TokenState token)
+    {
+        if (token.LocalScopeId is { } existing) return Scope(existing);
+        var local = new ScopeState { Id = _state.NewId(), ParentId = token.ScopeId, Kind = ScopeKind.Activity, ProcessId = Scope(token.ScopeId).ProcessId, ElementId = token.ElementId };
+        _state.Scopes.Add(local);
+        token.LocalScopeId = local.Id;
+        return local;
+    }
+
+    internal static bool IsInnerInstance(ScopeState scope, FlowNode node) =>
+        scope.Kind == ScopeKind.MultiInstanceItem && scope.ElementId == node.Id;
+
+    internal bool IsInnerInstance(TokenState token, FlowNode node) => node.Loop is { IsMultiInstance: true } && IsInnerInstance(Scope(token.ScopeId), node);
+
+    // ---------------------------------------------------------------- incidents and errors
+
+    internal void RaiseIncident(TokenState token, string message, long? jobId = null, bool onLeave = false)
+    {
+        if (!_state.Tokens.Contains(token)) return;
+        token.Phase = TokenPhase.Failed;
+        var incident = new IncidentState
+        {
+            Id = _state.NewId(), TokenId = token.Id, ElementId = token.ElementId, Message = message, RaisedAt = Now, JobId = jobId, OnLeave = onLeave,
+        };
+        _state.Incidents.Add(incident);
+        _effects.Add(new IncidentRaised(incident.Id, token.ElementId, message));
+    }
+
+    /// <summary>
+    /// Throws a BPMN error from a token: the nearest enclosing activity with a matching error boundary event catches
+    /// it (the activity and everything inside is cancelled); uncaught errors become an incident at the thrower.
+    /// </summary>
+    internal void ThrowError(TokenState thrower, string? code, string? message, bool includeOwnBoundaries)
+    {
+        var throwerNode = NodeOf(thrower);
+        if (includeOwnBoundaries && !IsInnerInstance(thrower, throwerNode) && TryCatch(thrower, throwerNode, code)) return;
+        var scope = Scope(thrower.ScopeId);
+        while (true)
+        {
+            if (scope.OwnerTokenId is { } ownerId && FindToken(ownerId) is { } owner && TryCatch(owner, NodeOf(owner), code)) return;
+            if (scope.ParentId is not { } parentId) break;
+            scope = Scope(parentId);
+        }
+        var detail = message is null ? "" : $" ({message})";
+        RaiseIncident(thrower, $"Error '{code ?? "(no code)"}' thrown at {Describe(thrower)} is not caught by any error boundary event{detail}.");
+    }
+
+    private bool TryCatch(TokenState host, FlowNode hostNode, string? code)
+    {
+        var catcher = hostNode.BoundaryEvents.Find(b => b.Event?.Kind == EventKind.Error && (b.Event.ErrorCode is null || b.Event.ErrorCode == code));
+        if (catcher is null) return false;
+        var scope = Scope(host.ScopeId);
+        // A multi-instance body is caught as a whole: cancel the body token, not one inner instance.
+        CancelToken(host);
+        var token = Place(scope, catcher, null);
+        Schedule(token, StepKind.Leave);
+        return true;
+    }
+}

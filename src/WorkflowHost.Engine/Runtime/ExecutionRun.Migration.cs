@@ -1,0 +1,92 @@
+using WorkflowHost.Engine.Expressions;
+using WorkflowHost.Engine.Model;
+
+namespace WorkflowHost.Engine.Runtime;
+
+/// <summary>Migration to another definition version, call traces, and expression helpers bound to a scope.</summary>
+internal sealed partial class ExecutionRun
+{
+    internal IDefinitionResolver? Resolver => _resolver;
+
+    /// <summary>" (in called process 'X', called from call activity 'Y' (id))" for messages about nested failures.</summary>
+    internal string CallTrace(TokenState token)
+    {
+        var parts = new List<string>();
+        for (ScopeState? scope = Scope(token.ScopeId); scope is not null; scope = scope.ParentId is { } p ? Scope(p) : null)
+        {
+            if (scope.Kind != ScopeKind.CalledProcess || scope.OwnerTokenId is not { } ownerId || FindToken(ownerId) is not { } owner) continue;
+            parts.Add($"in called process '{scope.ProcessId}', called from {Describe(owner)}");
+        }
+        return parts.Count == 0 ? "" : " (" + string.Join("; ", parts) + ")";
+    }
+
+    internal bool Condition(CompiledExpression expression, TokenState token, string what, ScopeState scope)
+    {
+        try
+        {
+            return Expressions.EvaluateCondition(expression, new ScopeVariables(_state, scope));
+        }
+        catch (ExpressionEvaluationException ex)
+        {
+            throw new ProcessFailure($"The {what} of {Describe(token)} failed: {ex.Message}");
+        }
+    }
+
+    private void Migrate(MigrateInstance command)
+    {
+        var target = _definition.Process;
+        string Map(string id) => command.ElementMap.TryGetValue(id, out var mapped) ? mapped : id;
+        var problems = new List<string>();
+        var rootScope = RootScope();
+        foreach (var token in _state.Tokens)
+        {
+            // Tokens inside called processes belong to another definition; they keep their element ids.
+            if (ProcessScopeOf(Scope(token.ScopeId)).Kind == ScopeKind.CalledProcess) continue;
+            var newId = Map(token.ElementId);
+            if (!target.AllNodes.TryGetValue(newId, out var node))
+            {
+                problems.Add($"Active element '{token.ElementId}' has no counterpart '{newId}' in the new version.");
+                continue;
+            }
+            var scope = Scope(token.ScopeId);
+            var expectedScope = scope.Kind == ScopeKind.Process ? target.Id : Map(scope.ElementId ?? "");
+            if (scope.Kind is ScopeKind.Process or ScopeKind.SubProcess && node.Scope.Id != expectedScope)
+                problems.Add($"Element '{newId}' is not inside '{expectedScope}' in the new version, but the token at '{token.ElementId}' is.");
+        }
+        foreach (var wait in _state.Waits)
+        {
+            var owner = FindToken(wait.TokenId);
+            if (owner is not null && ProcessScopeOf(Scope(owner.ScopeId)).Kind == ScopeKind.CalledProcess) continue;
+            if (!target.AllNodes.ContainsKey(Map(wait.ElementId)))
+                problems.Add($"Waiting element '{wait.ElementId}' has no counterpart '{Map(wait.ElementId)}' in the new version.");
+        }
+        if (problems.Count > 0) throw new MigrationException(problems);
+
+        foreach (var token in _state.Tokens)
+            if (ProcessScopeOf(Scope(token.ScopeId)).Kind != ScopeKind.CalledProcess) token.ElementId = Map(token.ElementId);
+        foreach (var wait in _state.Waits)
+        {
+            var owner = FindToken(wait.TokenId);
+            if (owner is null || ProcessScopeOf(Scope(owner.ScopeId)).Kind != ScopeKind.CalledProcess) wait.ElementId = Map(wait.ElementId);
+        }
+        foreach (var scope in _state.Scopes)
+        {
+            if (scope.Kind == ScopeKind.Process) scope.ProcessId = target.Id;
+            else if (ProcessScopeOf(scope).Kind == ScopeKind.Process)
+            {
+                if (scope.ElementId is { } element) scope.ElementId = Map(element);
+                if (scope.Kind != ScopeKind.CalledProcess) scope.ProcessId = target.Id;
+            }
+        }
+        rootScope.ProcessId = target.Id;
+        _state.ProcessId = target.Id;
+        _processOfScope.Clear();
+    }
+
+    private ScopeState ProcessScopeOf(ScopeState scope)
+    {
+        var current = scope;
+        while (current.Kind is not (ScopeKind.Process or ScopeKind.CalledProcess)) current = Scope(current.ParentId!.Value);
+        return current;
+    }
+}
