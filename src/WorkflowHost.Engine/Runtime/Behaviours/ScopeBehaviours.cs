@@ -105,14 +105,14 @@ internal sealed class CallActivityBehaviour : INodeBehaviour
                 foreach (var (name, value) in calleeScope.Variables) callerVariables.SetVariable(name, value?.DeepClone());
                 continue;
             }
-            JsonNode? value;
+            JsonNode? result;
             if (mapping.Expression is not null)
             {
-                try { value = run.Expressions.Evaluate(mapping.Expression, calleeVariables); }
+                try { result = run.Expressions.Evaluate(mapping.Expression, calleeVariables); }
                 catch (Expressions.ExpressionEvaluationException ex) { throw new ProcessFailure($"Output mapping '{mapping.Target}' of {ExecutionRun.Describe(node)} failed: {ex.Message}"); }
             }
-            else value = calleeVariables.TryGetVariable(mapping.Source!, out var v) ? v?.DeepClone() : null;
-            callerVariables.SetVariable(mapping.Target, value);
+            else result = calleeVariables.TryGetVariable(mapping.Source!, out var v) ? v?.DeepClone() : null;
+            callerVariables.SetVariable(mapping.Target, result);
         }
     }
 }

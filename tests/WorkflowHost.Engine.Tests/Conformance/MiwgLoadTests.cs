@@ -1,0 +1,56 @@
+using WorkflowHost.Engine.Tests.Support;
+
+namespace WorkflowHost.Engine.Tests.Conformance;
+
+/// <summary>Every MIWG reference model (and its bpmn-io export) loads; unsupported parts give a report, never an exception.</summary>
+public sealed class MiwgLoadTests
+{
+    public static TheoryData<string> Models()
+    {
+        var data = new TheoryData<string>();
+        var root = Fixtures.PathOf("conformance/bpmn-miwg");
+        foreach (var file in Directory.GetFiles(root, "*.bpmn", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            data.Add(Path.GetRelativePath(root, file));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Load_ReturnsDefinitionOrReport_ForEveryMiwgModel(string file)
+    {
+        var xml = Fixtures.Read(Path.Combine("conformance/bpmn-miwg", file));
+        var result = new BpmnEngine().Load(xml);
+        if (result.Succeeded)
+        {
+            Assert.Equal(xml, result.Definition!.SourceXml);
+            Assert.NotEmpty(result.Definition.Process.AllNodes);
+        }
+        else
+        {
+            Assert.NotEmpty(result.Report.Errors);
+            Assert.All(result.Report.Errors, p => Assert.False(string.IsNullOrWhiteSpace(p.Message)));
+        }
+    }
+
+    [Fact]
+    public void Load_ToleratesVendorElementsInBpmnNamespace_ForC10()
+    {
+        var result = new BpmnEngine().Load(Fixtures.Read("conformance/bpmn-miwg/C.1.0.bpmn"));
+        Assert.DoesNotContain(result.Report.Problems, p => p.Message.Contains("Grid", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_ReportsCompensationAsUnsupported_ForC60()
+    {
+        var result = new BpmnEngine().Load(Fixtures.Read("conformance/bpmn-miwg/C.6.0.bpmn"));
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Report.Errors, p => p.Message.Contains("compensate", StringComparison.OrdinalIgnoreCase) && p.ElementId is not null);
+    }
+
+    [Fact]
+    public void Load_Succeeds_ForSimpleA10Export()
+    {
+        var result = new BpmnEngine().Load(Fixtures.Read("conformance/bpmn-miwg/bpmn-io-18.6.1-export/A.1.0-export.bpmn"));
+        Assert.True(result.Succeeded, string.Join("; ", result.Report.Errors.Select(e => e.Message)));
+    }
+}

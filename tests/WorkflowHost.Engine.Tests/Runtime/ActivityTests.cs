@@ -1,0 +1,288 @@
+using System.Text.Json.Nodes;
+using WorkflowHost.Engine.Runtime;
+using WorkflowHost.Engine.Tests.Support;
+
+namespace WorkflowHost.Engine.Tests.Runtime;
+
+public sealed class ActivityTests
+{
+    [Fact]
+    public void ServiceTask_RequestsJobWithTopic_AndContinuesWhenCompleted()
+    {
+        var h = EngineHarness.Load(Bpmn.Chain("""<serviceTask id="svc" camunda:type="external" camunda:topic="send-sms"/>""")).Start(("phone", "0905"));
+        var job = Assert.Single(h.LastEffects.OfType<ServiceJobRequested>());
+        Assert.Equal("send-sms", job.Topic);
+        Assert.Equal("0905", job.Payload["phone"]!.GetValue<string>());
+        h.CompleteJob("svc", ("sent", true));
+        Assert.True(h.IsCompleted);
+        Assert.True(h.Variables["sent"]!.GetValue<bool>());
+        Assert.Single(h.LastEffects.OfType<InstanceCompleted>());
+    }
+
+    [Fact]
+    public void ServiceTask_FailureBecomesIncident_AndRetryRequestsJobAgain()
+    {
+        var h = EngineHarness.Load(Bpmn.Chain("""<serviceTask id="svc" camunda:topic="lgsp"/>""")).Start();
+        var job = h.Waits(WaitKind.ServiceJob).Single();
+        h.Run(new FailServiceJob(job.Id, "connection refused"));
+        var incident = Assert.Single(h.OpenIncidents);
+        Assert.Contains("connection refused", incident.Message);
+        Assert.Empty(h.Waits(WaitKind.ServiceJob));
+        h.Run(new RetryIncident(incident.Id));
+        Assert.Empty(h.OpenIncidents);
+        Assert.Single(h.LastEffects.OfType<ServiceJobRequested>());
+        h.CompleteJob("svc");
+        Assert.True(h.IsCompleted);
+    }
+
+    [Fact]
+    public void ServiceTask_BpmnErrorCaughtByBoundary_WhenCodeMatches()
+    {
+        var xml = Bpmn.Process("""
+            <startEvent id="start"/><sequenceFlow id="f1" sourceRef="start" targetRef="svc"/>
+            <serviceTask id="svc" camunda:topic="check"/><sequenceFlow id="f2" sourceRef="svc" targetRef="end"/>
+            <endEvent id="end"/>
+            <boundaryEvent id="onError" attachedToRef="svc"><errorEventDefinition errorRef="e1"/></boundaryEvent>
+            <sequenceFlow id="f3" sourceRef="onError" targetRef="refuse"/>
+            <userTask id="refuse" name="Issue refusal slip"/><sequenceFlow id="f4" sourceRef="refuse" targetRef="end2"/>
+            <endEvent id="end2"/>
+            """, extraRoot: """<error id="e1" errorCode="NOT_ELIGIBLE"/>""");
+        var h = EngineHarness.Load(xml).Start();
+        h.Run(new FailServiceJob(h.Waits(WaitKind.ServiceJob).Single().Id, "not eligible", "NOT_ELIGIBLE"));
+        Assert.Equal(["Issue refusal slip"], h.ReadyTasks);
+        Assert.Empty(h.OpenIncidents);
+    }
+
+    [Fact]
+    public void ScriptTask_WritesResultVariable_AndExecutionSetVariable()
+    {
+        var h = EngineHarness.Load(Bpmn.Chain("""
+            <scriptTask id="s" scriptFormat="javascript" camunda:resultVariable="total"><script>execution.setVariable('fee', 50000); fee * 2</script></scriptTask>
+            """)).Start();
+        Assert.True(h.IsCompleted);
+        Assert.Equal(50000, h.Variables["fee"]!.GetValue<long>());
+        Assert.Equal(100000, h.Variables["total"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public void ScriptTask_RunawayScript_BecomesIncidentWithinLimit()
+    {
+        var options = new EngineOptions { ExpressionLimits = new WorkflowHost.Engine.Expressions.ExpressionLimits(TimeSpan.FromMilliseconds(100), 100_000_000, 16_000_000, 64) };
+        var h = EngineHarness.Load(Bpmn.Chain("""<scriptTask id="s"><script>while(true){}</script></scriptTask>"""), options);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        h.Start();
+        watch.Stop();
+        var incident = Assert.Single(h.OpenIncidents);
+        Assert.Equal("s", incident.ElementId);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.Equal(InstanceStatus.Active, h.Status);
+    }
+
+    [Fact]
+    public void UserTask_CarriesAssignmentFormAndDueDate()
+    {
+        var h = EngineHarness.Load(Bpmn.Chain("""
+            <userTask id="appraise" name="Appraise dossier" camunda:candidateGroups="land-office, reception" camunda:assignee="${officer}"
+                      camunda:formKey="forms/appraisal" camunda:dueDate="P3D">
+              <extensionElements><camunda:properties><camunda:property name="step" value="appraisal"/></camunda:properties></extensionElements>
+            </userTask>
+            """)).Start(("officer", "lan.nguyen"));
+        var task = Assert.Single(h.LastEffects.OfType<TaskCreated>());
+        Assert.Equal(["land-office", "reception"], task.CandidateGroups);
+        Assert.Equal("lan.nguyen", task.Assignee);
+        Assert.Equal("forms/appraisal", task.FormKey);
+        Assert.Equal(h.Now.AddDays(3), task.DueAt);
+        Assert.Equal("appraisal", task.Properties["step"]);
+    }
+
+    [Fact]
+    public void InputOutputMappings_KeepLocalsLocal_AndCopyOutputs()
+    {
+        var h = EngineHarness.Load(Bpmn.Chain("""
+            <userTask id="t">
+              <extensionElements><camunda:inputOutput>
+                <camunda:inputParameter name="limit">${days * 2}</camunda:inputParameter>
+                <camunda:inputParameter name="unit">ward</camunda:inputParameter>
+                <camunda:outputParameter name="decision">${verdict + '@' + unit + ':' + limit}</camunda:outputParameter>
+              </camunda:inputOutput></extensionElements>
+            </userTask>
+            """)).Start(("days", 5));
+        h.CompleteTask("t", ("verdict", "approved"));
+        Assert.True(h.IsCompleted);
+        Assert.Equal("approved@ward:10", h.Variables["decision"]!.GetValue<string>());
+        Assert.False(h.Variables.ContainsKey("limit"));
+        Assert.False(h.Variables.ContainsKey("verdict"));
+    }
+
+    [Fact]
+    public void StandardLoop_RepeatsWhileConditionHolds()
+    {
+        var h = EngineHarness.Load(Bpmn.Chain("""
+            <userTask id="fix" name="Supplement dossier"><standardLoopCharacteristics><loopCondition>${!complete}</loopCondition></standardLoopCharacteristics></userTask>
+            """)).Start();
+        h.CompleteTask("fix", ("complete", false));
+        h.CompleteTask("fix", ("complete", false));
+        Assert.True(h.IsReady("fix"));
+        h.CompleteTask("fix", ("complete", true));
+        Assert.True(h.IsCompleted);
+        Assert.Equal(3, h.Effects.OfType<TaskCreated>().Count());
+    }
+
+    [Fact]
+    public void MultiInstanceParallel_AsksEveryDepartment_AndCollectsOpinions()
+    {
+        var h = EngineHarness.Load(Bpmn.Chain("""
+            <userTask id="opinion" name="Give opinion" camunda:candidateGroups="${department}">
+              <multiInstanceLoopCharacteristics camunda:collection="${departments}" camunda:elementVariable="department"
+                 wh:outputCollection="opinions" wh:outputElement="${department + ':' + verdict}"/>
+            </userTask>
+            """)).Start(("departments", new[] { "police", "land", "tax" }));
+        var tasks = h.LastEffects.OfType<TaskCreated>().ToList();
+        Assert.Equal(["police", "land", "tax"], tasks.Select(t => t.CandidateGroups.Single()));
+        h.Run(new CompleteUserTask(tasks[2].TaskId, EngineHarness.Vars(("verdict", "no"))));
+        h.Run(new CompleteUserTask(tasks[0].TaskId, EngineHarness.Vars(("verdict", "yes"))));
+        Assert.False(h.IsCompleted);
+        h.Run(new CompleteUserTask(tasks[1].TaskId, EngineHarness.Vars(("verdict", "yes"))));
+        Assert.True(h.IsCompleted);
+        Assert.Equal("""["police:yes","land:yes","tax:no"]""", h.Variables["opinions"]!.ToJsonString());
+        Assert.False(h.Variables.ContainsKey("verdict"));
+    }
+
+    [Fact]
+    public void MultiInstanceSequential_RunsOneAtATime_AndStopsOnCompletionCondition()
+    {
+        var h = EngineHarness.Load(Bpmn.Chain("""
+            <userTask id="sign" name="Sign">
+              <multiInstanceLoopCharacteristics isSequential="true">
+                <loopCardinality>3</loopCardinality>
+                <completionCondition>${rejected || nrOfCompletedInstances >= 2}</completionCondition>
+              </multiInstanceLoopCharacteristics>
+            </userTask>
+            """)).Start(("rejected", false));
+        Assert.Single(h.ReadyTasks);
+        h.CompleteTask("sign");
+        Assert.Single(h.ReadyTasks);
+        h.CompleteTask("sign");
+        Assert.True(h.IsCompleted);
+        Assert.Equal(2, h.Effects.OfType<TaskCreated>().Count());
+    }
+
+    [Fact]
+    public void MultiInstance_WithEmptyCollection_PassesStraightThrough()
+    {
+        var h = EngineHarness.Load(Bpmn.Chain("""
+            <userTask id="t"><multiInstanceLoopCharacteristics camunda:collection="items" camunda:elementVariable="item"/></userTask>
+            """)).Start(("items", Array.Empty<string>()));
+        Assert.True(h.IsCompleted);
+    }
+
+    [Fact]
+    public void InterruptingTimerBoundary_CancelsTaskAndEscalates()
+    {
+        var h = EngineHarness.Load(Bpmn.Process("""
+            <startEvent id="start"/><sequenceFlow id="f1" sourceRef="start" targetRef="t"/>
+            <userTask id="t" name="Appraise"/><sequenceFlow id="f2" sourceRef="t" targetRef="end"/><endEvent id="end"/>
+            <boundaryEvent id="late" attachedToRef="t"><timerEventDefinition><timeDuration>P2D</timeDuration></timerEventDefinition></boundaryEvent>
+            <sequenceFlow id="f3" sourceRef="late" targetRef="esc"/><userTask id="esc" name="Escalate to leader"/>
+            <sequenceFlow id="f4" sourceRef="esc" targetRef="end"/>
+            """)).Start();
+        var timer = Assert.Single(h.LastEffects.OfType<TimerScheduled>());
+        Assert.Equal(h.Now.AddDays(2), timer.DueAt);
+        h.FireTimer("late");
+        Assert.Equal(["Escalate to leader"], h.ReadyTasks);
+        Assert.Single(h.LastEffects.OfType<TaskCancelled>());
+        h.Run(new FireTimer(timer.TimerId));
+        Assert.Empty(h.LastEffects);
+    }
+
+    [Fact]
+    public void CompletingTask_CancelsItsBoundaryTimer()
+    {
+        var h = EngineHarness.Load(Bpmn.Process("""
+            <startEvent id="start"/><sequenceFlow id="f1" sourceRef="start" targetRef="t"/>
+            <userTask id="t"/><sequenceFlow id="f2" sourceRef="t" targetRef="end"/><endEvent id="end"/>
+            <boundaryEvent id="remind" attachedToRef="t" cancelActivity="false"><timerEventDefinition><timeCycle>R2/PT1H</timeCycle></timerEventDefinition></boundaryEvent>
+            <sequenceFlow id="f3" sourceRef="remind" targetRef="note"/><sendTask id="note" name="reminder"/>
+            """)).Start();
+        h.FireTimer("remind");
+        Assert.Single(h.LastEffects.OfType<TimerScheduled>());
+        Assert.Single(h.LastEffects.OfType<MessageSent>());
+        h.CompleteTask("t");
+        Assert.Single(h.LastEffects.OfType<TimerCancelled>());
+        Assert.True(h.IsCompleted);
+    }
+
+    [Fact]
+    public void Cancel_WithdrawsEverything_AndTerminates()
+    {
+        var h = EngineHarness.Load(Bpmn.Chain("""<userTask id="t"/>""")).Start();
+        h.Run(new CancelInstance("withdrawn by applicant"));
+        Assert.Equal(InstanceStatus.Terminated, h.Status);
+        Assert.Single(h.LastEffects.OfType<TaskCancelled>());
+        Assert.Empty(h.State!.Tokens);
+        var ex = Assert.Throws<EngineCommandException>(() => h.Run(new CancelInstance()));
+        Assert.Equal(CommandRefusal.InvalidState, ex.Refusal);
+    }
+
+    [Fact]
+    public void CompleteTask_UnknownId_IsRefusedAndStateUnchanged()
+    {
+        var h = EngineHarness.Load(Bpmn.Chain("""<userTask id="t"/>""")).Start();
+        var before = InstanceStateSerializer.Serialize(h.State!);
+        var ex = Assert.Throws<EngineCommandException>(() => h.Engine.Execute(h.Definition, h.State, new CompleteUserTask(999), h.Now));
+        Assert.Equal(CommandRefusal.NotFound, ex.Refusal);
+        Assert.Equal(before, InstanceStateSerializer.Serialize(h.State!));
+    }
+
+    [Fact]
+    public void TerminateEndEvent_EndsInstance_CancellingParallelTask()
+    {
+        var h = EngineHarness.Load(Bpmn.Process("""
+            <startEvent id="start"/><sequenceFlow id="f1" sourceRef="start" targetRef="fork"/>
+            <parallelGateway id="fork"/><sequenceFlow id="f2" sourceRef="fork" targetRef="a"/><sequenceFlow id="f3" sourceRef="fork" targetRef="stop"/>
+            <userTask id="a"/><sequenceFlow id="f4" sourceRef="a" targetRef="end"/><endEvent id="end"/>
+            <endEvent id="stop"><terminateEventDefinition/></endEvent>
+            """)).Start();
+        Assert.Equal(InstanceStatus.Terminated, h.Status);
+        Assert.Single(h.Effects.OfType<TaskCancelled>());
+    }
+
+    [Fact]
+    public void Migrate_MovesWaitingTokenToRenamedTask()
+    {
+        var v1 = Bpmn.Chain("""<userTask id="check" name="Check"/>""");
+        var v2 = Bpmn.Chain("""<userTask id="verify" name="Verify"/>""");
+        var h = EngineHarness.Load(v1).Start();
+        var target = new BpmnEngine().Load(v2).Definition!;
+        var result = h.Engine.Execute(target, h.State, new MigrateInstance(new Dictionary<string, string> { ["check"] = "verify" }), h.Now);
+        Assert.Equal("verify", result.State.Tokens.Single().ElementId);
+        var task = result.State.Waits.Single();
+        var done = h.Engine.Execute(target, result.State, new CompleteUserTask(task.Id), h.Now);
+        Assert.Equal(InstanceStatus.Completed, done.State.Status);
+    }
+
+    [Fact]
+    public void Migrate_Refuses_WhenActiveElementHasNoCounterpart()
+    {
+        var h = EngineHarness.Load(Bpmn.Chain("""<userTask id="check"/>""")).Start();
+        var target = new BpmnEngine().Load(Bpmn.Chain("""<userTask id="other"/>""")).Definition!;
+        var ex = Assert.Throws<MigrationException>(() => h.Engine.Execute(target, h.State, new MigrateInstance(new Dictionary<string, string>()), h.Now));
+        Assert.Contains("check", ex.Message);
+    }
+
+    [Fact]
+    public void ConditionalCatchEvent_WaitsUntilConditionTrue()
+    {
+        var h = EngineHarness.Load(Bpmn.Process("""
+            <startEvent id="start"/><sequenceFlow id="f1" sourceRef="start" targetRef="fork"/>
+            <parallelGateway id="fork"/><sequenceFlow id="f2" sourceRef="fork" targetRef="pay"/><sequenceFlow id="f3" sourceRef="fork" targetRef="paid"/>
+            <userTask id="pay" name="Record payment"/><sequenceFlow id="f4" sourceRef="pay" targetRef="e1"/><endEvent id="e1"/>
+            <intermediateCatchEvent id="paid"><conditionalEventDefinition><condition>${feePaid == true}</condition></conditionalEventDefinition></intermediateCatchEvent>
+            <sequenceFlow id="f5" sourceRef="paid" targetRef="issue"/><userTask id="issue" name="Issue result"/>
+            <sequenceFlow id="f6" sourceRef="issue" targetRef="e2"/><endEvent id="e2"/>
+            """)).Start(("feePaid", false));
+        Assert.Equal(["Record payment"], h.ReadyTasks);
+        h.CompleteTask("Record payment", ("feePaid", true));
+        Assert.Equal(["Issue result"], h.ReadyTasks);
+    }
+}
