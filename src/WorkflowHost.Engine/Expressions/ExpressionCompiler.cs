@@ -69,7 +69,7 @@ public static class ExpressionCompiler
         }
         catch (ParseErrorException ex)
         {
-            throw CompileError(source, ExpressionKind.Expression, ex.Description, ex.LineNumber, ex.Column, offset, ex);
+            throw CompileError(source, ExpressionKind.Expression, ex.Description, ex.LineNumber, ex.Column + 1, offset, ex);
         }
 
         var analysis = new ScopeAnalyzer(ReservedNames).AnalyzeExpression(ast);
@@ -103,7 +103,7 @@ public static class ExpressionCompiler
         }
         catch (ScriptPreparationException ex) when (ex.InnerException is ParseErrorException parse)
         {
-            throw CompileError(source, kind, parse.Description, parse.LineNumber, parse.Column, offset, ex);
+            throw CompileError(source, kind, parse.Description, parse.LineNumber, parse.Column + 1, offset, ex); // Acornima counts columns from 0
         }
         catch (ScriptPreparationException ex)
         {

@@ -23,7 +23,7 @@ internal static partial class SpiffHarness
 
     public static string Rewrite(string xml)
     {
-        xml = PlainTask().Replace(xml, "<$1$2manualTask$3");
+        xml = PlainTask().Replace(xml, "<$1$2manualTask");
         // Python's del(x) fails when x is undefined; referencing x first keeps that behaviour.
         xml = PythonDel().Replace(xml, "$1; execution.removeVariable('$1')");
         xml = PythonComment().Replace(xml, "$1//");

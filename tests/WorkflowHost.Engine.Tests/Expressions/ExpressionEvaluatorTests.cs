@@ -288,7 +288,7 @@ public sealed class ExpressionEvaluatorTests
     {
         var variables = new VariableBag();
 
-        var ex = Assert.Throws<ExpressionEvaluationException>(() => Evaluator.RunScript(Script("callback = function () {};"), variables));
+        var ex = Assert.Throws<ExpressionEvaluationException>(() => Evaluator.RunScript(Script("callback = function () {};\n1"), variables));
 
         Assert.Equal(ExpressionFailure.InvalidValue, ex.Failure);
         Assert.Contains("variable 'callback'", ex.Message);

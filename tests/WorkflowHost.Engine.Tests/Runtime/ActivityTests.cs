@@ -57,7 +57,7 @@ public sealed class ActivityTests
     public void ScriptTask_WritesResultVariable_AndExecutionSetVariable()
     {
         var h = EngineHarness.Load(Bpmn.Chain("""
-            <scriptTask id="s" scriptFormat="javascript" camunda:resultVariable="total"><script>execution.setVariable('fee', 50000); fee * 2</script></scriptTask>
+            <scriptTask id="s" scriptFormat="javascript" camunda:resultVariable="total"><script>execution.setVariable('fee', 50000); execution.getVariable('fee') * 2</script></scriptTask>
             """)).Start();
         Assert.True(h.IsCompleted);
         Assert.Equal(50000, h.Variables["fee"]!.GetValue<long>());
