@@ -163,6 +163,8 @@ public sealed partial class ExpressionEvaluator
     {
         var names = script.BoundNames;
         var checkHostNames = _hostNames.Count > 0;
+        // everything is converted before anything is written, so a value that cannot be stored writes nothing
+        List<(string Name, JsonNode? Value, bool Remove)>? changes = null;
         for (var i = 0; i < names.Length; i++)
         {
             var name = names[i];
@@ -175,7 +177,7 @@ public sealed partial class ExpressionEvaluator
             if (current is null)
             {
                 // a deleted binding (delete x, execution.removeVariable) removes the variable
-                if (assigned && before.Existed) variables.RemoveVariable(name);
+                if (assigned && before.Existed) (changes ??= []).Add((name, null, true));
                 continue;
             }
 
@@ -183,7 +185,13 @@ public sealed partial class ExpressionEvaluator
             if (declaredOnly && (JsValueExtensions.IsCallable(current) || (current.IsUndefined() && !before.Existed))) continue; // helpers, not data
             var node = ToNode(script, current, $"variable '{name}'");
             if (before.Existed && JsonNode.DeepEquals(before.Original, node)) continue;
-            variables.SetVariable(name, node);
+            (changes ??= []).Add((name, node, false));
+        }
+        if (changes is null) return;
+        foreach (var (name, value, remove) in changes)
+        {
+            if (remove) variables.RemoveVariable(name);
+            else variables.SetVariable(name, value);
         }
     }
 
@@ -286,7 +294,7 @@ public sealed partial class ExpressionEvaluator
         else
             problem = $"it threw {message}";
 
-        if (expression.Kind == ExpressionKind.Script && js.Location.Start.Line > 0)
+        if (expression.Kind == ExpressionKind.Script && expression.Source.Contains('\n') && js.Location.Start.Line > 0)
         {
             var (line, column) = expression.Offset.Map(js.Location.Start.Line, js.Location.Start.Column + 1);
             problem += $" (line {line}, column {column})";

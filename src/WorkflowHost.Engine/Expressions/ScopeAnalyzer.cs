@@ -518,7 +518,7 @@ internal sealed class ScopeAnalyzer(IReadOnlySet<string> ignoredNames)
     private static bool IsConstantExpression(Node? node) => node switch
     {
         null => true,
-        Literal => true,
+        Literal literal => literal.Kind != Acornima.TokenKind.RegExpLiteral, // a RegExp is an object, not a JSON value
         ParenthesizedExpression p => IsConstantExpression(p.Expression),
         UnaryExpression u when u is not UpdateExpression && u.Operator != Acornima.Operator.Delete => IsConstantExpression(u.Argument),
         BinaryExpression b => IsConstantExpression(b.Left) && IsConstantExpression(b.Right), // includes LogicalExpression

@@ -30,6 +30,17 @@ public sealed class ExpressionCompilerTests
         Assert.Empty(compiled.AssignedNames);
     }
 
+    [Theory]
+    [InlineData("({ limit, [key]: value.x, y: 1 })", "limit,key,value")]
+    [InlineData("a?.b?.[c] ?? `${d} ${e.f}`", "a,c,d,e")]
+    [InlineData("new Intl.NumberFormat('de').format(n)", "n")]
+    [InlineData("typeof maybe === 'undefined'", "maybe")]
+    [InlineData("[1, 2].map(([x, y = fallback], ...rest) => x + y + rest.length + z)", "fallback,z")]
+    public void Compile_FindsReferencedNames_InShorthandsChainsTemplatesAndPatterns(string source, string expected)
+    {
+        Assert.Equal(expected.Split(','), ExpressionCompiler.Compile(source, ExpressionKind.Expression).ReferencedNames);
+    }
+
     [Fact]
     public void Compile_ExcludesExecutionObject_FromReferencedNames()
     {
@@ -136,6 +147,7 @@ public sealed class ExpressionCompilerTests
     [InlineData("['a', {b: 1}]", true)]
     [InlineData("amount > 1", false)]
     [InlineData("Math.random()", false)]
+    [InlineData("/a+/", false)]
     public void Compile_MarksConstant_OnlyWhenBuiltFromLiterals(string source, bool constant)
     {
         Assert.Equal(constant, ExpressionCompiler.Compile(source, ExpressionKind.Expression).IsConstant);

@@ -284,15 +284,16 @@ public sealed class ExpressionEvaluatorTests
     }
 
     [Fact]
-    public void RunScript_RefusesToStoreFunction_WhenAssignedToUndeclaredName()
+    public void RunScript_RefusesToStoreFunction_AndWritesNothing_WhenAssignedToUndeclaredName()
     {
         var variables = new VariableBag();
 
-        var ex = Assert.Throws<ExpressionEvaluationException>(() => Evaluator.RunScript(Script("callback = function () {};\n1"), variables));
+        var ex = Assert.Throws<ExpressionEvaluationException>(() => Evaluator.RunScript(Script("total = 5;\ncallback = function () {};\n1"), variables));
 
         Assert.Equal(ExpressionFailure.InvalidValue, ex.Failure);
         Assert.Contains("variable 'callback'", ex.Message);
         Assert.False(variables.Contains("callback"));
+        Assert.False(variables.Contains("total"));
     }
 
     [Fact]

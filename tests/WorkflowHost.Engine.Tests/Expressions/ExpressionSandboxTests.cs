@@ -195,6 +195,23 @@ public sealed class ExpressionSandboxTests
     }
 
     [Fact]
+    public void Evaluate_Works_WhenHostFunctionEvaluatesAnotherExpressionOnSameThread()
+    {
+        ExpressionEvaluator? evaluator = null;
+        var inner = Expr("base * 10");
+        var globals = new Dictionary<string, object>
+        {
+            ["scaled"] = new Func<double, JsonNode?>(b => evaluator!.Evaluate(inner, new VariableBag(new { @base = b }))),
+        };
+        evaluator = new ExpressionEvaluator(ExpressionLimits.Default, globals);
+
+        var result = evaluator.Evaluate(Expr("scaled(amount) + amount"), new VariableBag(new { amount = 4 }));
+
+        Assert.Equal(44L, result!.GetValue<long>());
+        Assert.True(evaluator.EvaluateCondition(Expr("amount === 4"), new VariableBag(new { amount = 4 })));
+    }
+
+    [Fact]
     public void Evaluate_CannotReplaceHostGlobals_ForLaterEvaluations()
     {
         var globals = new Dictionary<string, object> { ["config"] = new Dictionary<string, object> { ["limit"] = 5 } };
