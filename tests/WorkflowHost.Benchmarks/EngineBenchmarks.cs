@@ -14,10 +14,8 @@ namespace WorkflowHost.Benchmarks;
 [MemoryDiagnoser]
 public class EngineBenchmarks
 {
-    private const string Namespaces = """xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" """;
-
-    public const string SimpleXml = $"""
-        <definitions {Namespaces} id="d" targetNamespace="t">
+    public const string SimpleXml = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
           <process id="simple" isExecutable="true">
             <startEvent id="start"/><sequenceFlow id="f1" sourceRef="start" targetRef="svc"/>
             <serviceTask id="svc" camunda:topic="doWork"/><sequenceFlow id="f2" sourceRef="svc" targetRef="end"/>
@@ -27,8 +25,8 @@ public class EngineBenchmarks
         """;
 
     /// <summary>Receive, check (script), route by gateway, appraise (user task), approve, notify (service), return.</summary>
-    public const string ProcedureXml = $"""
-        <definitions {Namespaces} id="d" targetNamespace="t">
+    public const string ProcedureXml = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
           <process id="procedure" isExecutable="true">
             <startEvent id="received"/>
             <scriptTask id="check"><script>complete = documents &gt;= 3</script></scriptTask>
@@ -77,6 +75,15 @@ public class EngineBenchmarks
         var started = _engine.Execute(_simple, null, new StartInstance(), _now);
         var job = started.State.Waits[0].Id;
         return _engine.Execute(_simple, started.State, new CompleteServiceJob(job), _now).State.Status;
+    }
+
+    [Benchmark(Description = "start -> serviceTask -> end, state saved to and read from JSON after each command")]
+    public InstanceStatus SimpleInstanceWithJson()
+    {
+        var started = _engine.Execute(_simple, null, new StartInstance(), _now);
+        var saved = InstanceStateSerializer.Deserialize(InstanceStateSerializer.Serialize(started.State));
+        var done = _engine.Execute(_simple, saved, new CompleteServiceJob(saved.Waits[0].Id), _now);
+        return InstanceStateSerializer.Deserialize(InstanceStateSerializer.Serialize(done.State)).Status;
     }
 
     [Benchmark(Description = "10-step procedure with gateway and user task (one instance)")]
