@@ -1,0 +1,26 @@
+namespace WorkflowHost.Data.Entities;
+
+/// <summary>Lifecycle of one definition version.</summary>
+public static class DefinitionStatus
+{
+    public const string Draft = "draft";
+    public const string Published = "published";
+    /// <summary>Was published before a newer version replaced it; its running instances continue on it.</summary>
+    public const string Retired = "retired";
+}
+
+/// <summary>One version of a procedure definition, with its BPMN XML stored verbatim.</summary>
+public sealed class DefinitionEntity
+{
+    public Guid Id { get; set; }
+    public required string Key { get; set; }
+    public int Version { get; set; }
+    public string? Name { get; set; }
+    public required string Status { get; set; }
+    public required string Xml { get; set; }
+    /// <summary>SHA-256 of the XML, so re-deploying identical XML at start-up is a no-op.</summary>
+    public required string XmlHash { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public string? CreatedBy { get; set; }
+}

@@ -1,0 +1,38 @@
+namespace WorkflowHost.Data.Entities;
+
+/// <summary>Task states as the inbox shows them.</summary>
+public static class TaskState
+{
+    public const string Open = "open";
+    public const string Completed = "completed";
+    public const string Cancelled = "cancelled";
+}
+
+/// <summary>A human task in the inbox, projected from the engine's TaskCreated effect.</summary>
+public sealed class TaskEntity
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+    /// <summary>The engine's id of the task inside its instance.</summary>
+    public long EngineTaskId { get; set; }
+    public required string ElementId { get; set; }
+    public string? Name { get; set; }
+    public required string ElementType { get; set; }
+    public string? Assignee { get; set; }
+    public string? FormKey { get; set; }
+    public DateTimeOffset? DueAt { get; set; }
+    public required string State { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public string? CompletedBy { get; set; }
+    public List<TaskCandidateEntity> Candidates { get; set; } = [];
+}
+
+/// <summary>A group or user who may claim a task; a row per candidate keeps inbox queries indexed.</summary>
+public sealed class TaskCandidateEntity
+{
+    public Guid TaskId { get; set; }
+    /// <summary>"group" or "user".</summary>
+    public required string Kind { get; set; }
+    public required string Name { get; set; }
+}

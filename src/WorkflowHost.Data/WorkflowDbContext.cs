@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using WorkflowHost.Data.Entities;
+
+namespace WorkflowHost.Data;
+
+/// <summary>
+/// The one database of a WorkflowHost deployment: identity, definitions, instances and their projections.
+/// Subclassed once per provider so each keeps its own migrations.
+/// </summary>
+public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<DefinitionEntity> Definitions => Set<DefinitionEntity>();
+    public DbSet<InstanceEntity> Instances => Set<InstanceEntity>();
+    public DbSet<TaskEntity> Tasks => Set<TaskEntity>();
+    public DbSet<TaskCandidateEntity> TaskCandidates => Set<TaskCandidateEntity>();
+    public DbSet<TimerEntity> Timers => Set<TimerEntity>();
+    public DbSet<ServiceJobEntity> ServiceJobs => Set<ServiceJobEntity>();
+    public DbSet<MessageSubscriptionEntity> MessageSubscriptions => Set<MessageSubscriptionEntity>();
+    public DbSet<IncidentEntity> Incidents => Set<IncidentEntity>();
+    public DbSet<HistoryEntity> History => Set<HistoryEntity>();
+    public DbSet<OutboxEntity> Outbox => Set<OutboxEntity>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<DefinitionEntity>(e =>
+        {
+            e.ToTable("definitions");
+            e.HasIndex(d => new { d.Key, d.Version }).IsUnique();
+            e.HasIndex(d => new { d.Key, d.Status });
+            e.Property(d => d.Key).HasMaxLength(200);
+            e.Property(d => d.Status).HasMaxLength(20);
+            e.Property(d => d.XmlHash).HasMaxLength(64);
+        });
+        builder.Entity<InstanceEntity>(e =>
+        {
+            e.ToTable("instances");
+            e.Property(i => i.Revision).IsConcurrencyToken();
+            e.HasIndex(i => new { i.Status, i.StartedAt });
+            e.HasIndex(i => i.BusinessKey);
+            e.HasIndex(i => new { i.DefinitionKey, i.DefinitionVersion });
+            e.Property(i => i.Status).HasMaxLength(20);
+        });
+        builder.Entity<TaskEntity>(e =>
+        {
+            e.ToTable("tasks");
+            e.HasIndex(t => new { t.InstanceId, t.EngineTaskId }).IsUnique();
+            e.HasIndex(t => new { t.State, t.Assignee });
+            e.HasIndex(t => new { t.State, t.DueAt });
+            e.HasMany(t => t.Candidates).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(t => t.State).HasMaxLength(20);
+        });
+        builder.Entity<TaskCandidateEntity>(e =>
+        {
+            e.ToTable("task_candidates");
+            e.HasKey(c => new { c.TaskId, c.Kind, c.Name });
+            e.HasIndex(c => new { c.Kind, c.Name });
+        });
+        builder.Entity<TimerEntity>(e =>
+        {
+            e.ToTable("timers");
+            e.HasIndex(t => new { t.InstanceId, t.EngineTimerId }).IsUnique();
+            e.HasIndex(t => new { t.Status, t.DueAt });
+        });
+        builder.Entity<ServiceJobEntity>(e =>
+        {
+            e.ToTable("service_jobs");
+            e.HasIndex(j => new { j.InstanceId, j.EngineJobId }).IsUnique();
+            e.HasIndex(j => j.Status);
+        });
+        builder.Entity<MessageSubscriptionEntity>(e =>
+        {
+            e.ToTable("message_subscriptions");
+            e.HasIndex(m => new { m.InstanceId, m.EngineSubscriptionId }).IsUnique();
+            e.HasIndex(m => new { m.MessageName, m.BusinessKey });
+        });
+        builder.Entity<IncidentEntity>(e =>
+        {
+            e.ToTable("incidents");
+            e.HasIndex(i => new { i.InstanceId, i.EngineIncidentId }).IsUnique();
+            e.HasIndex(i => i.ResolvedAt);
+        });
+        builder.Entity<HistoryEntity>(e =>
+        {
+            e.ToTable("history");
+            e.HasIndex(h => new { h.InstanceId, h.ElementInstanceId });
+        });
+        builder.Entity<OutboxEntity>(e =>
+        {
+            e.ToTable("outbox");
+            e.HasIndex(o => o.DispatchedAt);
+        });
+    }
+}
+
+/// <summary>The embedded default: a SQLite file.</summary>
+public sealed class SqliteWorkflowDbContext(DbContextOptions<SqliteWorkflowDbContext> options) : WorkflowDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks so due-date queries stay in SQL.
+        builder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        builder.Properties<DateTimeOffset?>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>Production: PostgreSQL.</summary>
+public sealed class PostgresWorkflowDbContext(DbContextOptions<PostgresWorkflowDbContext> options) : WorkflowDbContext(options);

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using WorkflowHost.Server.Extensions;
+using WorkflowHost.Server.Services;
+
+namespace WorkflowHost.Server.Apis;
+
+/// <summary>Procedure definitions: deploy BPMN, publish a version, list, read the XML back.</summary>
+public static class DefinitionsApi
+{
+    public static IEndpointRouteBuilder MapDefinitionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/definitions").WithTags("Definitions").RequireAuthorization();
+        group.MapPost("/", DeployAsync).RequireAuthorization(Policies.ProcessOwner).DisableAntiforgery()
+            .Accepts<string>("application/xml", "text/xml", "multipart/form-data")
+            .WithName("DeployDefinition").WithSummary("Deploy a BPMN document as a new version (?publish=true publishes it at once).");
+        group.MapPost("/{key}/publish", PublishAsync).RequireAuthorization(Policies.ProcessOwner).WithName("PublishDefinition")
+            .WithSummary("Publish the latest version (or ?version=N); the previously published version is retired.");
+        group.MapGet("/", ListAsync).WithName("ListDefinitions").WithSummary("Every definition key with its published (else latest) version.");
+        group.MapGet("/{key}/versions", VersionsAsync).WithName("ListDefinitionVersions");
+        group.MapGet("/{key}/versions/{version:int}", XmlAsync).WithName("GetDefinitionXml").WithSummary("The BPMN XML exactly as deployed.");
+        return app;
+    }
+
+    private static async Task<Created<DefinitionSummary>> DeployAsync(HttpRequest request, bool? publish, ClaimsPrincipal user, DefinitionService definitions, CancellationToken ct)
+    {
+        string xml;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files.FirstOrDefault()
+                ?? throw new InvalidInputException("The multipart request has no file.", [new FieldError(null, null, "Attach the .bpmn file.", "file")]);
+            using var reader = new StreamReader(file.OpenReadStream());
+            xml = await reader.ReadToEndAsync(ct);
+        }
+        else
+        {
+            using var reader = new StreamReader(request.Body);
+            xml = await reader.ReadToEndAsync(ct);
+        }
+        var summary = await definitions.DeployAsync(xml, publish ?? false, user.Identity?.Name, reuseIdenticalLatest: false, ct);
+        return TypedResults.Created($"/api/definitions/{summary.Key}/versions/{summary.Version}", summary);
+    }
+
+    private static async Task<Ok<DefinitionSummary>> PublishAsync(string key, int? version, DefinitionService definitions, CancellationToken ct) =>
+        TypedResults.Ok(await definitions.PublishAsync(key, version, ct));
+
+    private static async Task<Ok<IReadOnlyList<DefinitionSummary>>> ListAsync(DefinitionService definitions, CancellationToken ct) =>
+        TypedResults.Ok(await definitions.ListLatestAsync(ct));
+
+    private static async Task<Ok<IReadOnlyList<DefinitionSummary>>> VersionsAsync(string key, DefinitionService definitions, CancellationToken ct) =>
+        TypedResults.Ok(await definitions.VersionsAsync(key, ct));
+
+    private static async Task<ContentHttpResult> XmlAsync(string key, int version, DefinitionService definitions, CancellationToken ct) =>
+        TypedResults.Text(await definitions.XmlAsync(key, version, ct), "application/xml");
+}

@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using WorkflowHost.Server.Extensions;
+using WorkflowHost.Server.Services;
+
+namespace WorkflowHost.Server.Apis;
+
+/// <summary>Incidents: where instances stopped, and the retry that resumes them.</summary>
+public static class IncidentsApi
+{
+    public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(Policies.Operator);
+        group.MapGet("/", ListAsync).WithName("ListIncidents");
+        group.MapPost("/{id:guid}/retry", RetryAsync).WithName("RetryIncident");
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<IncidentView>>> ListAsync(Guid? instanceId, bool? includeResolved, int? limit, IncidentService incidents, CancellationToken ct) =>
+        TypedResults.Ok(await incidents.ListAsync(instanceId, includeResolved ?? false, limit ?? 100, ct));
+
+    private static async Task<Ok<InstanceStarted>> RetryAsync(Guid id, ClaimsPrincipal user, IncidentService incidents, CancellationToken ct) =>
+        TypedResults.Ok(await incidents.RetryAsync(id, user.Identity?.Name ?? "", ct));
+}

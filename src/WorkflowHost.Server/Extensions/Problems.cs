@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using WorkflowHost.Engine.Runtime;
+
+namespace WorkflowHost.Server.Extensions;
+
+/// <summary>A request names something that does not exist (404).</summary>
+public sealed class NotFoundException(string message) : Exception(message);
+
+/// <summary>The request conflicts with the current state: already done, or changed by someone else (409).</summary>
+public sealed class ConflictException(string message) : Exception(message);
+
+/// <summary>The signed-in user may not do this to this object (403).</summary>
+public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>The input is invalid; <see cref="Errors"/> names each field or BPMN element (422).</summary>
+public sealed class InvalidInputException(string message, IReadOnlyList<FieldError>? errors = null) : Exception(message)
+{
+    public IReadOnlyList<FieldError> Errors { get; } = errors ?? [];
+}
+
+/// <summary>One named problem in a 422 answer: a request field or a BPMN element.</summary>
+public sealed record FieldError(string? ElementId, string? ElementType, string Message, string? Field = null);
+
+/// <summary>Turns every failure into RFC 7807 problem+json with a message a person can act on.</summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            NotFoundException e => (404, "Not found", e.Message),
+            ConflictException e => (409, "Conflict", e.Message),
+            ForbiddenException e => (403, "Forbidden", e.Message),
+            InvalidInputException e => (422, "Invalid input", e.Message),
+            MigrationException e => (422, "Migration not possible", e.Message),
+            EngineCommandException { Refusal: CommandRefusal.NotFound } e => (404, "Not found", e.Message),
+            EngineCommandException { Refusal: CommandRefusal.InvalidState } e => (409, "Conflict", e.Message),
+            EngineCommandException e => (422, "Invalid input", e.Message),
+            DbUpdateConcurrencyException => (409, "Conflict", "Someone else changed this instance at the same time; reload and try again."),
+            BadHttpRequestException { InnerException: JsonException json } => (400, "Malformed JSON", DescribeJson(json)),
+            BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
+            JsonException json => (400, "Malformed JSON", DescribeJson(json)),
+            _ => (500, "Internal error", "An unexpected error occurred; it has been logged."),
+        };
+        if (status == 500) logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
+        context.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Instance = context.Request.Path };
+        if (exception is InvalidInputException { Errors.Count: > 0 } invalid)
+            problem.Extensions["errors"] = invalid.Errors.Select(e => new { elementId = e.ElementId, elementType = e.ElementType, field = e.Field, message = e.Message }).ToList();
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static string DescribeJson(JsonException json) =>
+        json.Path is { Length: > 0 } path ? $"The request body is not valid JSON at '{path}': {json.Message}" : $"The request body is not valid JSON: {json.Message}";
+}

@@ -1,0 +1,26 @@
+namespace WorkflowHost.Server.Extensions;
+
+/// <summary>
+/// Which database this node uses: <c>ConnectionStrings:Workflow</c> with <c>Host=</c> means PostgreSQL (EF Core and
+/// Hangfire both); anything else is the embedded SQLite file with in-memory Hangfire.
+/// </summary>
+public sealed record StorageSettings(bool IsPostgres, string ConnectionString, bool SeedDemoUsers)
+{
+    public static StorageSettings From(IConfiguration configuration, WorkflowHostOptions options, string contentRoot)
+    {
+        var configured = configuration.GetConnectionString("Workflow");
+        var isPostgres = !string.IsNullOrWhiteSpace(configured) && configured.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+        string connection;
+        if (isPostgres) connection = configured!;
+        else if (!string.IsNullOrWhiteSpace(configured)) connection = configured!;
+        else
+        {
+            var directory = Path.IsPathRooted(options.DataDirectory) ? options.DataDirectory : Path.Combine(contentRoot, options.DataDirectory);
+            Directory.CreateDirectory(directory);
+            connection = $"Data Source={Path.Combine(directory, "workflowhost.db")};Pooling=true";
+        }
+        return new StorageSettings(isPostgres, connection, options.SeedDemoUsers ?? !isPostgres);
+    }
+
+    public string Describe() => IsPostgres ? "PostgreSQL + Hangfire.PostgreSql" : $"SQLite ({ConnectionString.Split(';')[0]}) + in-memory Hangfire";
+}

@@ -1,0 +1,174 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
+using WorkflowHost.Data;
+using WorkflowHost.Data.Entities;
+using WorkflowHost.Engine;
+using WorkflowHost.Server.Jobs;
+using WorkflowHost.Server.Services;
+
+namespace WorkflowHost.Server.Extensions;
+
+/// <summary>All registrations of the host, so Program.cs stays wiring only.</summary>
+public static class WorkflowHostExtensions
+{
+    public static WebApplicationBuilder AddWorkflowHost(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection("WorkflowHost").Get<WorkflowHostOptions>() ?? new WorkflowHostOptions();
+        services.Configure<WorkflowHostOptions>(builder.Configuration.GetSection("WorkflowHost"));
+        var storage = StorageSettings.From(builder.Configuration, options, Directory.GetCurrentDirectory());
+        services.AddSingleton(storage);
+
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
+        services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = options.MaxRequestBytes);
+
+        AddDatabase(services, storage);
+        AddIdentity(services, storage);
+        AddHangfire(services, storage, options);
+        AddEngine(services, options);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks()
+            .AddDbContextCheck<WorkflowDbContext>("database")
+            .AddCheck<HangfireHealthCheck>("hangfire");
+        services.ConfigureHttpJsonOptions(j => j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        return builder;
+    }
+
+    private static void AddDatabase(IServiceCollection services, StorageSettings storage)
+    {
+        if (storage.IsPostgres)
+        {
+            services.AddDbContext<PostgresWorkflowDbContext>(o => o.UseNpgsql(storage.ConnectionString));
+            services.AddScoped<WorkflowDbContext>(sp => sp.GetRequiredService<PostgresWorkflowDbContext>());
+        }
+        else
+        {
+            services.AddDbContext<SqliteWorkflowDbContext>(o => o.UseSqlite(storage.ConnectionString));
+            services.AddScoped<WorkflowDbContext>(sp => sp.GetRequiredService<SqliteWorkflowDbContext>());
+        }
+    }
+
+    private static void AddIdentity(IServiceCollection services, StorageSettings storage)
+    {
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                // Demo passwords (admin/admin) only exist when seeding is on; production accounts come from the admin.
+                o.Password.RequiredLength = storage.SeedDemoUsers ? 4 : 10;
+                o.Password.RequireDigit = !storage.SeedDemoUsers;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = !storage.SeedDemoUsers;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<WorkflowDbContext>()
+            .AddSignInManager();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddCookie(IdentityConstants.ApplicationScheme, o =>
+            {
+                o.Cookie.Name = "workflowhost";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(10);
+                // An API answers 401/403; it never redirects to a login page.
+                o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+                o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme);
+
+        services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme)
+                .RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.ProcessOwner, Policies.Roles(Roles.Admin, Roles.ProcessOwner))
+            .AddPolicy(Policies.Staff, Policies.Roles(Roles.Admin, Roles.Staff, Roles.Manager, Roles.ProcessOwner))
+            .AddPolicy(Policies.Operator, Policies.Roles(Roles.Admin, Roles.ProcessOwner, Roles.Manager))
+            .AddPolicy(Policies.Admin, Policies.Roles(Roles.Admin));
+    }
+
+    private static void AddHangfire(IServiceCollection services, StorageSettings storage, WorkflowHostOptions options)
+    {
+        var postgresOptions = new PostgreSqlStorageOptions
+        {
+            QueuePollInterval = TimeSpan.FromMilliseconds(500),
+            PrepareSchemaIfNecessary = true,
+            SchemaName = "hangfire",
+        };
+        JobStorage jobStorage = storage.IsPostgres
+            ? new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(storage.ConnectionString, postgresOptions), postgresOptions)
+            : new InMemoryStorage();
+        services.AddSingleton(jobStorage);
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(jobStorage));
+        services.AddHangfireServer(o =>
+        {
+            o.SchedulePollingInterval = options.SchedulePollingInterval;
+            o.WorkerCount = options.HangfireWorkers ?? Environment.ProcessorCount * 4;
+            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+        });
+    }
+
+    private static void AddEngine(IServiceCollection services, WorkflowHostOptions options)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        services.AddSingleton(new BpmnEngine(new EngineOptions { TimeZone = zone }));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DefinitionCatalog>();
+        services.AddScoped<DefinitionService>();
+        services.AddScoped<InstanceCommandService>();
+        services.AddScoped<InstanceQueries>();
+        services.AddScoped<TaskService>();
+        services.AddScoped<MessageService>();
+        services.AddScoped<IncidentService>();
+        services.AddScoped<EffectDispatcher>();
+        services.AddScoped<TimerJobs>();
+        services.AddScoped<ServiceJobRunner>();
+        services.AddScoped<StartupTasks>();
+        services.AddSingleton<IServiceTaskHandler, NotifyHandler>();
+        services.AddSingleton<ServiceTaskHandlers>();
+    }
+
+    public static WebApplication UseWorkflowHost(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("WorkflowHost API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AsyncAuthorization = [new HangfireAdminAuthorization()] })
+            .RequireAuthorization(Policies.Admin);
+        app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Migrates, seeds, deploys workflows/, reconciles timers and prints where to go.</summary>
+    public static async Task PrepareWorkflowHostAsync(this WebApplication app)
+    {
+        using (var scope = app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<StartupTasks>().RunAsync(CancellationToken.None);
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<TimerJobs>("timer-horizon", j => j.PromoteAsync(CancellationToken.None), Cron.Minutely());
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var storage = app.Services.GetRequiredService<StorageSettings>();
+            var urls = string.Join(", ", app.Urls);
+            app.Logger.LogWarning("WorkflowHost is ready at {Urls} (storage: {Storage}). API docs: /api/docs, health: /health{Users}",
+                urls, storage.Describe(), storage.SeedDemoUsers ? ". Demo sign-in: admin/admin (see README for staff accounts)" : "");
+        });
+    }
+}

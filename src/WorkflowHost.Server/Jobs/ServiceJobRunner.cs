@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WorkflowHost.Data;
+using WorkflowHost.Data.Entities;
+using WorkflowHost.Engine.Runtime;
+using WorkflowHost.Server.Extensions;
+using WorkflowHost.Server.Services;
+
+namespace WorkflowHost.Server.Jobs;
+
+/// <summary>
+/// Runs a service job through the handler registered for its topic. Failures are retried with a growing delay;
+/// when attempts are exhausted the job fails in the engine and becomes an incident; an incident retry requests a
+/// new job.
+/// </summary>
+public sealed class ServiceJobRunner(IServiceScopeFactory scopes, ServiceTaskHandlers handlers, IBackgroundJobClient jobs,
+    IOptions<WorkflowHostOptions> options, ILogger<ServiceJobRunner> logger)
+{
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunAsync(Guid jobId, CancellationToken ct)
+    {
+        ServiceJobEntity? job;
+        using (var scope = scopes.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            job = await db.ServiceJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, ct);
+        }
+        if (job is null || job.Status != RowStatus.Pending) return;
+
+        IReadOnlyDictionary<string, JsonNode?>? output;
+        try
+        {
+            var handler = handlers.For(job.Topic)
+                ?? throw new ServiceTaskFailure($"No handler is registered for topic '{job.Topic}'.", retry: false);
+            var payload = JsonNode.Parse(job.PayloadJson) as JsonObject ?? [];
+            output = await handler.HandleAsync(new ServiceTaskContext(job.InstanceId, job.ElementId, job.Topic, payload), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await FailedAsync(job, ex, ct);
+            return;
+        }
+        await FinishAsync(job.Id, (state, instance) => new CompleteServiceJob(job.EngineJobId, output), RowStatus.Done, null, ct);
+    }
+
+    private async Task FailedAsync(ServiceJobEntity job, Exception ex, CancellationToken ct)
+    {
+        var attempts = job.Attempts + 1;
+        var retry = ex is not ServiceTaskFailure { Retry: false } && ex is not BpmnErrorException && attempts < options.Value.ServiceJobAttempts;
+        if (retry)
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            await db.ServiceJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Attempts, attempts).SetProperty(j => j.LastError, ex.Message), ct);
+            var delay = options.Value.ServiceJobRetryDelay * Math.Pow(2, attempts - 1);
+            logger.LogWarning("Service job {JobId} ({Topic}) failed (attempt {Attempt}); retrying in {Delay}: {Message}", job.Id, job.Topic, attempts, delay, ex.Message);
+            jobs.Schedule<ServiceJobRunner>(r => r.RunAsync(job.Id, CancellationToken.None), delay);
+            return;
+        }
+        var message = attempts > 1 ? $"{ex.Message} (after {attempts} attempts)" : ex.Message;
+        var code = (ex as BpmnErrorException)?.ErrorCode;
+        await FinishAsync(job.Id, (state, instance) => new FailServiceJob(job.EngineJobId, message, code), RowStatus.Failed, message, ct);
+    }
+
+    private async Task FinishAsync(Guid jobId, Func<InstanceState, InstanceEntity?, EngineCommand> command, string status, string? error, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            var job = await db.ServiceJobs.SingleOrDefaultAsync(j => j.Id == jobId, ct);
+            if (job is null || job.Status != RowStatus.Pending) return;
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<InstanceCommandService>().ExecuteAsync(job.InstanceId, state => command(state, null), "service-job", _ =>
+                {
+                    job.Status = status;
+                    job.Attempts++;
+                    job.LastError = error;
+                    return Task.CompletedTask;
+                }, ct);
+                return;
+            }
+            catch (ConflictException) when (attempt < 10)
+            {
+                await Task.Delay(Random.Shared.Next(10, 50 * attempt), ct);
+            }
+        }
+    }
+}

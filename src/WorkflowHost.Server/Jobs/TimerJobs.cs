@@ -1,0 +1,78 @@
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WorkflowHost.Data;
+using WorkflowHost.Data.Entities;
+using WorkflowHost.Engine.Runtime;
+using WorkflowHost.Server.Extensions;
+using WorkflowHost.Server.Services;
+
+namespace WorkflowHost.Server.Jobs;
+
+/// <summary>
+/// Hangfire entry points for timers. The timer row is the truth: firing checks the row is still pending and
+/// flips it in the same transaction as the instance state, so a duplicate or late job is a no-op.
+/// </summary>
+public sealed class TimerJobs(IServiceScopeFactory scopes, JobStorage storage, IBackgroundJobClient jobs, IOptions<WorkflowHostOptions> options,
+    TimeProvider clock, ILogger<TimerJobs> logger)
+{
+    [AutomaticRetry(Attempts = 5)]
+    public async Task FireAsync(Guid timerId, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            var timer = await db.Timers.SingleOrDefaultAsync(t => t.Id == timerId, ct);
+            if (timer is null || timer.Status != RowStatus.Pending) return;
+            var commands = scope.ServiceProvider.GetRequiredService<InstanceCommandService>();
+            try
+            {
+                await commands.ExecuteAsync(timer.InstanceId, _ => new FireTimer(timer.EngineTimerId), "timer", _ =>
+                {
+                    timer.Status = RowStatus.Done;
+                    timer.FiredAt = clock.GetUtcNow();
+                    return Task.CompletedTask;
+                }, ct);
+                return;
+            }
+            catch (ConflictException) when (attempt < 10)
+            {
+                // Another node or request advanced the instance; reload and try again (the row check makes it idempotent).
+                await Task.Delay(Random.Shared.Next(10, 50 * attempt), ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gives Hangfire a job for every pending timer inside the horizon that has no live job: timers that entered
+    /// the horizon, and timers whose job was lost (in-memory storage after a restart, a node that died after commit).
+    /// </summary>
+    [DisableConcurrentExecution(60)]
+    public async Task<int> PromoteAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        var horizon = clock.GetUtcNow() + options.Value.TimerHorizon;
+        var due = await db.Timers.Where(t => t.Status == RowStatus.Pending && t.DueAt <= horizon).ToListAsync(ct);
+        var scheduled = 0;
+        using var connection = storage.GetConnection();
+        foreach (var timer in due)
+        {
+            if (timer.HangfireJobId is { } existing && IsLive(connection, existing)) continue;
+            var jobId = jobs.Schedule<TimerJobs>(j => j.FireAsync(timer.Id, CancellationToken.None), timer.DueAt);
+            await db.Timers.Where(t => t.Id == timer.Id && t.Status == RowStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.HangfireJobId, jobId), ct);
+            scheduled++;
+        }
+        if (scheduled > 0) logger.LogInformation("Scheduled {Count} timer(s) in Hangfire", scheduled);
+        return scheduled;
+    }
+
+    private static bool IsLive(IStorageConnection connection, string jobId)
+    {
+        var data = connection.GetJobData(jobId);
+        return data is not null && data.State is not ("Deleted" or "Failed" or "Succeeded");
+    }
+}

@@ -1,0 +1,20 @@
+using WorkflowHost.Server.Apis;
+using WorkflowHost.Server.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddWorkflowHost();
+
+var app = builder.Build();
+app.UseWorkflowHost();
+app.MapAuthApi();
+app.MapDefinitionsApi();
+app.MapInstancesApi();
+app.MapTasksApi();
+app.MapMessagesApi();
+app.MapIncidentsApi();
+app.MapPublicApi();
+await app.PrepareWorkflowHostAsync();
+app.Run();
+
+/// <summary>Entry point, visible to the functional tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+
+namespace WorkflowHost.Server.Services;
+
+/// <summary>A definition version as the API shows it.</summary>
+public sealed record DefinitionSummary(string Key, int Version, string? Name, string Status, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt,
+    IReadOnlyList<ProblemView>? Warnings = null);
+
+/// <summary>A validation problem as the API shows it.</summary>
+public sealed record ProblemView(string? ElementId, string? ElementType, string Severity, string Message);
+
+/// <summary>Body of POST /api/instances.</summary>
+public sealed record StartInstanceRequest(string DefinitionKey, int? Version, string? BusinessKey, JsonObject? Variables);
+
+/// <summary>Answer of POST /api/instances.</summary>
+public sealed record InstanceStarted(Guid Id, string Status, IReadOnlyList<string> ActiveElementIds);
+
+/// <summary>GET /api/instances/{id}.</summary>
+public sealed record InstanceView(Guid Id, string DefinitionKey, int Version, string? BusinessKey, string Status, JsonObject Variables,
+    IReadOnlyList<string> ActiveElementIds, IReadOnlyList<IncidentView> Incidents, IReadOnlyList<HistoryView> History,
+    DateTimeOffset StartedAt, DateTimeOffset? EndedAt);
+
+/// <summary>A row of GET /api/instances.</summary>
+public sealed record InstanceSummary(Guid Id, string DefinitionKey, int Version, string? BusinessKey, string Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt);
+
+/// <summary>An incident as the API shows it.</summary>
+public sealed record IncidentView(Guid Id, Guid InstanceId, string ElementId, string Message, DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt);
+
+/// <summary>One element execution.</summary>
+public sealed record HistoryView(string ElementId, string ElementType, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, bool Cancelled);
+
+/// <summary>A task in the inbox.</summary>
+public sealed record TaskView(Guid Id, Guid InstanceId, string ElementId, string? Name, IReadOnlyList<string> CandidateGroups, IReadOnlyList<string> CandidateUsers,
+    string? Assignee, DateTimeOffset? DueAt, string State, string? FormKey, DateTimeOffset CreatedAt, string? BusinessKey, string DefinitionKey);
+
+/// <summary>Body of POST /api/tasks/{id}/complete.</summary>
+public sealed record CompleteTaskRequest(JsonObject? Variables);
+
+/// <summary>Body of POST /api/instances/{id}/cancel.</summary>
+public sealed record CancelRequest(string? Reason);
+
+/// <summary>Body of POST /api/messages.</summary>
+public sealed record MessageRequest(string Name, string? CorrelationKey, Guid? InstanceId, JsonObject? Variables);
+
+/// <summary>Answer of POST /api/messages.</summary>
+public sealed record MessageResult(int Matched, IReadOnlyList<Guid> StartedInstanceIds);
+
+/// <summary>Who is acting, for authorization and the audit trail.</summary>
+public sealed record Actor(string UserName, bool IsAdmin, IReadOnlyList<string> Groups);

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using WorkflowHost.Data;
+using WorkflowHost.Data.Entities;
+using WorkflowHost.Engine.Runtime;
+
+namespace WorkflowHost.Server.Services;
+
+/// <summary>What must happen after commit: Hangfire jobs to create or delete.</summary>
+public sealed class PendingDispatch
+{
+    public List<TimerEntity> TimersToSchedule { get; } = [];
+    public List<string> HangfireJobsToDelete { get; } = [];
+    public List<ServiceJobEntity> JobsToEnqueue { get; } = [];
+}
+
+/// <summary>
+/// Projects engine effects onto rows (tasks, timers, jobs, subscriptions, incidents, history, outbox) in the
+/// caller's unit of work. Rows of this instance are loaded only for the effect kinds that need them.
+/// </summary>
+internal static class EffectWriter
+{
+    public static async Task<PendingDispatch> ApplyAsync(WorkflowDbContext db, InstanceEntity instance, EngineResult result, DateTimeOffset now,
+        string? user, CancellationToken ct)
+    {
+        var state = result.State;
+        instance.StateJson = InstanceStateSerializer.Serialize(state);
+        instance.Status = StatusOf(state);
+        instance.EndedAt = state.EndedAt;
+        instance.UpdatedAt = now;
+        instance.Revision = Guid.NewGuid();
+
+        var pending = new PendingDispatch();
+        var effects = result.Effects;
+        var tasks = await LoadAsync(db.Tasks.Where(t => t.InstanceId == instance.Id && t.State == TaskState.Open), effects,
+            e => e is TaskCompleted or TaskCancelled, ct);
+        var timers = await LoadAsync(db.Timers.Where(t => t.InstanceId == instance.Id && t.Status == RowStatus.Pending), effects, e => e is TimerCancelled, ct);
+        var jobs = await LoadAsync(db.ServiceJobs.Where(j => j.InstanceId == instance.Id && j.Status == RowStatus.Pending), effects, e => e is ServiceJobCancelled, ct);
+        var subscriptions = await LoadAsync(db.MessageSubscriptions.Where(s => s.InstanceId == instance.Id), effects, e => e is MessageSubscriptionClosed, ct);
+        var incidents = await LoadAsync(db.Incidents.Where(i => i.InstanceId == instance.Id && i.ResolvedAt == null), effects, e => e is IncidentResolved, ct);
+        var endedIds = effects.OfType<ElementEnded>().Select(e => e.ElementInstanceId).ToHashSet();
+        var startedHere = new Dictionary<long, HistoryEntity>();
+        var openHistory = endedIds.Count == 0 ? [] : await db.History
+            .Where(h => h.InstanceId == instance.Id && h.EndedAt == null && endedIds.Contains(h.ElementInstanceId)).ToListAsync(ct);
+
+        foreach (var effect in effects)
+        {
+            switch (effect)
+            {
+                case TaskCreated t:
+                    var task = new TaskEntity
+                    {
+                        Id = Guid.NewGuid(), InstanceId = instance.Id, EngineTaskId = t.TaskId, ElementId = t.ElementId, Name = t.Name, ElementType = t.ElementType,
+                        Assignee = t.Assignee, FormKey = t.FormKey, DueAt = t.DueAt, State = TaskState.Open, CreatedAt = now,
+                    };
+                    foreach (var g in t.CandidateGroups.Distinct()) task.Candidates.Add(new TaskCandidateEntity { TaskId = task.Id, Kind = "group", Name = g });
+                    foreach (var u in t.CandidateUsers.Distinct()) task.Candidates.Add(new TaskCandidateEntity { TaskId = task.Id, Kind = "user", Name = u });
+                    db.Tasks.Add(task);
+                    tasks.Add(task);
+                    break;
+                case TaskCompleted t:
+                    End(tasks.Find(x => x.EngineTaskId == t.TaskId), TaskState.Completed);
+                    break;
+                case TaskCancelled t:
+                    End(tasks.Find(x => x.EngineTaskId == t.TaskId), TaskState.Cancelled);
+                    break;
+                case TimerScheduled t:
+                    var timer = new TimerEntity { Id = Guid.NewGuid(), InstanceId = instance.Id, EngineTimerId = t.TimerId, ElementId = t.ElementId, DueAt = t.DueAt, Status = RowStatus.Pending };
+                    db.Timers.Add(timer);
+                    timers.Add(timer);
+                    pending.TimersToSchedule.Add(timer);
+                    break;
+                case TimerCancelled t:
+                    if (timers.Find(x => x.EngineTimerId == t.TimerId) is { } cancelled)
+                    {
+                        cancelled.Status = RowStatus.Cancelled;
+                        if (cancelled.HangfireJobId is { } id) pending.HangfireJobsToDelete.Add(id);
+                        pending.TimersToSchedule.Remove(cancelled);
+                    }
+                    break;
+                case ServiceJobRequested j:
+                    var job = new ServiceJobEntity
+                    {
+                        Id = Guid.NewGuid(), InstanceId = instance.Id, EngineJobId = j.JobId, ElementId = j.ElementId, Topic = j.Topic,
+                        PayloadJson = j.Payload.ToJsonString(), Status = RowStatus.Pending, CreatedAt = now,
+                    };
+                    db.ServiceJobs.Add(job);
+                    jobs.Add(job);
+                    pending.JobsToEnqueue.Add(job);
+                    break;
+                case ServiceJobCancelled j:
+                    if (jobs.Find(x => x.EngineJobId == j.JobId) is { } cancelledJob)
+                    {
+                        cancelledJob.Status = RowStatus.Cancelled;
+                        pending.JobsToEnqueue.Remove(cancelledJob);
+                    }
+                    break;
+                case MessageSubscriptionOpened m:
+                    var subscription = new MessageSubscriptionEntity
+                    {
+                        Id = Guid.NewGuid(), InstanceId = instance.Id, EngineSubscriptionId = m.SubscriptionId, MessageName = m.MessageName,
+                        BusinessKey = instance.BusinessKey, ElementId = m.ElementId,
+                    };
+                    db.MessageSubscriptions.Add(subscription);
+                    subscriptions.Add(subscription);
+                    break;
+                case MessageSubscriptionClosed m:
+                    if (subscriptions.Find(x => x.EngineSubscriptionId == m.SubscriptionId) is { } closed)
+                    {
+                        db.MessageSubscriptions.Remove(closed);
+                        subscriptions.Remove(closed);
+                    }
+                    break;
+                case MessageSent m:
+                    db.Outbox.Add(new OutboxEntity { InstanceId = instance.Id, Kind = "message", Name = m.MessageName, PayloadJson = m.Payload.ToJsonString(), CreatedAt = now });
+                    break;
+                case SignalThrown s:
+                    db.Outbox.Add(new OutboxEntity { InstanceId = instance.Id, Kind = "signal", Name = s.SignalName, PayloadJson = "{}", CreatedAt = now });
+                    break;
+                case ElementStarted e:
+                    var history = new HistoryEntity { InstanceId = instance.Id, ElementInstanceId = e.ElementInstanceId, ElementId = e.ElementId, ElementType = e.ElementType, StartedAt = e.At };
+                    db.History.Add(history);
+                    startedHere[e.ElementInstanceId] = history;
+                    break;
+                case ElementEnded e:
+                    var row = startedHere.GetValueOrDefault(e.ElementInstanceId) ?? openHistory.Find(h => h.ElementInstanceId == e.ElementInstanceId);
+                    if (row is not null)
+                    {
+                        row.EndedAt = e.At;
+                        row.Cancelled = e.Cancelled;
+                    }
+                    break;
+                case IncidentRaised i:
+                    var incident = new IncidentEntity { Id = Guid.NewGuid(), InstanceId = instance.Id, EngineIncidentId = i.IncidentId, ElementId = i.ElementId, Message = i.Message, CreatedAt = now };
+                    db.Incidents.Add(incident);
+                    incidents.Add(incident);
+                    break;
+                case IncidentResolved i:
+                    if (incidents.Find(x => x.EngineIncidentId == i.IncidentId) is { } resolved) resolved.ResolvedAt = now;
+                    break;
+            }
+        }
+        return pending;
+
+        void End(TaskEntity? task, string taskState)
+        {
+            if (task is null) return;
+            task.State = taskState;
+            task.EndedAt = now;
+            if (taskState == TaskState.Completed) task.CompletedBy = user;
+        }
+    }
+
+    public static string StatusOf(InstanceState state) => state.Status switch
+    {
+        InstanceStatus.Completed => "completed",
+        InstanceStatus.Terminated => "terminated",
+        _ => state.HasOpenIncident ? "incident" : "active",
+    };
+
+    private static async Task<List<T>> LoadAsync<T>(IQueryable<T> query, IReadOnlyList<EngineEffect> effects, Func<EngineEffect, bool> needs, CancellationToken ct)
+        where T : class
+    {
+        foreach (var effect in effects)
+            if (needs(effect)) return await query.ToListAsync(ct);
+        return [];
+    }
+}
+
+/// <summary>JSON helpers for stored payloads.</summary>
+internal static class Json
+{
+    public static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+}

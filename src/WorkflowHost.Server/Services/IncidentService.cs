@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using WorkflowHost.Data;
+using WorkflowHost.Engine.Runtime;
+using WorkflowHost.Server.Extensions;
+
+namespace WorkflowHost.Server.Services;
+
+/// <summary>Open incidents and their retry.</summary>
+public sealed class IncidentService(WorkflowDbContext db, InstanceCommandService commands)
+{
+    public async Task<IReadOnlyList<IncidentView>> ListAsync(Guid? instanceId, bool includeResolved, int limit, CancellationToken ct)
+    {
+        var query = db.Incidents.AsNoTracking().AsQueryable();
+        if (!includeResolved) query = query.Where(i => i.ResolvedAt == null);
+        if (instanceId is { } id) query = query.Where(i => i.InstanceId == id);
+        return await query.OrderByDescending(i => i.CreatedAt).Take(Math.Clamp(limit, 1, 500))
+            .Select(i => new IncidentView(i.Id, i.InstanceId, i.ElementId, i.Message, i.CreatedAt, i.ResolvedAt)).ToListAsync(ct);
+    }
+
+    public async Task<InstanceStarted> RetryAsync(Guid incidentId, string user, CancellationToken ct)
+    {
+        var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == incidentId, ct)
+            ?? throw new NotFoundException($"Incident {incidentId} does not exist.");
+        if (incident.ResolvedAt is not null) throw new ConflictException($"Incident {incidentId} is already resolved.");
+        var (instance, result) = await commands.ExecuteAsync(incident.InstanceId, _ => new RetryIncident(incident.EngineIncidentId), user, null, ct);
+        return new InstanceStarted(instance.Id, instance.Status, InstanceQueries.ActiveElements(result.State));
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using WorkflowHost.Data;
+using WorkflowHost.Data.Entities;
+using WorkflowHost.Engine;
+using WorkflowHost.Engine.Runtime;
+using WorkflowHost.Server.Extensions;
+
+namespace WorkflowHost.Server.Services;
+
+/// <summary>
+/// The shell around the pure engine: load the instance row, compute the next state and its effects, write state
+/// and effect rows in one transaction guarded by the row's revision, then dispatch to Hangfire after commit.
+/// </summary>
+public sealed class InstanceCommandService(WorkflowDbContext db, BpmnEngine engine, DefinitionCatalog catalog, EffectDispatcher dispatcher, TimeProvider clock)
+{
+    public async Task<InstanceEntity> StartAsync(ExecutableDefinition definition, string? businessKey, JsonObject? variables, string? user,
+        string? startEventId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var result = engine.Execute(definition, null, new StartInstance(ToVariables(variables), businessKey, startEventId), now, catalog);
+        var instance = new InstanceEntity
+        {
+            Id = Guid.NewGuid(), DefinitionKey = definition.Key, DefinitionVersion = definition.Version, BusinessKey = businessKey,
+            Status = "active", StateJson = "", StartedAt = now, UpdatedAt = now, StartedBy = user,
+        };
+        db.Instances.Add(instance);
+        var pending = await EffectWriter.ApplyAsync(db, instance, result, now, user, ct);
+        await db.SaveChangesAsync(ct);
+        await dispatcher.DispatchAsync(pending, ct);
+        return instance;
+    }
+
+    /// <summary>
+    /// Applies one command. <paramref name="beforeCommit"/> may change other rows that must commit atomically with
+    /// the state (a timer row marked fired, a job row marked done). A concurrent change gives <see cref="ConflictException"/>.
+    /// </summary>
+    public async Task<(InstanceEntity Instance, EngineResult Result)> ExecuteAsync(Guid instanceId, Func<InstanceState, EngineCommand> command,
+        string? user, Func<InstanceEntity, Task>? beforeCommit, CancellationToken ct)
+    {
+        var instance = await db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, ct)
+            ?? throw new NotFoundException($"Instance {instanceId} does not exist.");
+        var definition = catalog.Get(instance.DefinitionKey, instance.DefinitionVersion);
+        var state = InstanceStateSerializer.Deserialize(instance.StateJson);
+        var now = clock.GetUtcNow();
+        var result = engine.Execute(definition, state, command(state), now, catalog);
+        var pending = await EffectWriter.ApplyAsync(db, instance, result, now, user, ct);
+        if (beforeCommit is not null) await beforeCommit(instance);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException($"Instance {instanceId} was changed by another request at the same moment; reload and try again.");
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            throw new ConflictException($"Instance {instanceId} was changed by another request at the same moment; reload and try again.");
+        }
+        await dispatcher.DispatchAsync(pending, ct);
+        return (instance, result);
+    }
+
+    internal static IReadOnlyDictionary<string, JsonNode?>? ToVariables(JsonObject? variables)
+    {
+        if (variables is null) return null;
+        var result = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var (name, value) in variables) result[name] = value?.DeepClone();
+        return result;
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
+        || ex.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using WorkflowHost.Data;
+using WorkflowHost.Data.Entities;
+using WorkflowHost.Engine.Runtime;
+using WorkflowHost.Server.Extensions;
+
+namespace WorkflowHost.Server.Services;
+
+/// <summary>The inbox: who sees which task, claiming, and completing through the engine.</summary>
+public sealed class TaskService(WorkflowDbContext db, InstanceCommandService commands)
+{
+    public async Task<IReadOnlyList<TaskView>> ListAsync(Actor actor, Guid? instanceId, string? assignee, string? candidateGroup, string? state,
+        int limit, int offset, CancellationToken ct)
+    {
+        var query = db.Tasks.AsNoTracking().AsQueryable();
+        query = query.Where(t => t.State == (state ?? TaskState.Open));
+        if (instanceId is { } id) query = query.Where(t => t.InstanceId == id);
+        if (assignee is not null) query = query.Where(t => t.Assignee == assignee);
+        if (candidateGroup is not null) query = query.Where(t => t.Candidates.Any(c => c.Kind == "group" && c.Name == candidateGroup));
+        if (!actor.IsAdmin)
+        {
+            var me = actor.UserName;
+            var groups = actor.Groups.ToList();
+            query = query.Where(t => t.Assignee == me
+                || t.Candidates.Any(c => (c.Kind == "group" && groups.Contains(c.Name)) || (c.Kind == "user" && c.Name == me)));
+        }
+        var rows = await query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
+            .Skip(offset).Take(Math.Clamp(limit, 1, 500))
+            .Select(t => new
+            {
+                Task = t,
+                Candidates = t.Candidates.Select(c => new { c.Kind, c.Name }).ToList(),
+                Instance = db.Instances.Where(i => i.Id == t.InstanceId).Select(i => new { i.BusinessKey, i.DefinitionKey }).First(),
+            }).ToListAsync(ct);
+        return rows.Select(r => View(r.Task, r.Candidates.Where(c => c.Kind == "group").Select(c => c.Name).ToList(),
+            r.Candidates.Where(c => c.Kind == "user").Select(c => c.Name).ToList(), r.Instance.BusinessKey, r.Instance.DefinitionKey)).ToList();
+    }
+
+    public async Task<TaskView> ClaimAsync(Guid taskId, Actor actor, CancellationToken ct)
+    {
+        var task = await LoadVisibleAsync(taskId, actor, ct);
+        if (task.State != TaskState.Open) throw new ConflictException($"Task {taskId} is already {task.State}.");
+        if (task.Assignee == actor.UserName) return await ViewAsync(task, ct);
+        // Conditional update: two people claiming at once cannot both win.
+        var updated = await db.Tasks.Where(t => t.Id == taskId && t.State == TaskState.Open && t.Assignee == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Assignee, actor.UserName), ct);
+        if (updated == 0) throw new ConflictException($"Task {taskId} is already claimed by {task.Assignee ?? "someone else"}.");
+        task.Assignee = actor.UserName;
+        return await ViewAsync(task, ct);
+    }
+
+    public async Task<TaskView> UnclaimAsync(Guid taskId, Actor actor, CancellationToken ct)
+    {
+        var task = await LoadVisibleAsync(taskId, actor, ct);
+        if (task.State != TaskState.Open) throw new ConflictException($"Task {taskId} is already {task.State}.");
+        if (task.Assignee is not null && task.Assignee != actor.UserName && !actor.IsAdmin)
+            throw new ForbiddenException($"Task {taskId} is claimed by {task.Assignee}; only they or an admin can release it.");
+        await db.Tasks.Where(t => t.Id == taskId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Assignee, (string?)null), ct);
+        task.Assignee = null;
+        return await ViewAsync(task, ct);
+    }
+
+    public async Task CompleteAsync(Guid taskId, Actor actor, CompleteTaskRequest request, CancellationToken ct)
+    {
+        var task = await LoadVisibleAsync(taskId, actor, ct);
+        if (task.State != TaskState.Open) throw new ConflictException($"Task {taskId} is already {task.State}.");
+        if (task.Assignee is not null && task.Assignee != actor.UserName && !actor.IsAdmin)
+            throw new ForbiddenException($"Task {taskId} is claimed by {task.Assignee}.");
+        db.ChangeTracker.Clear();
+        await commands.ExecuteAsync(task.InstanceId, _ => new CompleteUserTask(task.EngineTaskId, InstanceCommandService.ToVariables(request.Variables)),
+            actor.UserName, null, ct);
+    }
+
+    private async Task<TaskEntity> LoadVisibleAsync(Guid taskId, Actor actor, CancellationToken ct)
+    {
+        var task = await db.Tasks.AsNoTracking().Include(t => t.Candidates).SingleOrDefaultAsync(t => t.Id == taskId, ct)
+            ?? throw new NotFoundException($"Task {taskId} does not exist.");
+        var mayWork = actor.IsAdmin || task.Assignee == actor.UserName
+            || task.Candidates.Any(c => (c.Kind == "group" && actor.Groups.Contains(c.Name)) || (c.Kind == "user" && c.Name == actor.UserName));
+        if (!mayWork) throw new NotFoundException($"Task {taskId} does not exist.");
+        return task;
+    }
+
+    private async Task<TaskView> ViewAsync(TaskEntity task, CancellationToken ct)
+    {
+        var instance = await db.Instances.AsNoTracking().Where(i => i.Id == task.InstanceId).Select(i => new { i.BusinessKey, i.DefinitionKey }).SingleAsync(ct);
+        return View(task, task.Candidates.Where(c => c.Kind == "group").Select(c => c.Name).ToList(),
+            task.Candidates.Where(c => c.Kind == "user").Select(c => c.Name).ToList(), instance.BusinessKey, instance.DefinitionKey);
+    }
+
+    private static TaskView View(TaskEntity t, IReadOnlyList<string> groups, IReadOnlyList<string> users, string? businessKey, string definitionKey) =>
+        new(t.Id, t.InstanceId, t.ElementId, t.Name, groups, users, t.Assignee, t.DueAt, t.State, t.FormKey, t.CreatedAt, businessKey, definitionKey);
+}
