@@ -15,11 +15,19 @@ public sealed record StorageSettings(bool IsPostgres, string ConnectionString, b
         else if (!string.IsNullOrWhiteSpace(configured)) connection = configured!;
         else
         {
-            var directory = Path.IsPathRooted(options.DataDirectory) ? options.DataDirectory : Path.Combine(contentRoot, options.DataDirectory);
+            var directory = Path.IsPathRooted(options.DataDirectory) ? options.DataDirectory : Path.Combine(RepositoryRoot(contentRoot), options.DataDirectory);
             Directory.CreateDirectory(directory);
             connection = $"Data Source={Path.Combine(directory, "workflowhost.db")};Pooling=true";
         }
         return new StorageSettings(isPostgres, connection, options.SeedDemoUsers ?? !isPostgres);
+    }
+
+    /// <summary>`dotnet run --project src/WorkflowHost.Server` runs in the project folder; data/ belongs at the repository root.</summary>
+    private static string RepositoryRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "WorkflowHost.sln"))) return dir.FullName;
+        return start;
     }
 
     public string Describe() => IsPostgres ? "PostgreSQL + Hangfire.PostgreSql" : $"SQLite ({ConnectionString.Split(';')[0]}) + in-memory Hangfire";
