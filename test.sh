@@ -107,15 +107,15 @@ broken=() # what failed outside the counted tests
 # ---------------------------------------------------------------------------------------------------------------
 # 2. designer/ (npm)
 # ---------------------------------------------------------------------------------------------------------------
-# Reads a test runner's summary from its output: node --test (TAP "# pass N" or spec "ℹ pass N"), vitest
+# Reads a test runner's summary from its output: node --test (TAP "# pass N" or spec "ℹ pass N"; cancelled counts as failed), vitest
 # ("Tests  1 failed | 9 passed"), jest ("Tests: 1 failed, 9 passed, 10 total"), mocha ("9 passing").
 # Prints "passed failed skipped found".
 count_js_results() {
   awk '
     { gsub(/\033\[[0-9;?]*[A-Za-z]/, ""); gsub(/\r/, "") }
-    /^(# |ℹ )(pass|fail|skipped|todo) [0-9]+[ \t]*$/ {
+    /^(# |ℹ )(pass|fail|cancelled|skipped|todo) [0-9]+[ \t]*$/ {
       n = $3 + 0
-      if ($2 == "pass") p += n; else if ($2 == "fail") f += n; else s += n
+      if ($2 == "pass") p += n; else if ($2 == "fail" || $2 == "cancelled") f += n; else s += n
       found = 1; next
     }
     /^[ \t]*Tests:?[ \t]+[0-9]/ {

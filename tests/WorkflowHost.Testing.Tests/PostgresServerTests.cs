@@ -65,6 +65,46 @@ public sealed class PostgresServerTests
         await Assert.ThrowsAsync<ArgumentException>(() => server.CreateDatabaseAsync(new string('x', 64)));
     }
 
+    [Fact]
+    public void Missing_binaries_say_how_to_install_them()
+    {
+        var empty = Directory.CreateTempSubdirectory("wfh-nopg-");
+        try
+        {
+            var ex = Assert.Throws<InvalidOperationException>(() => PostgresServer.FindBinDirectory(empty.FullName));
+            Assert.Contains("apt-get install -y postgresql", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Picks_the_highest_installed_version()
+    {
+        var root = Directory.CreateTempSubdirectory("wfh-fakepg-");
+        try
+        {
+            foreach (var version in new[] { "9.6", "15", "16", "notaversion" })
+            {
+                var bin = Directory.CreateDirectory(Path.Combine(root.FullName, version, "bin")).FullName;
+                foreach (var tool in new[] { "initdb", "pg_ctl", "postgres" })
+                {
+                    File.WriteAllText(Path.Combine(bin, tool), "");
+                }
+            }
+
+            Directory.CreateDirectory(Path.Combine(root.FullName, "17", "bin")); // client only: no server binaries
+
+            Assert.Equal(Path.Combine(root.FullName, "16", "bin"), PostgresServer.FindBinDirectory(root.FullName));
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
     internal static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -394,7 +394,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
-    private static string FindBinDirectory()
+    internal static string FindBinDirectory(string debianRoot = "/usr/lib/postgresql")
     {
         var overridden = Environment.GetEnvironmentVariable(BinDirectoryVariable);
         if (!string.IsNullOrWhiteSpace(overridden))
@@ -408,7 +408,6 @@ public sealed class PostgresServer : IAsyncDisposable
                 $"{BinDirectoryVariable}={overridden} holds no initdb and pg_ctl. Unset it to use Debian's PostgreSQL, or point it at a PostgreSQL bin directory.");
         }
 
-        const string debianRoot = "/usr/lib/postgresql";
         var candidates = Directory.Exists(debianRoot)
             ? Directory.EnumerateDirectories(debianRoot)
                 .Select(dir => (Dir: Path.Combine(dir, "bin"), Version: ParseVersion(Path.GetFileName(dir))))

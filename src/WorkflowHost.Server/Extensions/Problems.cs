@@ -53,6 +53,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    private static string DescribeJson(JsonException json) =>
-        json.Path is { Length: > 0 } path ? $"The request body is not valid JSON at '{path}': {json.Message}" : $"The request body is not valid JSON: {json.Message}";
+    private static string DescribeJson(JsonException json)
+    {
+        var where = json.Path is { Length: > 0 } path ? $" at '{path}'" : "";
+        // System.Text.Json names CLR types in conversion errors; a caller needs the field and the expected kind instead.
+        return json.Message.Contains("could not be converted", StringComparison.Ordinal)
+            ? $"The value{where} has the wrong type (for example a number where text is expected)."
+            : $"The request body is not valid JSON{where}: {json.Message.Split(" Path:")[0]}";
+    }
 }
