@@ -25,21 +25,33 @@ public static class FreePort
         }
     }
 
-    /// <summary>True when something accepts TCP connections on 127.0.0.1:<paramref name="port"/>.</summary>
-    public static bool IsListening(int port, int timeoutMilliseconds = 1000)
+    /// <summary>
+    /// True when something accepts TCP connections on 127.0.0.1:<paramref name="port"/>.
+    /// Uses no thread-pool thread, so it stays reliable inside a busy test process.
+    /// </summary>
+    public static bool IsListening(int port, int timeoutMilliseconds = 5000)
     {
-        using var client = new TcpClient();
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Blocking = false;
         try
         {
-            return client.ConnectAsync(IPAddress.Loopback, port).Wait(timeoutMilliseconds) && client.Connected;
+            socket.Connect(new IPEndPoint(IPAddress.Loopback, port));
+            return true;
         }
-        catch (AggregateException)
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress or SocketError.AlreadyInProgress)
         {
-            return false;
+            // Connecting: wait below.
         }
         catch (SocketException)
         {
             return false;
         }
+
+        if (!socket.Poll(checked(timeoutMilliseconds * 1000), SelectMode.SelectWrite))
+        {
+            return false;
+        }
+
+        return socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error) is 0;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Npgsql;
 
@@ -38,9 +39,9 @@ public sealed class PostgresServer : IAsyncDisposable
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(90);
 
     private readonly EventHandler _onProcessExit;
-    private readonly object _stopLock = new();
+    private readonly ManualResetEventSlim _stopDone = new();
     private readonly List<string> _connectionStrings = [];
-    private bool _stopped;
+    private int _stopping;
 
     private PostgresServer(string binDirectory, string rootDirectory, int port, bool runAsPostgresUser)
     {
@@ -49,7 +50,7 @@ public sealed class PostgresServer : IAsyncDisposable
         Port = port;
         RunsAsPostgresUser = runAsPostgresUser;
         ConnectionString = BuildConnectionString("postgres");
-        _onProcessExit = (_, _) => Stop();
+        _onProcessExit = (_, _) => StopOnProcessExit();
     }
 
     /// <summary>The directory holding the <c>initdb</c>, <c>pg_ctl</c> and <c>postgres</c> binaries used.</summary>
@@ -85,12 +86,8 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         var binDirectory = FindBinDirectory();
         var asPostgres = Environment.IsPrivilegedProcess;
-        if (asPostgres)
-        {
-            EnsurePostgresUserExists();
-        }
-
-        var root = await CreateRootDirectoryAsync(asPostgres).ConfigureAwait(false);
+        UnixUser? postgresUser = asPostgres ? FindPostgresUser() : null;
+        var root = CreateRootDirectory(postgresUser);
         var server = new PostgresServer(binDirectory, root, 0, asPostgres);
         AppDomain.CurrentDomain.ProcessExit += server._onProcessExit;
         try
@@ -115,7 +112,7 @@ public sealed class PostgresServer : IAsyncDisposable
     /// </summary>
     public async Task<string> CreateDatabaseAsync(string? name = null)
     {
-        ObjectDisposedException.ThrowIf(_stopped, this);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _stopping) != 0, this);
         name ??= "test_" + Guid.NewGuid().ToString("N");
         if (name.Length == 0 || Encoding.UTF8.GetByteCount(name) > 63 || name.Contains('\0'))
         {
@@ -134,29 +131,22 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>Stops the cluster (<c>pg_ctl stop -m immediate</c>) and deletes its directory. Safe to call more than once.</summary>
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         AppDomain.CurrentDomain.ProcessExit -= _onProcessExit;
-        return new ValueTask(Task.Run(Stop));
-    }
-
-    private void Stop()
-    {
-        lock (_stopLock)
+        if (Interlocked.Exchange(ref _stopping, 1) != 0)
         {
-            if (_stopped)
-            {
-                return;
-            }
+            return;
+        }
 
-            _stopped = true;
+        try
+        {
             ClearPools();
-
             if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
             {
                 try
                 {
-                    Run("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "-t", "30", "stop"], TimeSpan.FromSeconds(45));
+                    await RunAsync("pg_ctl", StopArguments(), TimeSpan.FromSeconds(45)).ConfigureAwait(false);
                 }
                 catch (Exception)
                 {
@@ -168,7 +158,47 @@ public sealed class PostgresServer : IAsyncDisposable
 
             DeleteDirectory(RootDirectory);
         }
+        finally
+        {
+            _stopDone.Set();
+        }
     }
+
+    /// <summary>The safety net: the same as <see cref="DisposeAsync"/>, without the thread pool (the process is exiting).</summary>
+    private void StopOnProcessExit()
+    {
+        if (Interlocked.Exchange(ref _stopping, 1) != 0)
+        {
+            _stopDone.Wait(TimeSpan.FromSeconds(30)); // DisposeAsync is under way: let it finish.
+            return;
+        }
+
+        try
+        {
+            if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
+            {
+                try
+                {
+                    var (tool, args) = Command("pg_ctl", StopArguments());
+                    RunProcessBlocking(tool, args, RootDirectory, TimeSpan.FromSeconds(45));
+                }
+                catch (Exception)
+                {
+                    // Fall through to the hard kill below.
+                }
+
+                KillPostmasterIfAlive();
+            }
+
+            DeleteDirectory(RootDirectory);
+        }
+        finally
+        {
+            _stopDone.Set();
+        }
+    }
+
+    private string[] StopArguments() => ["-D", DataDirectory, "-m", "immediate", "-w", "-t", "30", "stop"];
 
     private void ClearPools()
     {
@@ -249,9 +279,6 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private async Task InitDbAsync()
     {
-        Directory.CreateDirectory(DataDirectory);
-        ChownIfNeeded(DataDirectory);
-
         // C.UTF-8 gives Unicode-aware upper/lower; fall back to C where the C library lacks it.
         string? lastError = null;
         foreach (var locale in new[] { "C.UTF-8", "C" })
@@ -284,9 +311,6 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private async Task StartClusterAsync()
     {
-        Directory.CreateDirectory(SocketDirectory);
-        ChownIfNeeded(SocketDirectory);
-
         string? lastFailure = null;
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -431,96 +455,122 @@ public sealed class PostgresServer : IAsyncDisposable
     private static bool HasServerBinaries(string dir) =>
         File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")) && File.Exists(Path.Combine(dir, "postgres"));
 
-    private static void EnsurePostgresUserExists()
+    private readonly record struct UnixUser(uint Uid, uint Gid);
+
+    /// <summary>The <c>postgres</c> OS user (from /etc/passwd, where Debian's package creates it).</summary>
+    private static UnixUser FindPostgresUser()
     {
-        var result = RunProcessAsync("id", ["-u", "postgres"], workingDirectory: "/", TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
-        if (result.ExitCode != 0)
+        try
         {
-            throw new InvalidOperationException(
-                "This test process runs as root, and PostgreSQL refuses to run as root, so it runs the server as the " +
-                "`postgres` OS user, which does not exist. " + InstallHint);
+            foreach (var line in File.ReadLines("/etc/passwd"))
+            {
+                var fields = line.Split(':');
+                if (fields.Length >= 4 && fields[0] == "postgres" &&
+                    uint.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var uid) &&
+                    uint.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var gid))
+                {
+                    return new UnixUser(uid, gid);
+                }
+            }
         }
+        catch (IOException)
+        {
+            // Reported below.
+        }
+
+        throw new InvalidOperationException(
+            "This test process runs as root, and PostgreSQL refuses to run as root, so it runs the server as the " +
+            "`postgres` OS user, which does not exist. " + InstallHint);
     }
 
-    private static async Task<string> CreateRootDirectoryAsync(bool asPostgres)
+    /// <summary>
+    /// Makes the cluster's directory with empty <c>data/</c> and <c>sock/</c> inside, owned by the <c>postgres</c>
+    /// user when running as root. The first base directory that user can reach is used.
+    /// </summary>
+    private static string CreateRootDirectory(UnixUser? postgresUser)
     {
-        var configured = Environment.GetEnvironmentVariable(TempDirectoryVariable);
-        var bases = new List<string>();
-        if (!string.IsNullOrWhiteSpace(configured))
+        if (OperatingSystem.IsWindows())
         {
-            bases.Add(configured);
+            throw new PlatformNotSupportedException("PostgresServer runs Debian's PostgreSQL binaries: Linux only.");
         }
 
-        bases.Add(Path.GetTempPath());
-        if (asPostgres)
+        var bases = new List<string>();
+        var configured = Environment.GetEnvironmentVariable(TempDirectoryVariable);
+        if (!string.IsNullOrWhiteSpace(configured))
         {
-            bases.Add("/tmp");
+            bases.Add(Path.GetFullPath(configured));
+        }
+
+        bases.Add(Path.GetFullPath(Path.GetTempPath()));
+        if (postgresUser is not null)
+        {
+            bases.Add("/tmp"); // world-traversable, when TMPDIR is e.g. under /root
         }
 
         foreach (var baseDir in bases.Distinct())
         {
             Directory.CreateDirectory(baseDir);
+            if (postgresUser is not null && !OthersCanTraverse(baseDir))
+            {
+                continue;
+            }
+
             var root = Path.Combine(baseDir, "wfh-pg-" + Guid.NewGuid().ToString("N")[..16]);
-            Directory.CreateDirectory(root);
-            if (!asPostgres)
+            var owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+            foreach (var dir in new[] { root, Path.Combine(root, "data"), Path.Combine(root, "sock") })
             {
-                return root;
+                Directory.CreateDirectory(dir, owner);
+                if (postgresUser is { } user && Chown(dir, user.Uid, user.Gid) != 0)
+                {
+                    var errno = Marshal.GetLastPInvokeError();
+                    DeleteDirectory(root);
+                    throw new InvalidOperationException($"chown postgres {dir} failed (errno {errno}).");
+                }
             }
 
-            // The postgres user must be able to reach the directory: the base (e.g. a TMPDIR under /root) may not allow it.
-            ChownToPostgres(root);
-            var probe = await RunProcessAsync("runuser", ["-u", "postgres", "--", "test", "-w", root], "/", TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-            if (probe.ExitCode == 0)
+            return root;
+        }
+
+        throw new InvalidOperationException(
+            $"The postgres OS user can reach none of: {string.Join(", ", bases)} (each directory on the path needs o+x).");
+    }
+
+    private static bool OthersCanTraverse(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("PostgresServer runs Debian's PostgreSQL binaries: Linux only.");
+        }
+
+        for (var dir = new DirectoryInfo(directory); dir is not null; dir = dir.Parent)
+        {
+            if (!dir.UnixFileMode.HasFlag(UnixFileMode.OtherExecute))
             {
-                return root;
+                return false;
             }
-
-            DeleteDirectory(root);
         }
 
-        throw new InvalidOperationException($"The postgres OS user can write to none of: {string.Join(", ", bases)}.");
+        return true;
     }
 
-    private void ChownIfNeeded(string path)
-    {
-        if (RunsAsPostgresUser)
-        {
-            ChownToPostgres(path);
-        }
-    }
+    [DllImport("libc", EntryPoint = "chown", SetLastError = true)]
+    private static extern int Chown([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint owner, uint group);
 
-    private static void ChownToPostgres(string path)
+    private (string FileName, string[] Args) Command(string tool, IReadOnlyList<string> args)
     {
-        var result = RunProcessAsync("chown", ["-R", "postgres:postgres", path], "/", TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
-        if (result.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"chown postgres {path} failed: {result.Output}");
-        }
-
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        var exe = Path.Combine(BinDirectory, tool);
+        return RunsAsPostgresUser
+            ? ("runuser", ["-u", "postgres", "--", exe, .. args])
+            : (exe, [.. args]);
     }
 
     private Task<ProcessResult> RunAsync(string tool, IReadOnlyList<string> args, TimeSpan timeout)
     {
-        var exe = Path.Combine(BinDirectory, tool);
-        return RunsAsPostgresUser
-            ? RunProcessAsync("runuser", ["-u", "postgres", "--", exe, .. args], RootDirectory, timeout)
-            : RunProcessAsync(exe, args, RootDirectory, timeout);
+        var (fileName, fullArgs) = Command(tool, args);
+        return RunProcessAsync(fileName, fullArgs, RootDirectory, timeout);
     }
 
-    private void Run(string tool, IReadOnlyList<string> args, TimeSpan timeout)
-    {
-        var result = RunAsync(tool, args, timeout).GetAwaiter().GetResult();
-        if (result.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{tool} exited {result.ExitCode}: {result.Output}");
-        }
-    }
-
-    private static async Task<ProcessResult> RunProcessAsync(string fileName, IReadOnlyList<string> args, string workingDirectory, TimeSpan timeout)
+    private static ProcessStartInfo CreateStartInfo(string fileName, IReadOnlyList<string> args, string workingDirectory)
     {
         var startInfo = new ProcessStartInfo
         {
@@ -544,7 +594,40 @@ public sealed class PostgresServer : IAsyncDisposable
 
         startInfo.Environment["LC_ALL"] = "C";
         startInfo.Environment["LANG"] = "C";
+        return startInfo;
+    }
 
+    /// <summary>Runs a process to its end on dedicated threads: for the process-exit path, where the thread pool may be gone.</summary>
+    private static int RunProcessBlocking(string fileName, IReadOnlyList<string> args, string workingDirectory, TimeSpan timeout)
+    {
+        using var process = new Process { StartInfo = CreateStartInfo(fileName, args, workingDirectory) };
+        process.Start();
+        process.StandardInput.Close();
+        var drains = new[] { process.StandardOutput, process.StandardError }
+            .Select(reader => new Thread(() => reader.ReadToEnd()) { IsBackground = true })
+            .ToList();
+        drains.ForEach(t => t.Start());
+        if (!process.WaitForExit(timeout))
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+
+            return -1;
+        }
+
+        drains.ForEach(t => t.Join(TimeSpan.FromSeconds(5)));
+        return process.ExitCode;
+    }
+
+    private static async Task<ProcessResult> RunProcessAsync(string fileName, IReadOnlyList<string> args, string workingDirectory, TimeSpan timeout)
+    {
+        var startInfo = CreateStartInfo(fileName, args, workingDirectory);
         using var process = new Process { StartInfo = startInfo };
         var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };

@@ -9,11 +9,19 @@ public static class RowStatus
     public const string Failed = "failed";
 }
 
-/// <summary>A timer the engine scheduled. Fired at most once: firing checks and flips <see cref="Status"/>.</summary>
+/// <summary>
+/// A timer the engine scheduled, or the next occurrence of a published definition's timer start event
+/// (then <see cref="DefinitionKey"/> is set and <see cref="InstanceId"/> repeats the row's own id). Fired at most once: firing
+/// checks and flips <see cref="Status"/>.
+/// </summary>
 public sealed class TimerEntity
 {
     public Guid Id { get; set; }
     public Guid InstanceId { get; set; }
+    public string? DefinitionKey { get; set; }
+    public int? DefinitionVersion { get; set; }
+    /// <summary>How many occurrences of a start timer cycle have fired before this one.</summary>
+    public int Occurrence { get; set; }
     public long EngineTimerId { get; set; }
     public required string ElementId { get; set; }
     public DateTimeOffset DueAt { get; set; }

@@ -137,6 +137,7 @@ public static class WorkflowHostExtensions
         services.AddScoped<TimerJobs>();
         services.AddScoped<ServiceJobRunner>();
         services.AddScoped<StartupTasks>();
+        services.AddScoped<StartTimerService>();
         services.AddSingleton<IServiceTaskHandler, NotifyHandler>();
         services.AddSingleton<ServiceTaskHandlers>();
     }

@@ -26,6 +26,11 @@ public sealed class TimerJobs(IServiceScopeFactory scopes, JobStorage storage, I
             var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
             var timer = await db.Timers.SingleOrDefaultAsync(t => t.Id == timerId, ct);
             if (timer is null || timer.Status != RowStatus.Pending) return;
+            if (timer.DefinitionKey is not null)
+            {
+                await scope.ServiceProvider.GetRequiredService<StartTimerService>().FireAsync(timerId, ct);
+                return;
+            }
             var commands = scope.ServiceProvider.GetRequiredService<InstanceCommandService>();
             try
             {

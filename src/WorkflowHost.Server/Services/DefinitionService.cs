@@ -9,7 +9,7 @@ using WorkflowHost.Server.Extensions;
 namespace WorkflowHost.Server.Services;
 
 /// <summary>Deploys and publishes procedure definitions (decision 5: one published version per key).</summary>
-public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, DefinitionCatalog catalog, TimeProvider clock)
+public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, DefinitionCatalog catalog, StartTimerService startTimers, TimeProvider clock)
 {
     /// <summary>Validates and stores a new version; invalid documents change nothing and come back as 422.</summary>
     public async Task<DefinitionSummary> DeployAsync(string xml, bool publish, string? user, bool reuseIdenticalLatest, CancellationToken ct)
@@ -60,7 +60,8 @@ public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, D
         target.Status = DefinitionStatus.Published;
         target.PublishedAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        catalog.Compile(target);
+        var definition = catalog.Compile(target);
+        await startTimers.ScheduleAsync(definition, ct);
         return Summary(target);
     }
 

@@ -15,7 +15,7 @@ namespace WorkflowHost.Server.Services;
 public sealed class InstanceCommandService(WorkflowDbContext db, BpmnEngine engine, DefinitionCatalog catalog, EffectDispatcher dispatcher, TimeProvider clock)
 {
     public async Task<InstanceEntity> StartAsync(ExecutableDefinition definition, string? businessKey, JsonObject? variables, string? user,
-        string? startEventId, CancellationToken ct)
+        string? startEventId, CancellationToken ct, Action<PendingDispatch>? afterCommit = null)
     {
         var now = clock.GetUtcNow();
         var result = engine.Execute(definition, null, new StartInstance(ToVariables(variables), businessKey, startEventId), now, catalog);
@@ -27,7 +27,8 @@ public sealed class InstanceCommandService(WorkflowDbContext db, BpmnEngine engi
         db.Instances.Add(instance);
         var pending = await EffectWriter.ApplyAsync(db, instance, result, now, user, ct);
         await db.SaveChangesAsync(ct);
-        await dispatcher.DispatchAsync(pending, ct);
+        if (db.Database.CurrentTransaction is null) await dispatcher.DispatchAsync(pending, ct);
+        else afterCommit?.Invoke(pending);
         return instance;
     }
 

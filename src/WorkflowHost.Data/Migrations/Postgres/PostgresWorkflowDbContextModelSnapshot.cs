@@ -602,6 +602,12 @@ namespace WorkflowHost.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("DefinitionKey")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("DefinitionVersion")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -620,6 +626,9 @@ namespace WorkflowHost.Data.Migrations.Postgres
 
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()
