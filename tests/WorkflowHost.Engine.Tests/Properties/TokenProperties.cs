@@ -27,7 +27,9 @@ public sealed class TokenProperties
                 CheckInvariants(h);
                 Assert.Empty(h.OpenIncidents);
                 var waits = h.State!.Waits.Where(w => w.Kind is WaitKind.UserTask or WaitKind.ServiceJob).OrderBy(w => w.Id).ToList();
-                Assert.True(waits.Count > 0, "An active instance must be waiting for something: " + xml);
+                Assert.True(waits.Count > 0, "An active instance must be waiting for something. Tokens: "
+                    + string.Join(", ", h.State.Tokens.Select(t => $"{t.ElementId}/{t.Phase}/{t.ArrivedVia}/scope {t.ScopeId}")) + "\nTrace: "
+                    + string.Join(" ", h.Effects.Select(e => e switch { ElementStarted s => "+" + s.ElementId, ElementEnded x => "-" + x.ElementId, _ => "" }).Where(x => x.Length > 0)) + "\n" + xml);
                 var wait = waits[(int)(c.Choices[step++ % c.Choices.Length] % (uint)waits.Count)];
                 h.Run(wait.Kind == WaitKind.UserTask ? new CompleteUserTask(wait.Id) : new CompleteServiceJob(wait.Id));
                 Assert.True(step < 500, "The instance should complete: " + xml);
@@ -42,7 +44,7 @@ public sealed class TokenProperties
             Assert.Equal(started.Order(), ended.Order());
             Assert.Equal(h.Effects.OfType<TaskCreated>().Count(), h.Effects.OfType<TaskCompleted>().Count());
             Assert.Single(h.Effects.OfType<InstanceCompleted>());
-        }, iter: 150);
+        }, iter: 400);
     }
 
     private static void CheckInvariants(EngineHarness h)

@@ -285,4 +285,24 @@ public sealed class ActivityTests
         h.CompleteTask("Record payment", ("feePaid", true));
         Assert.Equal(["Issue result"], h.ReadyTasks);
     }
+
+    [Fact]
+    public void InclusiveJoin_FiresOnce_WhenBothBranchesArriveInTheSameStep()
+    {
+        var h = EngineHarness.Load(Bpmn.Process("""
+            <startEvent id="s"/><sequenceFlow id="f0" sourceRef="s" targetRef="split"/>
+            <inclusiveGateway id="split" default="fd"/>
+            <sequenceFlow id="fa" sourceRef="split" targetRef="a"><conditionExpression>${true}</conditionExpression></sequenceFlow>
+            <sequenceFlow id="fb" sourceRef="split" targetRef="b"><conditionExpression>${true}</conditionExpression></sequenceFlow>
+            <sequenceFlow id="fd" sourceRef="split" targetRef="join"/>
+            <scriptTask id="a"><script>x = 1</script></scriptTask><scriptTask id="b"><script>y = 2</script></scriptTask>
+            <sequenceFlow id="fa2" sourceRef="a" targetRef="join"/><sequenceFlow id="fb2" sourceRef="b" targetRef="join"/>
+            <inclusiveGateway id="join"/><sequenceFlow id="f1" sourceRef="join" targetRef="t"/>
+            <userTask id="t"/><sequenceFlow id="f2" sourceRef="t" targetRef="e"/><endEvent id="e"/>
+            """)).Start();
+        Assert.Single(h.Effects.OfType<TaskCreated>());
+        Assert.Single(h.State!.Tokens);
+        h.CompleteTask("t");
+        Assert.True(h.IsCompleted);
+    }
 }

@@ -71,7 +71,7 @@ internal sealed class InclusiveGatewayBehaviour : INodeBehaviour
             var filled = node.Incoming.Where(f => arrived.ContainsKey(f.Id)).ToList();
             foreach (var other in run.State.Tokens)
             {
-                if (other.ScopeId != token.ScopeId || (other.ElementId == node.Id && other.Phase == TokenPhase.Joining)) continue;
+                if (other.ScopeId != token.ScopeId || (other.ElementId == node.Id && other.Phase != TokenPhase.Failed)) continue;
                 var reachesEmpty = empty.Exists(f => analysis.NodesReaching(f).Contains(other.ElementId));
                 if (!reachesEmpty) continue;
                 var reachesFilled = filled.Exists(f => analysis.NodesReaching(f).Contains(other.ElementId));
@@ -119,12 +119,15 @@ internal sealed class EventBasedGatewayBehaviour : INodeBehaviour
 /// <summary>Shared bookkeeping of joining gateways.</summary>
 internal static class JoinSupport
 {
-    /// <summary>The first joining token per incoming flow at this gateway in this scope (oldest first).</summary>
+    /// <summary>
+    /// The first token per incoming flow at this gateway in this scope (oldest first). Tokens that arrived but whose
+    /// turn on the agenda has not come yet count too: otherwise an inclusive join would fire without them.
+    /// </summary>
     public static Dictionary<string, TokenState> ArrivedByFlow(ExecutionRun run, TokenState token, FlowNode node)
     {
         var arrived = new Dictionary<string, TokenState>(StringComparer.Ordinal);
         foreach (var t in run.State.Tokens)
-            if (t.ScopeId == token.ScopeId && t.ElementId == node.Id && t.Phase == TokenPhase.Joining && t.ArrivedVia is { } via)
+            if (t.ScopeId == token.ScopeId && t.ElementId == node.Id && t.Phase is TokenPhase.Joining or TokenPhase.Waiting && t.ArrivedVia is { } via)
                 arrived.TryAdd(via, t);
         return arrived;
     }
