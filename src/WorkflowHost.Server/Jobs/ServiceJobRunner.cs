@@ -65,29 +65,18 @@ public sealed class ServiceJobRunner(IServiceScopeFactory scopes, ServiceTaskHan
         await FinishAsync(job.Id, (state, instance) => new FailServiceJob(job.EngineJobId, message, code), RowStatus.Failed, message, ct);
     }
 
-    private async Task FinishAsync(Guid jobId, Func<InstanceState, InstanceEntity?, EngineCommand> command, string status, string? error, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
+    private Task FinishAsync(Guid jobId, Func<InstanceState, InstanceEntity?, EngineCommand> command, string status, string? error, CancellationToken ct) =>
+        ConflictRetry.RunAsync(scopes, async services =>
         {
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            var db = services.GetRequiredService<WorkflowDbContext>();
             var job = await db.ServiceJobs.SingleOrDefaultAsync(j => j.Id == jobId, ct);
             if (job is null || job.Status != RowStatus.Pending) return;
-            try
+            await services.GetRequiredService<InstanceCommandService>().ExecuteAsync(job.InstanceId, state => command(state, null), "service-job", _ =>
             {
-                await scope.ServiceProvider.GetRequiredService<InstanceCommandService>().ExecuteAsync(job.InstanceId, state => command(state, null), "service-job", _ =>
-                {
-                    job.Status = status;
-                    job.Attempts++;
-                    job.LastError = error;
-                    return Task.CompletedTask;
-                }, ct);
-                return;
-            }
-            catch (ConflictException) when (attempt < 10)
-            {
-                await Task.Delay(Random.Shared.Next(10, 50 * attempt), ct);
-            }
-        }
-    }
+                job.Status = status;
+                job.Attempts++;
+                job.LastError = error;
+                return Task.CompletedTask;
+            }, ct);
+        }, ct);
 }

@@ -18,37 +18,25 @@ public sealed class TimerJobs(IServiceScopeFactory scopes, JobStorage storage, I
     TimeProvider clock, ILogger<TimerJobs> logger)
 {
     [AutomaticRetry(Attempts = 5)]
-    public async Task FireAsync(Guid timerId, CancellationToken ct)
+    public Task FireAsync(Guid timerId, CancellationToken ct) => ConflictRetry.RunAsync(scopes, async services =>
     {
-        for (var attempt = 1; ; attempt++)
+        var db = services.GetRequiredService<WorkflowDbContext>();
+        var timer = await db.Timers.SingleOrDefaultAsync(t => t.Id == timerId, ct);
+        if (timer is null || timer.Status != RowStatus.Pending) return;
+        // Hangfire keeps schedule times in whole seconds, so a job may start up to a second early: never fire before due.
+        if (timer.DueAt - clock.GetUtcNow() is { Ticks: > 0 } early && early < TimeSpan.FromSeconds(5)) await Task.Delay(early, ct);
+        if (timer.DefinitionKey is not null)
         {
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
-            var timer = await db.Timers.SingleOrDefaultAsync(t => t.Id == timerId, ct);
-            if (timer is null || timer.Status != RowStatus.Pending) return;
-            if (timer.DefinitionKey is not null)
-            {
-                await scope.ServiceProvider.GetRequiredService<StartTimerService>().FireAsync(timerId, ct);
-                return;
-            }
-            var commands = scope.ServiceProvider.GetRequiredService<InstanceCommandService>();
-            try
-            {
-                await commands.ExecuteAsync(timer.InstanceId, _ => new FireTimer(timer.EngineTimerId), "timer", _ =>
-                {
-                    timer.Status = RowStatus.Done;
-                    timer.FiredAt = clock.GetUtcNow();
-                    return Task.CompletedTask;
-                }, ct);
-                return;
-            }
-            catch (ConflictException) when (attempt < 10)
-            {
-                // Another node or request advanced the instance; reload and try again (the row check makes it idempotent).
-                await Task.Delay(Random.Shared.Next(10, 50 * attempt), ct);
-            }
+            await services.GetRequiredService<StartTimerService>().FireAsync(timerId, ct);
+            return;
         }
-    }
+        await services.GetRequiredService<InstanceCommandService>().ExecuteAsync(timer.InstanceId, _ => new FireTimer(timer.EngineTimerId), "timer", _ =>
+        {
+            timer.Status = RowStatus.Done;
+            timer.FiredAt = clock.GetUtcNow();
+            return Task.CompletedTask;
+        }, ct);
+    }, ct);
 
     /// <summary>
     /// Gives Hangfire a job for every pending timer inside the horizon that has no live job: timers that entered
@@ -65,7 +53,7 @@ public sealed class TimerJobs(IServiceScopeFactory scopes, JobStorage storage, I
         using var connection = storage.GetConnection();
         foreach (var timer in due)
         {
-            if (timer.HangfireJobId is { } existing && IsLive(connection, existing)) continue;
+            if (timer.HangfireJobId is { } existing && IsLive(connection, existing, timer.Id)) continue;
             var jobId = jobs.Schedule<TimerJobs>(j => j.FireAsync(timer.Id, CancellationToken.None), timer.DueAt);
             await db.Timers.Where(t => t.Id == timer.Id && t.Status == RowStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.HangfireJobId, jobId), ct);
@@ -75,9 +63,15 @@ public sealed class TimerJobs(IServiceScopeFactory scopes, JobStorage storage, I
         return scheduled;
     }
 
-    private static bool IsLive(IStorageConnection connection, string jobId)
+    /// <summary>
+    /// True when <paramref name="jobId"/> is a pending job that fires this very timer. The id alone is not enough:
+    /// in-memory storage numbers jobs 1, 2, 3... again after a restart, so a stored id may now name another timer's job.
+    /// </summary>
+    private static bool IsLive(IStorageConnection connection, string jobId, Guid timerId)
     {
         var data = connection.GetJobData(jobId);
-        return data is not null && data.State is not ("Deleted" or "Failed" or "Succeeded");
+        return data is not null && data.State is not ("Deleted" or "Failed" or "Succeeded")
+            && data.Job is { } job && job.Type == typeof(TimerJobs) && job.Method.Name == nameof(FireAsync)
+            && job.Args.Count > 0 && job.Args[0] is Guid id && id == timerId;
     }
 }

@@ -24,25 +24,19 @@ public sealed class MessageService(WorkflowDbContext db, DefinitionCatalog catal
         var matched = 0;
         foreach (var id in instances)
         {
-            for (var attempt = 1; ; attempt++)
+            await ConflictRetry.RunAsync(scopes, async services =>
             {
-                using var scope = scopes.CreateScope();
-                var service = scope.ServiceProvider.GetRequiredService<InstanceCommandService>();
                 try
                 {
-                    var (_, result) = await service.ExecuteAsync(id, _ => new CorrelateMessage(request.Name, InstanceCommandService.ToVariables(request.Variables)), user, null, ct);
+                    var (_, result) = await services.GetRequiredService<InstanceCommandService>().ExecuteAsync(id,
+                        _ => new CorrelateMessage(request.Name, InstanceCommandService.ToVariables(request.Variables)), user, null, ct);
                     matched += result.MatchedWaits;
-                    break;
-                }
-                catch (ConflictException) when (attempt < 5)
-                {
-                    await Task.Delay(Random.Shared.Next(5, 30 * attempt), ct);
                 }
                 catch (EngineCommandException ex) when (ex.Refusal == CommandRefusal.InvalidState)
                 {
-                    break; // the instance ended meanwhile
+                    // The instance ended meanwhile; nothing waits there any more.
                 }
-            }
+            }, ct);
         }
 
         var started = new List<Guid>();

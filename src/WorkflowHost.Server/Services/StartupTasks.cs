@@ -25,32 +25,33 @@ public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, 
 
     public async Task RunAsync(CancellationToken ct)
     {
-        await MigrateAsync(ct);
-        if (storage.SeedDemoUsers) await SeedUsersAsync();
-        await DeployWorkflowsAsync(ct);
-        var scheduled = await timers.PromoteAsync(ct);
-        logger.LogInformation("Start-up reconciliation scheduled {Count} timer(s)", scheduled);
-    }
-
-    private async Task MigrateAsync(CancellationToken ct)
-    {
-        // Two nodes starting together on PostgreSQL: the advisory lock makes one migrate while the other waits.
         if (storage.IsPostgres)
         {
+            // Two nodes starting together on PostgreSQL: the advisory lock (held by this context's one open connection)
+            // makes one node migrate, seed and deploy while the other waits, so neither trips over the other's rows.
             await db.Database.OpenConnectionAsync(ct);
             try
             {
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(774411)", ct);
-                await db.Database.MigrateAsync(ct);
-                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(774411)", ct);
+                try { await PrepareDatabaseAsync(ct); }
+                finally { await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(774411)", CancellationToken.None); }
             }
             finally { await db.Database.CloseConnectionAsync(); }
         }
         else
         {
-            await db.Database.MigrateAsync(ct);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await PrepareDatabaseAsync(ct);
         }
+        var scheduled = await timers.PromoteAsync(ct);
+        logger.LogInformation("Start-up reconciliation scheduled {Count} timer(s)", scheduled);
+    }
+
+    private async Task PrepareDatabaseAsync(CancellationToken ct)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (!storage.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        if (storage.SeedDemoUsers) await SeedUsersAsync();
+        await DeployWorkflowsAsync(ct);
     }
 
     private async Task SeedUsersAsync()

@@ -214,6 +214,9 @@ namespace WorkflowHost.Data.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DefinitionKey = table.Column<string>(type: "text", nullable: true),
+                    DefinitionVersion = table.Column<int>(type: "integer", nullable: true),
+                    Occurrence = table.Column<int>(type: "integer", nullable: false),
                     EngineTimerId = table.Column<long>(type: "bigint", nullable: false),
                     ElementId = table.Column<string>(type: "text", nullable: false),
                     DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

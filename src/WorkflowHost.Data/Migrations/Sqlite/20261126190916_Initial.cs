@@ -213,6 +213,9 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DefinitionKey = table.Column<string>(type: "TEXT", nullable: true),
+                    DefinitionVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    Occurrence = table.Column<int>(type: "INTEGER", nullable: false),
                     EngineTimerId = table.Column<long>(type: "INTEGER", nullable: false),
                     ElementId = table.Column<string>(type: "TEXT", nullable: false),
                     DueAt = table.Column<long>(type: "INTEGER", nullable: false),
