@@ -34,7 +34,17 @@ public static class WorkflowHostExtensions
         AddHangfire(services, storage, options);
         AddEngine(services, options);
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            // Empty 401/403 answers from the auth middleware still tell the caller what to do.
+            c.ProblemDetails.Detail ??= c.ProblemDetails.Status switch
+            {
+                401 => "Sign in first: POST /api/auth/login for a session cookie, or POST /api/auth/token and send 'Authorization: Bearer <token>'.",
+                403 => "Your roles do not allow this action.",
+                405 => $"{c.HttpContext.Request.Method} is not allowed on {c.HttpContext.Request.Path}.",
+                _ => null,
+            };
+        });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
         services.AddHealthChecks()
