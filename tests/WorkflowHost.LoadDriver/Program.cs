@@ -7,11 +7,13 @@ using System.Text.Json.Nodes;
 // HTTP load driver for a running WorkflowHost: starts N instances of a 5-user-task procedure and completes every
 // task with C concurrent clients, then prints task completions/s, latency percentiles and the server's memory.
 //   dotnet run -c Release --project tests/WorkflowHost.LoadDriver -- --url http://127.0.0.1:5080 --instances 400 --clients 8 --server-pid 1234
+// A warm-up of --warmup instances (default 2 per client) is run through first and not counted. With --server-pid (same
+// machine) it also prints the server's CPU time and the whole machine's CPU use during the measured completions.
 var options = DriverOptions.Parse(args);
 var driver = new LoadDriver(options);
 return await driver.RunAsync();
 
-internal sealed record DriverOptions(Uri Url, int Instances, int Clients, string User, string Password, int? ServerPid)
+internal sealed record DriverOptions(Uri Url, int Instances, int Clients, string User, string Password, int? ServerPid, int Warmup)
 {
     public static DriverOptions Parse(string[] args)
     {
@@ -21,8 +23,10 @@ internal sealed record DriverOptions(Uri Url, int Instances, int Clients, string
             return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
         }
         var pid = Get("--server-pid", "");
+        var clients = int.Parse(Get("--clients", "8"));
         return new DriverOptions(new Uri(Get("--url", "http://127.0.0.1:5080")), int.Parse(Get("--instances", "200")),
-            int.Parse(Get("--clients", "8")), Get("--user", "admin"), Get("--password", "admin"), pid.Length > 0 ? int.Parse(pid) : null);
+            clients, Get("--user", "admin"), Get("--password", "admin"), pid.Length > 0 ? int.Parse(pid) : null,
+            int.Parse(Get("--warmup", (2 * clients).ToString())));
     }
 }
 
@@ -34,45 +38,99 @@ internal sealed class LoadDriver(DriverOptions options)
     {
         using var setup = await ClientAsync();
         var key = await DeployAsync(setup);
-        Console.WriteLine($"Deployed '{key}'. Starting {options.Instances} instances with {options.Clients} clients...");
-
-        var startWatch = Stopwatch.StartNew();
-        var instanceIds = new string[options.Instances];
-        await ForEachAsync(Enumerable.Range(0, options.Instances), async (client, i) =>
+        if (options.Warmup > 0)
         {
-            var response = await client.PostAsJsonAsync("/api/instances", new { definitionKey = key, businessKey = $"LOAD-{i:D6}", variables = new { step = 0 } });
-            await EnsureAsync(response, "start instance");
-            instanceIds[i] = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.ToString();
-        });
-        var startSeconds = startWatch.Elapsed.TotalSeconds;
+            Console.WriteLine($"Deployed '{key}'. Warm-up: {options.Warmup} instances run to the end, not counted...");
+            var warm = await StartInstancesAsync(key, options.Warmup, "WARM");
+            await CompleteAllAsync(warm.Ids, new List<double>(), new List<double>());
+        }
+        Console.WriteLine($"Starting {options.Instances} instances with {options.Clients} clients...");
+
+        var (instanceIds, startSeconds) = await StartInstancesAsync(key, options.Instances, "LOAD");
 
         var latencies = new List<double>(options.Instances * TasksPerInstance);
+        var listLatencies = new List<double>(options.Instances * TasksPerInstance);
+        var cpuBefore = options.ServerPid is { } p0 ? ProcessCpuSeconds(p0) : 0;
+        var machineBefore = MachineCpu();
         var completeWatch = Stopwatch.StartNew();
-        await ForEachAsync(instanceIds, async (client, instanceId) =>
-        {
-            for (var step = 0; step < TasksPerInstance; step++)
-            {
-                var tasks = await client.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={instanceId}&state=open")
-                    ?? throw new InvalidOperationException("no task list");
-                var task = tasks.Single()!;
-                var watch = Stopwatch.StartNew();
-                var response = await client.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { variables = new { step = step + 1 } });
-                await EnsureAsync(response, "complete task");
-                lock (latencies) latencies.Add(watch.Elapsed.TotalMilliseconds);
-            }
-        });
+        await CompleteAllAsync(instanceIds, latencies, listLatencies);
         var seconds = completeWatch.Elapsed.TotalSeconds;
+        var machineAfter = MachineCpu();
+        var cpuAfter = options.ServerPid is { } p1 ? ProcessCpuSeconds(p1) : 0;
 
         latencies.Sort();
-        double Percentile(double p) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+        listLatencies.Sort();
+        static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
         Console.WriteLine($"instances started: {options.Instances} in {startSeconds:0.00} s ({options.Instances / startSeconds:0.0}/s)");
         Console.WriteLine($"task completions: {latencies.Count} in {seconds:0.00} s = {latencies.Count / seconds:0.0} completions/s (each completion also lists the instance's tasks: 2 requests)");
-        Console.WriteLine($"complete latency ms: p50 {Percentile(0.50):0.0}  p95 {Percentile(0.95):0.0}  p99 {Percentile(0.99):0.0}  max {latencies[^1]:0.0}");
-        if (options.ServerPid is { } pid) Console.WriteLine(ServerMemory(pid));
+        Console.WriteLine($"complete latency ms: p50 {Percentile(latencies, 0.50):0.0}  p95 {Percentile(latencies, 0.95):0.0}  p99 {Percentile(latencies, 0.99):0.0}  max {latencies[^1]:0.0}");
+        Console.WriteLine($"list-tasks latency ms: p50 {Percentile(listLatencies, 0.50):0.0}  p95 {Percentile(listLatencies, 0.95):0.0}  p99 {Percentile(listLatencies, 0.99):0.0}");
+        var busy = machineAfter.Busy - machineBefore.Busy;
+        var total = machineAfter.Total - machineBefore.Total;
+        if (total > 0) Console.WriteLine($"machine CPU during completions: {100.0 * busy / total:0}% busy of {Environment.ProcessorCount} cores");
+        if (options.ServerPid is { } pid)
+        {
+            var cpu = cpuAfter - cpuBefore;
+            Console.WriteLine($"server CPU during completions: {cpu:0.00} s = {cpu / seconds:0.00} cores, {1000 * cpu / latencies.Count:0.00} ms per completion (list + complete)");
+            Console.WriteLine(ServerMemory(pid));
+        }
 
         var check = await setup.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceIds[^1]}");
         Console.WriteLine($"last instance status: {check!["status"]}");
         return check["status"]!.ToString() == "completed" ? 0 : 1;
+    }
+
+    private async Task<(string[] Ids, double Seconds)> StartInstancesAsync(string key, int count, string prefix)
+    {
+        var watch = Stopwatch.StartNew();
+        var ids = new string[count];
+        await ForEachAsync(Enumerable.Range(0, count), async (client, i) =>
+        {
+            var response = await client.PostAsJsonAsync("/api/instances", new { definitionKey = key, businessKey = $"{prefix}-{i:D6}", variables = new { step = 0 } });
+            await EnsureAsync(response, "start instance");
+            ids[i] = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.ToString();
+        });
+        return (ids, watch.Elapsed.TotalSeconds);
+    }
+
+    private Task CompleteAllAsync(string[] instanceIds, List<double> latencies, List<double> listLatencies) =>
+        ForEachAsync(instanceIds, async (client, instanceId) =>
+        {
+            for (var step = 0; step < TasksPerInstance; step++)
+            {
+                var listWatch = Stopwatch.StartNew();
+                var tasks = await client.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={instanceId}&state=open")
+                    ?? throw new InvalidOperationException("no task list");
+                var listed = listWatch.Elapsed.TotalMilliseconds;
+                var task = tasks.Single()!;
+                var watch = Stopwatch.StartNew();
+                var response = await client.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { variables = new { step = step + 1 } });
+                await EnsureAsync(response, "complete task");
+                var elapsed = watch.Elapsed.TotalMilliseconds;
+                lock (latencies)
+                {
+                    latencies.Add(elapsed);
+                    listLatencies.Add(listed);
+                }
+            }
+        });
+
+    /// <summary>utime + stime of a process, in seconds (Linux /proc; clock ticks are 1/100 s).</summary>
+    private static double ProcessCpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
+    }
+
+    /// <summary>Busy and total jiffies of the whole machine (first line of /proc/stat).</summary>
+    private static (long Busy, long Total) MachineCpu()
+    {
+        if (!File.Exists("/proc/stat")) return (0, 0);
+        var parts = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
+        var idle = parts[3] + (parts.Length > 4 ? parts[4] : 0);
+        var total = parts.Take(8).Sum();
+        return (total - idle, total);
     }
 
     private async Task<HttpClient> ClientAsync()

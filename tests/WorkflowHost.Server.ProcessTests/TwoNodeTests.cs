@@ -73,7 +73,10 @@ public sealed class TwoNodeTests(SharedPostgres pg, ITestOutputHelper output)
             using var raceA = await a.SignInAsync();
             using var raceB = await b.SignInAsync();
             var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var requests = raced.SelectMany(r => new[] { (r.Instance, r.Task, Node: "A", Client: raceA), (r.Instance, r.Task, Node: "B", Client: raceB) })
+            // Shuffled, so neither node always sends first.
+            var pairs = raced.SelectMany(r => new[] { (r.Instance, r.Task, Node: "A", Client: raceA), (r.Instance, r.Task, Node: "B", Client: raceB) }).ToArray();
+            new Random(20261126).Shuffle(pairs);
+            var requests = pairs
                 .Select(async r =>
                 {
                     await gate.Task;

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using WorkflowHost.Testing;
+
+namespace WorkflowHost.Server.Tests.Infrastructure;
+
+/// <summary>
+/// One running WorkflowHost on a fresh database of one provider, for one test class (xunit class fixture). The
+/// provider subclasses only say where the database is; suites that need test services subclass a provider fixture
+/// and override <see cref="CreateFactory"/>.
+/// </summary>
+public abstract class ApiFixture : IAsyncLifetime
+{
+    private readonly Dictionary<string, ApiClient> _signedIn = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _signInLock = new(1, 1);
+    private WorkflowHostFactory? _factory;
+
+    /// <summary>"sqlite" or "postgres", for messages.</summary>
+    public abstract string Provider { get; }
+
+    /// <summary>A temporary directory owned by this fixture (SQLite file, the empty workflows folder).</summary>
+    public string Root { get; } = Directory.CreateTempSubdirectory("wfh-api-tests-").FullName;
+
+    public WorkflowHostFactory Factory => _factory ?? throw new InvalidOperationException("The fixture has not been initialised.");
+
+    public RecentLogs Logs { get; } = new();
+
+    /// <summary>Settings every host of this suite runs with (tests may read them to know the configured timings).</summary>
+    public static readonly TimeSpan ServiceJobRetryDelay = TimeSpan.FromMilliseconds(200);
+
+    public const int ServiceJobAttempts = 2;
+
+    /// <summary>Creates the provider's empty database and returns the <c>ConnectionStrings:Workflow</c> value.</summary>
+    protected abstract Task<string> CreateDatabaseAsync();
+
+    /// <summary>Lets go of the database after the host stopped (connection pools, files).</summary>
+    protected abstract Task ReleaseDatabaseAsync();
+
+    protected virtual WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new(settings, logs);
+
+    public async Task InitializeAsync()
+    {
+        var workflows = Directory.CreateDirectory(Path.Combine(Root, "workflows")).FullName;
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Workflow"] = await CreateDatabaseAsync(),
+            ["WorkflowHost:SeedDemoUsers"] = "true",
+            // Empty: each test deploys its own definitions (unique process ids), nothing comes from workflows/.
+            ["WorkflowHost:WorkflowsDirectory"] = workflows,
+            ["WorkflowHost:DataDirectory"] = Path.Combine(Root, "data"),
+            ["WorkflowHost:TimerHorizon"] = "00:10:00",
+            ["WorkflowHost:SchedulePollingInterval"] = "00:00:01",
+            ["WorkflowHost:ServiceJobAttempts"] = ServiceJobAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["WorkflowHost:ServiceJobRetryDelay"] = ServiceJobRetryDelay.ToString("c"),
+        };
+        _factory = CreateFactory(settings, Logs);
+        // Boot now: migrations, seeding and the Hangfire server run before the first test, and a host that cannot
+        // start fails the fixture with its own exception instead of every test.
+        _ = _factory.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var client in _signedIn.Values) client.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+        await ReleaseDatabaseAsync();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp directory; a file still open somewhere must not fail the suite.
+        }
+    }
+
+    /// <summary>A client without credentials (no cookie, no token).</summary>
+    public ApiClient Anonymous() => new(Factory.CreateClient(), this);
+
+    /// <summary>A client signed in as a demo user by cookie (shared within the fixture; sign-in is not free).</summary>
+    public async Task<ApiClient> AsAsync(string user)
+    {
+        await _signInLock.WaitAsync();
+        try
+        {
+            if (_signedIn.TryGetValue(user, out var existing)) return existing;
+            var client = Anonymous();
+            var response = await client.Http.PostAsJsonAsync("/api/auth/login", new { userName = user, password = user });
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"Sign-in of demo user '{user}' failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            _signedIn[user] = client;
+            return client;
+        }
+        finally
+        {
+            _signInLock.Release();
+        }
+    }
+}
+
+/// <summary>The embedded provider: a SQLite file in the fixture's temporary directory (in-memory Hangfire).</summary>
+public class SqliteApiFixture : ApiFixture
+{
+    public override string Provider => "sqlite";
+
+    protected override Task<string> CreateDatabaseAsync() =>
+        Task.FromResult($"Data Source={Path.Combine(Root, "workflowhost-api.db")}");
+
+    protected override Task ReleaseDatabaseAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The production provider: a fresh database on the assembly's shared throwaway cluster (Hangfire.PostgreSql).</summary>
+public class PostgresApiFixture(SharedPostgres postgres) : ApiFixture
+{
+    private string? _connectionString;
+
+    public override string Provider => "postgres";
+
+    protected override async Task<string> CreateDatabaseAsync() => _connectionString = await postgres.CreateDatabaseAsync();
+
+    protected override Task ReleaseDatabaseAsync()
+    {
+        if (_connectionString is not null)
+        {
+            using var connection = new NpgsqlConnection(_connectionString);
+            NpgsqlConnection.ClearPool(connection);
+        }
+        return Task.CompletedTask;
+    }
+}

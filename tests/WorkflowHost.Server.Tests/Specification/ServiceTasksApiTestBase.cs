@@ -1,0 +1,192 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowHost.Server.Services;
+using WorkflowHost.Server.Tests.Infrastructure;
+
+namespace WorkflowHost.Server.Tests.Specification;
+
+/// <summary>A provider fixture whose host has the <see cref="TestHandlers"/> registered.</summary>
+public interface IServiceTaskFixture
+{
+    TestHandlers Handlers { get; }
+}
+
+/// <summary>Service tasks run through Hangfire by registered handlers: success, retries into an incident, retry of the incident, BPMN errors.</summary>
+public abstract class ServiceTasksApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, IServiceTaskFixture
+{
+    protected TFixture Fixture { get; } = fixture;
+
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+
+    private async Task<StartedDto> StartAsync(string xml, object? variables = null)
+    {
+        var key = (await (await Fixture.AsAsync("owner")).DeployAsync(xml)).Key;
+        return await (await Fixture.AsAsync("reception")).StartAsync(key, Bpmn.NewBusinessKey(), variables);
+    }
+
+    [Fact]
+    public virtual async Task ServiceTask_CompletesInstanceWithHandlerOutput_WhenHandlerSucceeds()
+    {
+        var started = await StartAsync(Bpmn.ServiceTask(Bpmn.NewKey("echo"), TestHandlers.EchoTopic), new { fee = 25000 });
+        Assert.Equal(["call"], started.ActiveElementIds);
+        var reception = await Fixture.AsAsync("reception");
+
+        var instance = await reception.WaitForStatusAsync(started.Id, "completed", Deadline);
+
+        Assert.Equal(50000, instance.Variables["doubledFee"]!.GetValue<int>());
+        Assert.Equal(25000, instance.Variables["fee"]!.GetValue<int>());
+        Assert.Equal(1, instance.Completed("call"));
+        Assert.Equal(1, Fixture.Handlers.Echo.CallsFor(started.Id));
+    }
+
+    [Fact]
+    public virtual async Task ServiceTask_BecomesIncidentAfterConfiguredAttempts_WhenHandlerAlwaysFails()
+    {
+        var started = await StartAsync(Bpmn.ServiceTask(Bpmn.NewKey("fails"), TestHandlers.FailingTopic));
+        var manager = await Fixture.AsAsync("manager");
+
+        var instance = await manager.WaitForStatusAsync(started.Id, "incident", Deadline);
+
+        var incident = Assert.Single(await manager.IncidentsAsync(started.Id));
+        Assert.Equal("call", incident.ElementId);
+        Assert.Contains("the registry gateway is down", incident.Message);
+        Assert.Contains($"after {ApiFixture.ServiceJobAttempts} attempts", incident.Message);
+        Assert.Null(incident.ResolvedAt);
+        Assert.Equal(incident.Id, Assert.Single(instance.Incidents).Id);
+        Assert.Equal(["call"], instance.ActiveElementIds);
+        var calls = Fixture.Handlers.Failing.CallTimes(started.Id);
+        Assert.Equal(ApiFixture.ServiceJobAttempts, calls.Count);
+        Assert.True(calls[1] - calls[0] >= ApiFixture.ServiceJobRetryDelay - TimeSpan.FromMilliseconds(20),
+            $"The retry came {(calls[1] - calls[0]).TotalMilliseconds:0} ms after the first attempt; the configured delay is {ApiFixture.ServiceJobRetryDelay.TotalMilliseconds} ms.");
+
+        // Operators see it; reception staff may not.
+        Assert.Contains(await manager.GetAsync<List<IncidentDto>>("/api/incidents"), i => i.Id == incident.Id);
+        var reception = await Fixture.AsAsync("reception");
+        await ApiClient.ProblemAsync(await reception.Http.GetAsync("/api/incidents"), HttpStatusCode.Forbidden);
+        // A citizen looking the dossier up sees it as still in progress.
+        using var citizen = Fixture.Anonymous();
+        var lookup = await citizen.GetAsync<JsonObject>($"/api/public/dossiers/{Uri.EscapeDataString(instance.BusinessKey!)}");
+        Assert.Equal("active", lookup["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public virtual async Task RetryIncident_CompletesInstance_WhenHandlerNowSucceeds()
+    {
+        var started = await StartAsync(Bpmn.ServiceTask(Bpmn.NewKey("retry"), TestHandlers.HealableTopic));
+        var admin = await Fixture.AsAsync("admin");
+        await admin.WaitForStatusAsync(started.Id, "incident", Deadline);
+        var incident = Assert.Single(await admin.IncidentsAsync(started.Id));
+        Assert.Equal(ApiFixture.ServiceJobAttempts, Fixture.Handlers.Healable.CallsFor(started.Id));
+
+        Fixture.Handlers.Healable.Heal(started.Id);
+        var response = await admin.Http.PostAsync($"/api/incidents/{incident.Id}/retry", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual("incident", (await response.Content.ReadFromJsonAsync<StartedDto>(ApiClient.Json))!.Status);
+        var instance = await admin.WaitForStatusAsync(started.Id, "completed", Deadline);
+        Assert.Equal("healed", instance.Variables["outcome"]!.GetValue<string>());
+        Assert.Equal(ApiFixture.ServiceJobAttempts + 1, Fixture.Handlers.Healable.CallsFor(started.Id));
+        Assert.Empty(instance.Incidents);
+        Assert.Empty(await admin.IncidentsAsync(started.Id));
+        Assert.NotNull(Assert.Single(await admin.IncidentsAsync(started.Id, includeResolved: true)).ResolvedAt);
+
+        var again = await admin.Http.PostAsync($"/api/incidents/{incident.Id}/retry", null);
+        await ApiClient.ProblemAsync(again, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public virtual async Task RetryIncident_Returns404Problem_WhenIncidentUnknown()
+    {
+        var admin = await Fixture.AsAsync("admin");
+        await ApiClient.ProblemAsync(await admin.Http.PostAsync($"/api/incidents/{Guid.NewGuid()}/retry", null), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public virtual async Task ServiceTask_FollowsErrorBoundaryWithoutRetrying_WhenHandlerRaisesBpmnError()
+    {
+        var key = Bpmn.NewKey("bpmn-error");
+        var started = await StartAsync(Bpmn.Process(key, $"""
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="call"/>
+            <serviceTask id="call" name="Check land register" camunda:type="external" camunda:topic="{TestHandlers.BpmnErrorTopic}"/>
+            <boundaryEvent id="refused" attachedToRef="call"><errorEventDefinition errorRef="err"/></boundaryEvent>
+            <sequenceFlow id="f2" sourceRef="refused" targetRef="inform"/>
+            <userTask id="inform" name="Inform applicant of refusal" camunda:candidateGroups="reception"/>
+            <sequenceFlow id="f3" sourceRef="inform" targetRef="refusedEnd"/>
+            <endEvent id="refusedEnd"/>
+            <sequenceFlow id="f4" sourceRef="call" targetRef="end"/>
+            <endEvent id="end"/>
+            """, extraRoot: """<error id="err" name="Land parcel disputed" errorCode="PARCEL_DISPUTED"/>"""));
+        var reception = await Fixture.AsAsync("reception");
+
+        var instance = await reception.WaitForInstanceAsync(started.Id, i => i.ActiveElementIds.Contains("inform"), Deadline, "the error boundary path");
+
+        Assert.Equal("active", instance.Status);
+        Assert.Equal(1, instance.Cancelled("call"));
+        Assert.Equal(1, instance.Completed("refused"));
+        Assert.Empty(instance.Incidents);
+        Assert.Equal(1, Fixture.Handlers.BpmnError.CallsFor(started.Id));
+        Assert.Equal("inform", Assert.Single(await reception.TasksAsync(started.Id)).ElementId);
+    }
+}
+
+/// <summary>The handlers the service-task suite registers, one per behaviour, counting calls per instance.</summary>
+public sealed class TestHandlers
+{
+    public const string EchoTopic = "test-echo";
+    public const string FailingTopic = "test-always-fails";
+    public const string HealableTopic = "test-healable";
+    public const string BpmnErrorTopic = "test-bpmn-error";
+
+    public RecordingHandler Echo { get; } = new(EchoTopic, (context, _) => new Dictionary<string, JsonNode?>
+    {
+        ["doubledFee"] = context.Variables["fee"]!.GetValue<int>() * 2,
+    });
+
+    public RecordingHandler Failing { get; } = new(FailingTopic, (_, _) => throw new InvalidOperationException("the registry gateway is down"));
+
+    public RecordingHandler Healable { get; } = new(HealableTopic, (context, handler) => handler.IsHealed(context.InstanceId)
+        ? new Dictionary<string, JsonNode?> { ["outcome"] = "healed" }
+        : throw new InvalidOperationException("the tax office does not answer"));
+
+    public RecordingHandler BpmnError { get; } = new(BpmnErrorTopic, (_, _) => throw new BpmnErrorException("PARCEL_DISPUTED", "The parcel is under dispute."));
+
+    public void Register(IServiceCollection services)
+    {
+        foreach (var handler in new[] { Echo, Failing, Healable, BpmnError }) services.AddSingleton<IServiceTaskHandler>(handler);
+    }
+}
+
+/// <summary>A handler whose behaviour is a function; records when it was called for which instance.</summary>
+public sealed class RecordingHandler(string topic, Func<ServiceTaskContext, RecordingHandler, IReadOnlyDictionary<string, JsonNode?>?> behaviour) : IServiceTaskHandler
+{
+    private readonly ConcurrentDictionary<Guid, ConcurrentQueue<DateTimeOffset>> _calls = new();
+    private readonly ConcurrentDictionary<Guid, bool> _healed = new();
+
+    public string Topic => topic;
+
+    public Task<IReadOnlyDictionary<string, JsonNode?>?> HandleAsync(ServiceTaskContext context, CancellationToken ct)
+    {
+        _calls.GetOrAdd(context.InstanceId, _ => new()).Enqueue(DateTimeOffset.UtcNow);
+        return Task.FromResult(behaviour(context, this));
+    }
+
+    public int CallsFor(Guid instanceId) => CallTimes(instanceId).Count;
+
+    public IReadOnlyList<DateTimeOffset> CallTimes(Guid instanceId) => _calls.TryGetValue(instanceId, out var calls) ? [.. calls] : [];
+
+    /// <summary>From now on the handler succeeds for this instance.</summary>
+    public void Heal(Guid instanceId) => _healed[instanceId] = true;
+
+    public bool IsHealed(Guid instanceId) => _healed.ContainsKey(instanceId);
+}
+
+/// <summary>The factory of the service-task suite: the real host plus <see cref="TestHandlers"/>.</summary>
+public sealed class ServiceTaskHostFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs, TestHandlers handlers)
+    : WorkflowHostFactory(settings, logs)
+{
+    protected override void ConfigureTestServices(IServiceCollection services) => handlers.Register(services);
+}

@@ -1,0 +1,183 @@
+using System.Net;
+using WorkflowHost.Server.Tests.Infrastructure;
+
+namespace WorkflowHost.Server.Tests.Specification;
+
+/// <summary>The inbox: who sees which task, claiming, releasing and completing.</summary>
+public abstract class TasksApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture
+{
+    protected TFixture Fixture { get; } = fixture;
+
+    private async Task<StartedDto> StartAsync(string xml, object? variables = null)
+    {
+        var owner = await Fixture.AsAsync("owner");
+        var key = (await owner.DeployAsync(xml)).Key;
+        return await (await Fixture.AsAsync("admin")).StartAsync(key, Bpmn.NewBusinessKey(), variables);
+    }
+
+    [Fact]
+    public virtual async Task ListTasks_ShowsTask_WhenCallerInCandidateGroup()
+    {
+        var started = await StartAsync(Bpmn.OneTask(Bpmn.NewKey("visible"), groups: "reception"));
+        var reception = await Fixture.AsAsync("reception");
+
+        var task = Assert.Single(await reception.TasksAsync(started.Id));
+
+        Assert.Equal(("review", "Review dossier", "open"), (task.ElementId, task.Name, task.State));
+        Assert.Equal(["reception"], task.CandidateGroups);
+        Assert.Null(task.Assignee);
+        Assert.Equal(started.Id, task.InstanceId);
+    }
+
+    [Fact]
+    public virtual async Task ListTasks_HidesTask_WhenCallerNotInCandidateGroup()
+    {
+        var forReception = await StartAsync(Bpmn.OneTask(Bpmn.NewKey("hidden"), groups: "reception"));
+        var forOfficer = await StartAsync(Bpmn.OneTask(Bpmn.NewKey("officer"), groups: "land-office"));
+        var officer = await Fixture.AsAsync("officer");
+        var reception = await Fixture.AsAsync("reception");
+
+        Assert.Empty(await officer.TasksAsync(forReception.Id));
+        Assert.Single(await officer.TasksAsync(forOfficer.Id));
+        Assert.Empty(await reception.TasksAsync(forOfficer.Id));
+        Assert.DoesNotContain(await officer.TasksAsync(), t => t.InstanceId == forReception.Id);
+    }
+
+    [Fact]
+    public virtual async Task ListTasks_ShowsEveryTask_WhenCallerIsAdmin()
+    {
+        var forReception = await StartAsync(Bpmn.OneTask(Bpmn.NewKey("admin-a"), groups: "reception"));
+        var forLeader = await StartAsync(Bpmn.OneTask(Bpmn.NewKey("admin-b"), groups: "leader"));
+        var admin = await Fixture.AsAsync("admin");
+
+        var all = await admin.TasksAsync();
+
+        Assert.Contains(all, t => t.InstanceId == forReception.Id);
+        Assert.Contains(all, t => t.InstanceId == forLeader.Id);
+    }
+
+    [Fact]
+    public virtual async Task ListTasks_Returns422NamingState_WhenStateUnknown()
+    {
+        var reception = await Fixture.AsAsync("reception");
+        var problem = await ApiClient.ProblemAsync(await reception.Http.GetAsync("/api/tasks?state=sleeping"), (HttpStatusCode)422);
+        Assert.Equal("state", Assert.Single(problem["errors"]!.AsArray())!["field"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public virtual async Task Claim_SetsAssigneeAndUnclaimClearsIt_WhenCandidateClaims()
+    {
+        var started = await StartAsync(Bpmn.OneTask(Bpmn.NewKey("claim"), groups: "reception"));
+        var reception = await Fixture.AsAsync("reception");
+        var task = Assert.Single(await reception.TasksAsync(started.Id));
+
+        var claimed = await reception.Http.PostAsync($"/api/tasks/{task.Id}/claim", null);
+        Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
+        Assert.Equal("reception", Assert.Single(await reception.TasksAsync(started.Id)).Assignee);
+
+        var released = await reception.Http.PostAsync($"/api/tasks/{task.Id}/unclaim", null);
+        Assert.Equal(HttpStatusCode.OK, released.StatusCode);
+        Assert.Null(Assert.Single(await reception.TasksAsync(started.Id)).Assignee);
+    }
+
+    [Fact]
+    public virtual async Task Claim_Returns409AndKeepsAssignee_WhenClaimedBySomeoneElse()
+    {
+        var started = await StartAsync(Bpmn.OneTask(Bpmn.NewKey("claimed"), groups: "reception,civil-status"));
+        var reception = await Fixture.AsAsync("reception");
+        var officer = await Fixture.AsAsync("officer");
+        var task = Assert.Single(await reception.TasksAsync(started.Id));
+        Assert.Equal(HttpStatusCode.OK, (await reception.Http.PostAsync($"/api/tasks/{task.Id}/claim", null)).StatusCode);
+
+        var problem = await ApiClient.ProblemAsync(await officer.Http.PostAsync($"/api/tasks/{task.Id}/claim", null), HttpStatusCode.Conflict);
+
+        Assert.Contains("reception", problem["detail"]!.GetValue<string>());
+        Assert.Equal("reception", Assert.Single(await officer.TasksAsync(started.Id)).Assignee);
+        // Nor may the other candidate release or complete it behind the assignee's back.
+        await ApiClient.ProblemAsync(await officer.Http.PostAsync($"/api/tasks/{task.Id}/unclaim", null), HttpStatusCode.Forbidden);
+        await ApiClient.ProblemAsync(await officer.SendCompleteAsync(task.Id), HttpStatusCode.Forbidden);
+        Assert.Equal("active", (await officer.InstanceAsync(started.Id)).Status);
+    }
+
+    [Fact]
+    public virtual async Task Complete_AdvancesProcessWithVariables_WhenCandidateCompletes()
+    {
+        var started = await StartAsync(Bpmn.Decision(Bpmn.NewKey("advance")));
+        var reception = await Fixture.AsAsync("reception");
+        var officer = await Fixture.AsAsync("officer");
+        var check = Assert.Single(await reception.TasksAsync(started.Id));
+
+        var response = await reception.SendCompleteAsync(check.Id, new { decision = "accept", pages = 12 });
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var instance = await reception.InstanceAsync(started.Id);
+        Assert.Equal(["appraise"], instance.ActiveElementIds);
+        Assert.Equal("accept", instance.Variables["decision"]!.GetValue<string>());
+        Assert.Equal(12, instance.Variables["pages"]!.GetValue<int>());
+        Assert.Empty(await reception.TasksAsync(started.Id));
+        var appraise = Assert.Single(await officer.TasksAsync(started.Id));
+        Assert.Equal("appraise", appraise.ElementId);
+        var done = Assert.Single(await reception.TasksAsync(started.Id, state: "completed"));
+        Assert.Equal(check.Id, done.Id);
+
+        await officer.CompleteAsync(appraise.Id);
+        var completed = await officer.InstanceAsync(started.Id);
+        Assert.Equal("completed", completed.Status);
+        Assert.Equal(1, completed.Completed("done"));
+        Assert.Equal(0, completed.Started("refused"));
+    }
+
+    [Fact]
+    public virtual async Task Complete_TakesDefaultPath_WhenDecisionVariableDiffers()
+    {
+        var started = await StartAsync(Bpmn.Decision(Bpmn.NewKey("refuse")));
+        var reception = await Fixture.AsAsync("reception");
+
+        await reception.CompleteAsync(started.Id, "check", new { decision = "refuse" });
+
+        var instance = await reception.InstanceAsync(started.Id);
+        Assert.Equal("completed", instance.Status);
+        Assert.Equal(1, instance.Completed("refused"));
+        Assert.Equal(0, instance.Started("appraise"));
+    }
+
+    [Fact]
+    public virtual async Task Complete_Returns409_WhenTaskAlreadyCompleted()
+    {
+        var started = await StartAsync(Bpmn.TwoTasks(Bpmn.NewKey("twice")));
+        var reception = await Fixture.AsAsync("reception");
+        var task = Assert.Single(await reception.TasksAsync(started.Id));
+        await reception.CompleteAsync(task.Id);
+
+        var problem = await ApiClient.ProblemAsync(await reception.SendCompleteAsync(task.Id), HttpStatusCode.Conflict);
+
+        Assert.Contains("completed", problem["detail"]!.GetValue<string>());
+        var instance = await reception.InstanceAsync(started.Id);
+        Assert.Equal(1, instance.Completed("first"));
+        Assert.Equal(1, instance.Started("second"));
+    }
+
+    [Fact]
+    public virtual async Task Complete_Returns404AndLeavesTaskOpen_WhenTaskNotVisibleToCaller()
+    {
+        var started = await StartAsync(Bpmn.OneTask(Bpmn.NewKey("not-mine"), groups: "reception"));
+        var reception = await Fixture.AsAsync("reception");
+        var officer = await Fixture.AsAsync("officer");
+        var task = Assert.Single(await reception.TasksAsync(started.Id));
+
+        await ApiClient.ProblemAsync(await officer.SendCompleteAsync(task.Id, new { decision = "accept" }), HttpStatusCode.NotFound);
+        await ApiClient.ProblemAsync(await officer.Http.PostAsync($"/api/tasks/{task.Id}/claim", null), HttpStatusCode.NotFound);
+
+        Assert.Equal("open", Assert.Single(await reception.TasksAsync(started.Id)).State);
+        var instance = await reception.InstanceAsync(started.Id);
+        Assert.Equal("active", instance.Status);
+        Assert.False(instance.Variables.ContainsKey("decision"));
+    }
+
+    [Fact]
+    public virtual async Task Complete_Returns404_WhenTaskUnknown()
+    {
+        var reception = await Fixture.AsAsync("reception");
+        await ApiClient.ProblemAsync(await reception.SendCompleteAsync(Guid.NewGuid()), HttpStatusCode.NotFound);
+    }
+}
