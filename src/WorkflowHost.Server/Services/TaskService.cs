@@ -30,10 +30,13 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
             {
                 Task = t,
                 Candidates = t.Candidates.Select(c => new { c.Kind, c.Name }).ToList(),
-                Instance = db.Instances.Where(i => i.Id == t.InstanceId).Select(i => new { i.BusinessKey, i.DefinitionKey }).First(),
+                // Scalar subqueries (primary-key lookups for the page's rows only): a projected .First() becomes a
+                // ROW_NUMBER() window over the whole instances table on every call.
+                BusinessKey = db.Instances.Where(i => i.Id == t.InstanceId).Select(i => i.BusinessKey).FirstOrDefault(),
+                DefinitionKey = db.Instances.Where(i => i.Id == t.InstanceId).Select(i => i.DefinitionKey).FirstOrDefault(),
             }).ToListAsync(ct);
         return rows.Select(r => View(r.Task, r.Candidates.Where(c => c.Kind == "group").Select(c => c.Name).ToList(),
-            r.Candidates.Where(c => c.Kind == "user").Select(c => c.Name).ToList(), r.Instance.BusinessKey, r.Instance.DefinitionKey)).ToList();
+            r.Candidates.Where(c => c.Kind == "user").Select(c => c.Name).ToList(), r.BusinessKey, r.DefinitionKey ?? "")).ToList();
     }
 
     public async Task<TaskView> ClaimAsync(Guid taskId, Actor actor, CancellationToken ct)
@@ -67,8 +70,16 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
         if (task.Assignee is not null && task.Assignee != actor.UserName && !actor.IsAdmin)
             throw new ForbiddenException($"Task {taskId} is claimed by {task.Assignee}.");
         db.ChangeTracker.Clear();
-        await commands.ExecuteAsync(task.InstanceId, _ => new CompleteUserTask(task.EngineTaskId, InstanceCommandService.ToVariables(request.Variables)),
-            actor.UserName, null, ct);
+        try
+        {
+            await commands.ExecuteAsync(task.InstanceId, _ => new CompleteUserTask(task.EngineTaskId, InstanceCommandService.ToVariables(request.Variables)),
+                actor.UserName, null, ct);
+        }
+        catch (EngineCommandException ex) when (ex.Refusal == CommandRefusal.NotFound)
+        {
+            // The row was open when read above: another request completed or cancelled the task in between (409, not 404).
+            throw new ConflictException($"Task {taskId} was completed or cancelled by someone else at the same moment; reload the inbox.");
+        }
     }
 
     private async Task<TaskEntity> LoadVisibleAsync(Guid taskId, Actor actor, CancellationToken ct)

@@ -35,6 +35,8 @@ public sealed record InstanceDto(Guid Id, string DefinitionKey, int Version, str
         $"history=[{string.Join(", ", History.Select(h => h.ElementId + (h.Cancelled ? "(x)" : h.EndedAt is null ? "(…)" : "")))}]";
 }
 
+public sealed record InstanceSummaryDto(Guid Id, string DefinitionKey, int Version, string? BusinessKey, string Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt);
+
 public sealed record TaskDto(Guid Id, Guid InstanceId, string ElementId, string? Name, List<string> CandidateGroups, List<string> CandidateUsers,
     string? Assignee, DateTimeOffset? DueAt, string State, string? FormKey, DateTimeOffset CreatedAt, string? BusinessKey, string DefinitionKey);
 
@@ -177,7 +179,7 @@ public sealed class ApiClient(HttpClient http, ApiFixture fixture) : IDisposable
         return problem;
     }
 
-    /// <summary>A copy of this client's <see cref="HttpClient"/> with a bearer token instead of a cookie.</summary>
+    /// <summary>Makes <paramref name="client"/> send a bearer token on every request.</summary>
     public static void UseBearer(HttpClient client, string token) =>
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 }

@@ -55,11 +55,19 @@ public abstract class ApiFixture : IAsyncLifetime
             ["WorkflowHost:ServiceJobAttempts"] = ServiceJobAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["WorkflowHost:ServiceJobRetryDelay"] = ServiceJobRetryDelay.ToString("c"),
         };
+        // Hangfire's log provider is process-global and points at the previous host's (disposed) LoggerFactory; the
+        // server builds its in-memory storage while registering services, which asks that provider for a logger.
+        // The new host installs its own provider once its Hangfire configuration is resolved.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
         _factory = CreateFactory(settings, Logs);
         // Boot now: migrations, seeding and the Hangfire server run before the first test, and a host that cannot
         // start fails the fixture with its own exception instead of every test.
         _ = _factory.Server;
+        await AfterStartAsync();
     }
+
+    /// <summary>Checks that the host really uses the database this fixture made (and not, say, the repository's data/).</summary>
+    protected virtual Task AfterStartAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
@@ -104,8 +112,15 @@ public class SqliteApiFixture : ApiFixture
 {
     public override string Provider => "sqlite";
 
-    protected override Task<string> CreateDatabaseAsync() =>
-        Task.FromResult($"Data Source={Path.Combine(Root, "workflowhost-api.db")}");
+    private string DatabaseFile => Path.Combine(Root, "workflowhost-api.db");
+
+    protected override Task<string> CreateDatabaseAsync() => Task.FromResult($"Data Source={DatabaseFile}");
+
+    protected override Task AfterStartAsync()
+    {
+        if (!File.Exists(DatabaseFile)) throw new InvalidOperationException($"The host did not create its SQLite database at {DatabaseFile}.");
+        return Task.CompletedTask;
+    }
 
     protected override Task ReleaseDatabaseAsync()
     {

@@ -49,6 +49,40 @@ public abstract class TimersApiTestBase<TFixture>(TFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public virtual async Task TimerStart_StartsOneInstanceAfterDue_WhenLocalDateWithoutOffsetArrives()
+    {
+        // A process owner writes the date as read on a wall clock in Hà Nội (the server's zone), without an offset.
+        var vietnam = TimeSpan.FromHours(7);
+        var due = DateTimeOffset.UtcNow.ToOffset(vietnam).AddSeconds(3);
+        due = new DateTimeOffset(due.Year, due.Month, due.Day, due.Hour, due.Minute, due.Second, vietnam);
+        var key = Bpmn.NewKey("timer-start");
+        var owner = await Fixture.AsAsync("owner");
+        await owner.DeployAsync(Bpmn.Process(key, $"""
+            <startEvent id="opening"><timerEventDefinition><timeDate>{due:yyyy-MM-ddTHH:mm:ss}</timeDate></timerEventDefinition></startEvent>
+            <sequenceFlow id="f1" sourceRef="opening" targetRef="prepare"/>
+            <userTask id="prepare" name="Prepare the session" camunda:candidateGroups="reception"/>
+            <sequenceFlow id="f2" sourceRef="prepare" targetRef="end"/>
+            <endEvent id="end"/>
+            """));
+        var admin = await Fixture.AsAsync("admin");
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        List<InstanceSummaryDto> instances;
+        while ((instances = await admin.GetAsync<List<InstanceSummaryDto>>($"/api/instances?definitionKey={key}")).Count == 0)
+        {
+            if (watch.Elapsed > TimeSpan.FromSeconds(12))
+                Assert.Fail($"[{Fixture.Provider}] No instance was started by the timer due at {due:O}.{Environment.NewLine}{Fixture.Logs.Tail()}");
+            await Task.Delay(100);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        var started = Assert.Single(await admin.GetAsync<List<InstanceSummaryDto>>($"/api/instances?definitionKey={key}"));
+        Assert.True(started.StartedAt >= due, $"The instance started at {started.StartedAt:O}, before the timer was due at {due:O}.");
+        Assert.True(started.StartedAt <= due + TimeSpan.FromSeconds(4), $"The instance started at {started.StartedAt:O}, more than 4 s after {due:O}.");
+        Assert.Equal("prepare", Assert.Single(await admin.TasksAsync(started.Id)).ElementId);
+    }
+
+    [Fact]
     public virtual async Task BoundaryTimer_IsWithdrawn_WhenTaskCompletedBeforeDue()
     {
         var key = (await (await Fixture.AsAsync("owner")).DeployAsync(Bpmn.ReminderOnTask(Bpmn.NewKey("withdrawn"), "PT1S"))).Key;

@@ -1,0 +1,51 @@
+using WorkflowHost.Server.Tests.Conformance;
+using WorkflowHost.Server.Tests.Infrastructure;
+using WorkflowHost.Server.Tests.Specification;
+using WorkflowHost.Testing;
+
+namespace WorkflowHost.Server.Tests.Providers;
+
+// Every API suite on the production provider: a fresh database per test class on the assembly's one throwaway
+// cluster (the "postgres" collection), Hangfire.PostgreSql.
+
+[Collection(PostgresCollection.Name)]
+public sealed class AuthApiPostgresTest(PostgresApiFixture fixture) : AuthApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class DefinitionsApiPostgresTest(PostgresApiFixture fixture) : DefinitionsApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class InstancesApiPostgresTest(PostgresApiFixture fixture) : InstancesApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class TasksApiPostgresTest(PostgresApiFixture fixture) : TasksApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ConcurrencyApiPostgresTest(PostgresApiFixture fixture) : ConcurrencyApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class MessagesApiPostgresTest(PostgresApiFixture fixture) : MessagesApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class TimersApiPostgresTest(PostgresApiFixture fixture) : TimersApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class HostApiPostgresTest(PostgresApiFixture fixture) : HostApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ServiceTasksApiPostgresTest(ServiceTasksApiPostgresTest.PostgresHandlersFixture fixture) : ServiceTasksApiTestBase<ServiceTasksApiPostgresTest.PostgresHandlersFixture>(fixture)
+{
+    public sealed class PostgresHandlersFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IServiceTaskFixture
+    {
+        public TestHandlers Handlers { get; } = new();
+
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) =>
+            new ServiceTaskHostFactory(settings, logs, Handlers);
+    }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class SpiffConformanceApiPostgresTest(PostgresApiFixture fixture) : SpiffConformanceApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class BpmnElementsConformanceApiPostgresTest(PostgresApiFixture fixture) : BpmnElementsConformanceApiTestBase<PostgresApiFixture>(fixture);

@@ -1,0 +1,38 @@
+using WorkflowHost.Server.Tests.Conformance;
+using WorkflowHost.Server.Tests.Infrastructure;
+using WorkflowHost.Server.Tests.Specification;
+
+namespace WorkflowHost.Server.Tests.Providers;
+
+// Every API suite on the embedded provider: a SQLite file per test class, in-memory Hangfire.
+
+public sealed class AuthApiSqliteTest(SqliteApiFixture fixture) : AuthApiTestBase<SqliteApiFixture>(fixture);
+
+public sealed class DefinitionsApiSqliteTest(SqliteApiFixture fixture) : DefinitionsApiTestBase<SqliteApiFixture>(fixture);
+
+public sealed class InstancesApiSqliteTest(SqliteApiFixture fixture) : InstancesApiTestBase<SqliteApiFixture>(fixture);
+
+public sealed class TasksApiSqliteTest(SqliteApiFixture fixture) : TasksApiTestBase<SqliteApiFixture>(fixture);
+
+public sealed class ConcurrencyApiSqliteTest(SqliteApiFixture fixture) : ConcurrencyApiTestBase<SqliteApiFixture>(fixture);
+
+public sealed class MessagesApiSqliteTest(SqliteApiFixture fixture) : MessagesApiTestBase<SqliteApiFixture>(fixture);
+
+public sealed class TimersApiSqliteTest(SqliteApiFixture fixture) : TimersApiTestBase<SqliteApiFixture>(fixture);
+
+public sealed class HostApiSqliteTest(SqliteApiFixture fixture) : HostApiTestBase<SqliteApiFixture>(fixture);
+
+public sealed class ServiceTasksApiSqliteTest(ServiceTasksApiSqliteTest.SqliteHandlersFixture fixture) : ServiceTasksApiTestBase<ServiceTasksApiSqliteTest.SqliteHandlersFixture>(fixture)
+{
+    public sealed class SqliteHandlersFixture : SqliteApiFixture, IServiceTaskFixture
+    {
+        public TestHandlers Handlers { get; } = new();
+
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) =>
+            new ServiceTaskHostFactory(settings, logs, Handlers);
+    }
+}
+
+public sealed class SpiffConformanceApiSqliteTest(SqliteApiFixture fixture) : SpiffConformanceApiTestBase<SqliteApiFixture>(fixture);
+
+public sealed class BpmnElementsConformanceApiSqliteTest(SqliteApiFixture fixture) : BpmnElementsConformanceApiTestBase<SqliteApiFixture>(fixture);
