@@ -35,6 +35,8 @@ public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, D
             Xml = xml, XmlHash = hash, CreatedAt = clock.GetUtcNow(), CreatedBy = user,
         };
         db.Definitions.Add(row);
+        // Deploy-and-publish is one unit: a failed publish must not leave a stray draft behind.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -44,6 +46,7 @@ public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, D
             throw new ConflictException($"Another version of '{key}' was deployed at the same moment; deploy again.");
         }
         if (publish) await PublishAsync(key, row.Version, ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         var warnings = result.Report.Warnings.Select(p => new ProblemView(p.ElementId, p.ElementType, "warning", p.Message)).ToList();
         return Summary(row) with { Warnings = warnings };
     }
