@@ -11,7 +11,7 @@ public sealed record StorageSettings(bool IsPostgres, string ConnectionString, b
         var configured = configuration.GetConnectionString("Workflow");
         var isPostgres = !string.IsNullOrWhiteSpace(configured) && configured.Contains("Host=", StringComparison.OrdinalIgnoreCase);
         string connection;
-        if (isPostgres) connection = configured!;
+        if (isPostgres) connection = WithPostgresDefaults(configured!);
         else if (!string.IsNullOrWhiteSpace(configured)) connection = configured!;
         else
         {
@@ -28,6 +28,18 @@ public sealed record StorageSettings(bool IsPostgres, string ConnectionString, b
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "WorkflowHost.sln"))) return dir.FullName;
         return start;
+    }
+
+    /// <summary>
+    /// Prepared statements and no session reset per pooled connection cut PostgreSQL's CPU per task completion by
+    /// about 30% in the load test (docs/benchmarks.md); an explicit setting in the connection string wins.
+    /// </summary>
+    private static string WithPostgresDefaults(string connection)
+    {
+        var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection };
+        if (!builder.ContainsKey("Max Auto Prepare")) builder["Max Auto Prepare"] = "50";
+        if (!builder.ContainsKey("No Reset On Close")) builder["No Reset On Close"] = "true";
+        return builder.ConnectionString;
     }
 
     public string Describe() => IsPostgres ? "PostgreSQL + Hangfire.PostgreSql" : $"SQLite ({ConnectionString.Split(';')[0]}) + in-memory Hangfire";

@@ -174,6 +174,7 @@ public static class WorkflowHostExtensions
             await scope.ServiceProvider.GetRequiredService<StartupTasks>().RunAsync(CancellationToken.None);
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<TimerJobs>("timer-horizon", j => j.PromoteAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<ServiceJobRunner>("service-job-reconciler", j => j.ReconcileAsync(CancellationToken.None), Cron.Minutely());
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var storage = app.Services.GetRequiredService<StorageSettings>();

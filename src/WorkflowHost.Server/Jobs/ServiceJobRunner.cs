@@ -15,7 +15,7 @@ namespace WorkflowHost.Server.Jobs;
 /// when attempts are exhausted the job fails in the engine and becomes an incident; an incident retry requests a
 /// new job.
 /// </summary>
-public sealed class ServiceJobRunner(IServiceScopeFactory scopes, ServiceTaskHandlers handlers, IBackgroundJobClient jobs,
+public sealed class ServiceJobRunner(IServiceScopeFactory scopes, ServiceTaskHandlers handlers, IBackgroundJobClient jobs, JobStorage storage,
     IOptions<WorkflowHostOptions> options, ILogger<ServiceJobRunner> logger)
 {
     [AutomaticRetry(Attempts = 0)]
@@ -45,6 +45,29 @@ public sealed class ServiceJobRunner(IServiceScopeFactory scopes, ServiceTaskHan
         await FinishAsync(job.Id, (state, instance) => new CompleteServiceJob(job.EngineJobId, output), RowStatus.Done, null, ct);
     }
 
+    /// <summary>
+    /// Queues every pending service job without a live Hangfire job (in-memory storage after a restart, a node that
+    /// died between commit and enqueue). Running a job twice is harmless: finishing checks the row is still pending.
+    /// </summary>
+    [DisableConcurrentExecution(60)]
+    public async Task<int> ReconcileAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        var pending = await db.ServiceJobs.AsNoTracking().Where(j => j.Status == RowStatus.Pending).Select(j => new { j.Id, j.HangfireJobId }).ToListAsync(ct);
+        using var connection = storage.GetConnection();
+        var queued = 0;
+        foreach (var job in pending)
+        {
+            if (job.HangfireJobId is { } existing && LiveJobs.Runs(connection, existing, typeof(ServiceJobRunner), nameof(RunAsync), job.Id)) continue;
+            var jobId = jobs.Enqueue<ServiceJobRunner>(r => r.RunAsync(job.Id, CancellationToken.None));
+            await db.ServiceJobs.Where(j => j.Id == job.Id && j.Status == RowStatus.Pending).ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, jobId), ct);
+            queued++;
+        }
+        if (queued > 0) logger.LogInformation("Queued {Count} service job(s) that had no live Hangfire job", queued);
+        return queued;
+    }
+
     private async Task FailedAsync(ServiceJobEntity job, Exception ex, CancellationToken ct)
     {
         var attempts = job.Attempts + 1;
@@ -57,7 +80,8 @@ public sealed class ServiceJobRunner(IServiceScopeFactory scopes, ServiceTaskHan
                 .SetProperty(j => j.Attempts, attempts).SetProperty(j => j.LastError, ex.Message), ct);
             var delay = options.Value.ServiceJobRetryDelay * Math.Pow(2, attempts - 1);
             logger.LogWarning("Service job {JobId} ({Topic}) failed (attempt {Attempt}); retrying in {Delay}: {Message}", job.Id, job.Topic, attempts, delay, ex.Message);
-            jobs.Schedule<ServiceJobRunner>(r => r.RunAsync(job.Id, CancellationToken.None), delay);
+            var retryId = jobs.Schedule<ServiceJobRunner>(r => r.RunAsync(job.Id, CancellationToken.None), delay);
+            await db.ServiceJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, retryId), ct);
             return;
         }
         var message = attempts > 1 ? $"{ex.Message} (after {attempts} attempts)" : ex.Message;

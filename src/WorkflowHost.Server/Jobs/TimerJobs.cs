@@ -55,7 +55,7 @@ public sealed class TimerJobs(IServiceScopeFactory scopes, JobStorage storage, I
         using var connection = storage.GetConnection();
         foreach (var timer in due)
         {
-            if (timer.HangfireJobId is { } existing && IsLive(connection, existing, timer.Id)) continue;
+            if (timer.HangfireJobId is { } existing && LiveJobs.Runs(connection, existing, typeof(TimerJobs), nameof(FireAsync), timer.Id)) continue;
             var jobId = jobs.Schedule<TimerJobs>(j => j.FireAsync(timer.Id, CancellationToken.None), timer.DueAt);
             await db.Timers.Where(t => t.Id == timer.Id && t.Status == RowStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.HangfireJobId, jobId), ct);
@@ -65,15 +65,4 @@ public sealed class TimerJobs(IServiceScopeFactory scopes, JobStorage storage, I
         return scheduled;
     }
 
-    /// <summary>
-    /// True when <paramref name="jobId"/> is a pending job that fires this very timer. The id alone is not enough:
-    /// in-memory storage numbers jobs 1, 2, 3... again after a restart, so a stored id may now name another timer's job.
-    /// </summary>
-    private static bool IsLive(IStorageConnection connection, string jobId, Guid timerId)
-    {
-        var data = connection.GetJobData(jobId);
-        return data is not null && data.State is not ("Deleted" or "Failed" or "Succeeded")
-            && data.Job is { } job && job.Type == typeof(TimerJobs) && job.Method.Name == nameof(FireAsync)
-            && job.Args.Count > 0 && job.Args[0] is Guid id && id == timerId;
-    }
 }

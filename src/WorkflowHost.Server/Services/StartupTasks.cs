@@ -10,7 +10,7 @@ namespace WorkflowHost.Server.Services;
 
 /// <summary>What a node does before it serves: migrate, seed demo users, deploy workflows/, reconcile timers.</summary>
 public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
-    DefinitionService definitions, TimerJobs timers, IOptions<WorkflowHostOptions> options, IWebHostEnvironment environment, ILogger<StartupTasks> logger)
+    DefinitionService definitions, TimerJobs timers, Jobs.ServiceJobRunner serviceJobs, IOptions<WorkflowHostOptions> options, IWebHostEnvironment environment, ILogger<StartupTasks> logger)
 {
     /// <summary>Demo accounts (development only): user name, password, roles, candidate groups.</summary>
     public static readonly (string User, string Password, string Role, string Groups, string Name)[] DemoUsers =
@@ -43,7 +43,8 @@ public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, 
             await PrepareDatabaseAsync(ct);
         }
         var scheduled = await timers.PromoteAsync(ct);
-        logger.LogInformation("Start-up reconciliation scheduled {Count} timer(s)", scheduled);
+        var queued = await serviceJobs.ReconcileAsync(ct);
+        logger.LogInformation("Start-up reconciliation scheduled {Timers} timer(s) and queued {Jobs} service job(s)", scheduled, queued);
     }
 
     private async Task PrepareDatabaseAsync(CancellationToken ct)
