@@ -36,9 +36,10 @@ public sealed record StorageSettings(bool IsPostgres, string ConnectionString, b
     /// </summary>
     private static string WithPostgresDefaults(string connection)
     {
-        var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection };
-        if (!builder.ContainsKey("Max Auto Prepare")) builder["Max Auto Prepare"] = "50";
-        if (!builder.ContainsKey("No Reset On Close")) builder["No Reset On Close"] = "true";
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        var written = connection.Replace(" ", "", StringComparison.Ordinal);
+        if (!written.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 50;
+        if (!written.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }
 
