@@ -28,6 +28,7 @@ internal sealed class SandboxEngine
             options.Interop.Enabled = false;
             options.Culture = CultureInfo.InvariantCulture;
             options.TimeZone = TimeZoneInfo.Utc;
+            options.TimeSystem = new CommandTimeSystem();
             options.TimeoutInterval(limits.Timeout);
             options.MaxStatements(limits.MaxStatements);
             options.LimitMemory(limits.MemoryBytes);

@@ -40,6 +40,7 @@ internal sealed partial class ExecutionRun
 
     public EngineResult Apply(EngineCommand command)
     {
+        using var clock = ExpressionClock.Use(Now);
         if (command is StartInstance start) Start(start);
         else
         {

@@ -305,4 +305,12 @@ public sealed class ActivityTests
         h.CompleteTask("t");
         Assert.True(h.IsCompleted);
     }
+
+    [Fact]
+    public void ScriptTask_SeesTheCommandsNow_NotTheSystemClock()
+    {
+        var h = EngineHarness.Load(Bpmn.Chain("""<scriptTask id="s"><script>stamp = new Date().toISOString(); ms = Date.now()</script></scriptTask>""")).Start();
+        Assert.Equal(h.Now.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"), h.Variables["stamp"]!.GetValue<string>());
+        Assert.Equal(h.Now.ToUnixTimeMilliseconds(), h.Variables["ms"]!.GetValue<long>());
+    }
 }
