@@ -12,7 +12,15 @@ internal static class LiveJobs
     /// </summary>
     public static bool Runs(IStorageConnection connection, string jobId, Type type, string method, Guid rowId)
     {
-        var data = connection.GetJobData(jobId);
+        JobData? data;
+        try
+        {
+            data = connection.GetJobData(jobId);
+        }
+        catch (FormatException)
+        {
+            return false; // an id from another storage (PostgreSQL ids are numbers): certainly not a live job here
+        }
         return data is not null && data.State is not ("Deleted" or "Failed" or "Succeeded")
             && data.Job is { } job && job.Type == type && job.Method.Name == method
             && job.Args.Count > 0 && job.Args[0] is Guid id && id == rowId;

@@ -131,6 +131,39 @@ public abstract class ServiceTasksApiTestBase<TFixture>(TFixture fixture) : ICla
         Assert.Equal(1, Fixture.Handlers.BpmnError.CallsFor(started.Id));
         Assert.Equal("inform", Assert.Single(await reception.TasksAsync(started.Id)).ElementId);
     }
+
+    [Fact]
+    public virtual async Task ReconcileServiceJobs_RequeuesPendingJob_WhenItsHangfireJobWasLost()
+    {
+        var started = await StartAsync(Bpmn.ServiceTask(Bpmn.NewKey("lost"), TestHandlers.BlockingTopic));
+        var admin = await Fixture.AsAsync("admin");
+        var deadline = DateTime.UtcNow + Deadline;
+        while (Fixture.Handlers.Blocking.CallsFor(started.Id) == 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.Equal(1, Fixture.Handlers.Blocking.CallsFor(started.Id));
+
+        // The node running the job "dies": the row is pending and its Hangfire job id points at nothing.
+        using (var scope = Fixture.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowHost.Data.WorkflowDbContext>();
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
+                db.ServiceJobs.Where(j => j.InstanceId == started.Id), s => s.SetProperty(j => j.HangfireJobId, "987654321"));
+            var queued = await scope.ServiceProvider.GetRequiredService<WorkflowHost.Server.Jobs.ServiceJobRunner>().ReconcileAsync(CancellationToken.None);
+            Assert.Equal(1, queued);
+        }
+
+        var instance = await admin.WaitForStatusAsync(started.Id, "completed", Deadline);
+        Assert.Equal(2, instance.Variables["finishedByCall"]!.GetValue<int>());
+
+        // The first run comes back late: finishing checks the row, so nothing runs twice.
+        Fixture.Handlers.Blocking.Release(started.Id);
+        await Task.Delay(500);
+        instance = await admin.InstanceAsync(started.Id);
+        Assert.Equal("completed", instance.Status);
+        Assert.Equal(1, instance.Completed("call"));
+        Assert.Equal(2, instance.Variables["finishedByCall"]!.GetValue<int>());
+        using var again = Fixture.Factory.Services.CreateScope();
+        Assert.Equal(0, await again.ServiceProvider.GetRequiredService<WorkflowHost.Server.Jobs.ServiceJobRunner>().ReconcileAsync(CancellationToken.None));
+    }
 }
 
 /// <summary>The handlers the service-task suite registers, one per behaviour, counting calls per instance.</summary>
@@ -154,9 +187,15 @@ public sealed class TestHandlers
 
     public RecordingHandler BpmnError { get; } = new(BpmnErrorTopic, (_, _) => throw new BpmnErrorException("PARCEL_DISPUTED", "The parcel is under dispute."));
 
+    public const string BlockingTopic = "test-blocking";
+
+    /// <summary>Its first call per instance hangs until released, like a job whose node died mid-way.</summary>
+    public BlockingHandler Blocking { get; } = new(BlockingTopic);
+
     public void Register(IServiceCollection services)
     {
         foreach (var handler in new[] { Echo, Failing, Healable, BpmnError }) services.AddSingleton<IServiceTaskHandler>(handler);
+        services.AddSingleton<IServiceTaskHandler>(Blocking);
     }
 }
 
@@ -182,6 +221,26 @@ public sealed class RecordingHandler(string topic, Func<ServiceTaskContext, Reco
     public void Heal(Guid instanceId) => _healed[instanceId] = true;
 
     public bool IsHealed(Guid instanceId) => _healed.ContainsKey(instanceId);
+}
+
+/// <summary>A handler whose first call for an instance waits until <see cref="Release"/>; later calls return at once.</summary>
+public sealed class BlockingHandler(string topic) : IServiceTaskHandler
+{
+    private readonly ConcurrentDictionary<Guid, int> _calls = new();
+    private readonly ConcurrentDictionary<Guid, TaskCompletionSource> _gates = new();
+
+    public string Topic => topic;
+
+    public async Task<IReadOnlyDictionary<string, JsonNode?>?> HandleAsync(ServiceTaskContext context, CancellationToken ct)
+    {
+        var call = _calls.AddOrUpdate(context.InstanceId, 1, (_, n) => n + 1);
+        if (call == 1) await _gates.GetOrAdd(context.InstanceId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        return new Dictionary<string, JsonNode?> { ["finishedByCall"] = call };
+    }
+
+    public int CallsFor(Guid instanceId) => _calls.GetValueOrDefault(instanceId);
+
+    public void Release(Guid instanceId) => _gates.GetOrAdd(instanceId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 }
 
 /// <summary>The factory of the service-task suite: the real host plus <see cref="TestHandlers"/>.</summary>
