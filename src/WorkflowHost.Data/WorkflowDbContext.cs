@@ -107,4 +107,16 @@ public sealed class SqliteWorkflowDbContext(DbContextOptions<SqliteWorkflowDbCon
 }
 
 /// <summary>Production: PostgreSQL.</summary>
-public sealed class PostgresWorkflowDbContext(DbContextOptions<PostgresWorkflowDbContext> options) : WorkflowDbContext(options);
+public sealed class PostgresWorkflowDbContext(DbContextOptions<PostgresWorkflowDbContext> options) : WorkflowDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Npgsql writes timestamptz only from UTC offsets; dates the engine computes in the procedure's time zone
+        // (a timeDate or dueDate without offset, +07:00) are normalised here once, for every column.
+        builder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+        builder.Properties<DateTimeOffset?>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(), v => v);
+}

@@ -35,9 +35,8 @@ public static class InstancesApi
             throw new NotFoundException(request.Version is null
                 ? $"No published version of '{request.DefinitionKey}' exists."
                 : $"Definition '{request.DefinitionKey}' has no version {request.Version}.");
-        var instance = await commands.StartAsync(catalog.Compile(row), request.BusinessKey, request.Variables, user.Identity?.Name, null, ct);
-        var state = InstanceStateSerializer.Deserialize(instance.StateJson);
-        return TypedResults.Created($"/api/instances/{instance.Id}", new InstanceStarted(instance.Id, instance.Status, InstanceQueries.ActiveElements(state)));
+        var (instance, result) = await commands.StartAsync(catalog.Compile(row), request.BusinessKey, request.Variables, user.Identity?.Name, null, ct);
+        return TypedResults.Created($"/api/instances/{instance.Id}", new InstanceStarted(instance.Id, instance.Status, InstanceQueries.ActiveElements(result.State)));
     }
 
     private static async Task<Ok<InstanceView>> GetAsync(Guid id, InstanceQueries queries, CancellationToken ct) =>

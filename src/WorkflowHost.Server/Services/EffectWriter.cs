@@ -52,7 +52,7 @@ internal static class EffectWriter
                     {
                         Id = Guid.NewGuid(), InstanceId = instance.Id, EngineTaskId = t.TaskId, ElementId = t.ElementId, Name = t.Name, ElementType = t.ElementType,
                         // UTC: dates written without an offset carry the configured zone's, and Npgsql stores only UTC in timestamptz.
-                        Assignee = t.Assignee, FormKey = t.FormKey, DueAt = t.DueAt?.ToUniversalTime(), State = TaskState.Open, CreatedAt = now,
+                        Assignee = t.Assignee, FormKey = t.FormKey, DueAt = t.DueAt, State = TaskState.Open, CreatedAt = now,
                     };
                     foreach (var g in t.CandidateGroups.Distinct()) task.Candidates.Add(new TaskCandidateEntity { TaskId = task.Id, Kind = "group", Name = g });
                     foreach (var u in t.CandidateUsers.Distinct()) task.Candidates.Add(new TaskCandidateEntity { TaskId = task.Id, Kind = "user", Name = u });
@@ -66,7 +66,7 @@ internal static class EffectWriter
                     End(tasks.Find(x => x.EngineTaskId == t.TaskId), TaskState.Cancelled);
                     break;
                 case TimerScheduled t:
-                    var timer = new TimerEntity { Id = Guid.NewGuid(), InstanceId = instance.Id, EngineTimerId = t.TimerId, ElementId = t.ElementId, DueAt = t.DueAt.ToUniversalTime(), Status = RowStatus.Pending };
+                    var timer = new TimerEntity { Id = Guid.NewGuid(), InstanceId = instance.Id, EngineTimerId = t.TimerId, ElementId = t.ElementId, DueAt = t.DueAt, Status = RowStatus.Pending };
                     db.Timers.Add(timer);
                     timers.Add(timer);
                     pending.TimersToSchedule.Add(timer);

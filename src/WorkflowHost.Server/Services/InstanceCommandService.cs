@@ -14,7 +14,7 @@ namespace WorkflowHost.Server.Services;
 /// </summary>
 public sealed class InstanceCommandService(WorkflowDbContext db, BpmnEngine engine, DefinitionCatalog catalog, EffectDispatcher dispatcher, TimeProvider clock)
 {
-    public async Task<InstanceEntity> StartAsync(ExecutableDefinition definition, string? businessKey, JsonObject? variables, string? user,
+    public async Task<(InstanceEntity Instance, EngineResult Result)> StartAsync(ExecutableDefinition definition, string? businessKey, JsonObject? variables, string? user,
         string? startEventId, CancellationToken ct, Action<PendingDispatch>? afterCommit = null)
     {
         var now = clock.GetUtcNow();
@@ -29,7 +29,7 @@ public sealed class InstanceCommandService(WorkflowDbContext db, BpmnEngine engi
         await db.SaveChangesAsync(ct);
         if (db.Database.CurrentTransaction is null) await dispatcher.DispatchAsync(pending, ct);
         else afterCommit?.Invoke(pending);
-        return instance;
+        return (instance, result);
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ public sealed class MessageService(WorkflowDbContext db, DefinitionCatalog catal
                 foreach (var (name, startEventId) in definition.MessageStartEvents)
                 {
                     if (name != request.Name) continue;
-                    var instance = await commands.StartAsync(definition, request.CorrelationKey, request.Variables, user, startEventId, ct);
+                    var (instance, _) = await commands.StartAsync(definition, request.CorrelationKey, request.Variables, user, startEventId, ct);
                     started.Add(instance.Id);
                 }
             }

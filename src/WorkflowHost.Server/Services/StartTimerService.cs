@@ -68,6 +68,6 @@ public sealed class StartTimerService(WorkflowDbContext db, BpmnEngine engine, D
     private static TimerEntity NewRow(Guid id, ExecutableDefinition definition, string elementId, DateTimeOffset due, int occurrence) => new()
     {
         Id = id, InstanceId = id, DefinitionKey = definition.Key, DefinitionVersion = definition.Version,
-        ElementId = elementId, DueAt = due.ToUniversalTime(), Status = RowStatus.Pending, Occurrence = occurrence, // UTC for timestamptz
+        ElementId = elementId, DueAt = due, Status = RowStatus.Pending, Occurrence = occurrence,
     };
 }
