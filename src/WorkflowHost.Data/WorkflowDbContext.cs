@@ -85,7 +85,8 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
         builder.Entity<HistoryEntity>(e =>
         {
             e.ToTable("history");
-            e.HasIndex(h => new { h.InstanceId, h.ElementInstanceId });
+            e.HasKey(h => new { h.InstanceId, h.ElementInstanceId });
+            e.Property(h => h.ElementInstanceId).ValueGeneratedNever();
         });
         builder.Entity<OutboxEntity>(e =>
         {

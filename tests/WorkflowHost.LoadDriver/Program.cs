@@ -9,11 +9,13 @@ using System.Text.Json.Nodes;
 //   dotnet run -c Release --project tests/WorkflowHost.LoadDriver -- --url http://127.0.0.1:5080 --instances 400 --clients 8 --server-pid 1234
 // A warm-up of --warmup instances (default 2 per client) is run through first and not counted. With --server-pid (same
 // machine) it also prints the server's CPU time and the whole machine's CPU use during the measured completions.
+// --mode follow (default) completes the task the previous answer named (start and complete answer the tasks they open);
+// --mode inbox lists the instance's open tasks before every completion, as a person working from the inbox list would.
 var options = DriverOptions.Parse(args);
 var driver = new LoadDriver(options);
 return await driver.RunAsync();
 
-internal sealed record DriverOptions(Uri Url, int Instances, int Clients, string User, string Password, int? ServerPid, int Warmup)
+internal sealed record DriverOptions(Uri Url, int Instances, int Clients, string User, string Password, int? ServerPid, int Warmup, bool ListBeforeComplete)
 {
     public static DriverOptions Parse(string[] args)
     {
@@ -26,7 +28,12 @@ internal sealed record DriverOptions(Uri Url, int Instances, int Clients, string
         var clients = int.Parse(Get("--clients", "8"));
         return new DriverOptions(new Uri(Get("--url", "http://127.0.0.1:5080")), int.Parse(Get("--instances", "200")),
             clients, Get("--user", "admin"), Get("--password", "admin"), pid.Length > 0 ? int.Parse(pid) : null,
-            int.Parse(Get("--warmup", (2 * clients).ToString())));
+            int.Parse(Get("--warmup", (2 * clients).ToString())), Get("--mode", "follow") switch
+            {
+                "follow" => false,
+                "inbox" => true,
+                var other => throw new ArgumentException($"--mode {other}: use follow or inbox"),
+            });
     }
 }
 
@@ -42,19 +49,21 @@ internal sealed class LoadDriver(DriverOptions options)
         {
             Console.WriteLine($"Deployed '{key}'. Warm-up: {options.Warmup} instances run to the end, not counted...");
             var warm = await StartInstancesAsync(key, options.Warmup, "WARM");
-            await CompleteAllAsync(warm.Ids, new List<double>(), new List<double>());
+            await CompleteAllAsync(warm.Instances, new List<double>(), new List<double>());
         }
         Console.WriteLine($"Starting {options.Instances} instances with {options.Clients} clients...");
 
-        var (instanceIds, startSeconds) = await StartInstancesAsync(key, options.Instances, "LOAD");
+        var (instances, startSeconds) = await StartInstancesAsync(key, options.Instances, "LOAD");
 
         var latencies = new List<double>(options.Instances * TasksPerInstance);
         var listLatencies = new List<double>(options.Instances * TasksPerInstance);
         var cpuBefore = options.ServerPid is { } p0 ? ProcessCpuSeconds(p0) : 0;
         var machineBefore = MachineCpu();
+        var driverBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var completeWatch = Stopwatch.StartNew();
-        await CompleteAllAsync(instanceIds, latencies, listLatencies);
+        await CompleteAllAsync(instances, latencies, listLatencies);
         var seconds = completeWatch.Elapsed.TotalSeconds;
+        var driverCpu = (Process.GetCurrentProcess().TotalProcessorTime - driverBefore).TotalSeconds;
         var machineAfter = MachineCpu();
         var cpuAfter = options.ServerPid is { } p1 ? ProcessCpuSeconds(p1) : 0;
 
@@ -62,56 +71,65 @@ internal sealed class LoadDriver(DriverOptions options)
         listLatencies.Sort();
         static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
         Console.WriteLine($"instances started: {options.Instances} in {startSeconds:0.00} s ({options.Instances / startSeconds:0.0}/s)");
-        Console.WriteLine($"task completions: {latencies.Count} in {seconds:0.00} s = {latencies.Count / seconds:0.0} completions/s (each completion also lists the instance's tasks: 2 requests)");
+        Console.WriteLine($"task completions: {latencies.Count} in {seconds:0.00} s = {latencies.Count / seconds:0.0} completions/s " +
+            (options.ListBeforeComplete ? "(mode inbox: each completion also lists the instance's tasks, 2 requests)" : "(mode follow: 1 request per completion)"));
         Console.WriteLine($"complete latency ms: p50 {Percentile(latencies, 0.50):0.0}  p95 {Percentile(latencies, 0.95):0.0}  p99 {Percentile(latencies, 0.99):0.0}  max {latencies[^1]:0.0}");
-        Console.WriteLine($"list-tasks latency ms: p50 {Percentile(listLatencies, 0.50):0.0}  p95 {Percentile(listLatencies, 0.95):0.0}  p99 {Percentile(listLatencies, 0.99):0.0}");
+        if (listLatencies.Count > 0)
+            Console.WriteLine($"list-tasks latency ms: p50 {Percentile(listLatencies, 0.50):0.0}  p95 {Percentile(listLatencies, 0.95):0.0}  p99 {Percentile(listLatencies, 0.99):0.0}");
+        Console.WriteLine($"driver CPU during completions: {driverCpu:0.00} s, {1000 * driverCpu / latencies.Count:0.00} ms per completion");
         var busy = machineAfter.Busy - machineBefore.Busy;
         var total = machineAfter.Total - machineBefore.Total;
         if (total > 0) Console.WriteLine($"machine CPU during completions: {100.0 * busy / total:0}% busy of {Environment.ProcessorCount} cores");
         if (options.ServerPid is { } pid)
         {
             var cpu = cpuAfter - cpuBefore;
-            Console.WriteLine($"server CPU during completions: {cpu:0.00} s = {cpu / seconds:0.00} cores, {1000 * cpu / latencies.Count:0.00} ms per completion (list + complete)");
+            Console.WriteLine($"server CPU during completions: {cpu:0.00} s = {cpu / seconds:0.00} cores, {1000 * cpu / latencies.Count:0.00} ms per completion");
             Console.WriteLine(ServerMemory(pid));
         }
 
-        var check = await setup.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceIds[^1]}");
+        var check = await setup.GetFromJsonAsync<JsonObject>($"/api/instances/{instances[^1].InstanceId}");
         Console.WriteLine($"last instance status: {check!["status"]}");
         return check["status"]!.ToString() == "completed" ? 0 : 1;
     }
 
-    private async Task<(string[] Ids, double Seconds)> StartInstancesAsync(string key, int count, string prefix)
+    private async Task<(Started[] Instances, double Seconds)> StartInstancesAsync(string key, int count, string prefix)
     {
         var watch = Stopwatch.StartNew();
-        var ids = new string[count];
+        var started = new Started[count];
         await ForEachAsync(Enumerable.Range(0, count), async (client, i) =>
         {
             var response = await client.PostAsJsonAsync("/api/instances", new { definitionKey = key, businessKey = $"{prefix}-{i:D6}", variables = new { step = 0 } });
             await EnsureAsync(response, "start instance");
-            ids[i] = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.ToString();
+            var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            started[i] = new Started(body["id"]!.ToString(), body["tasks"]!.AsArray().Single()!["id"]!.ToString());
         });
-        return (ids, watch.Elapsed.TotalSeconds);
+        return (started, watch.Elapsed.TotalSeconds);
     }
 
-    private Task CompleteAllAsync(string[] instanceIds, List<double> latencies, List<double> listLatencies) =>
-        ForEachAsync(instanceIds, async (client, instanceId) =>
+    private sealed record Started(string InstanceId, string FirstTaskId);
+
+    private Task CompleteAllAsync(Started[] instances, List<double> latencies, List<double> listLatencies) =>
+        ForEachAsync(instances, async (client, instance) =>
         {
+            var taskId = instance.FirstTaskId;
             for (var step = 0; step < TasksPerInstance; step++)
             {
-                var listWatch = Stopwatch.StartNew();
-                var tasks = await client.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={instanceId}&state=open")
-                    ?? throw new InvalidOperationException("no task list");
-                var listed = listWatch.Elapsed.TotalMilliseconds;
-                var task = tasks.Single()!;
+                if (options.ListBeforeComplete)
+                {
+                    var listWatch = Stopwatch.StartNew();
+                    var tasks = await client.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={instance.InstanceId}&state=open")
+                        ?? throw new InvalidOperationException("no task list");
+                    lock (listLatencies) listLatencies.Add(listWatch.Elapsed.TotalMilliseconds);
+                    taskId = tasks.Single()!["id"]!.ToString();
+                }
                 var watch = Stopwatch.StartNew();
-                var response = await client.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { variables = new { step = step + 1 } });
+                var response = await client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { variables = new { step = step + 1 } });
                 await EnsureAsync(response, "complete task");
                 var elapsed = watch.Elapsed.TotalMilliseconds;
-                lock (latencies)
-                {
-                    latencies.Add(elapsed);
-                    listLatencies.Add(listed);
-                }
+                var next = (await response.Content.ReadFromJsonAsync<JsonObject>())!["nextTasks"]!.AsArray();
+                if (step < TasksPerInstance - 1) taskId = next.Single()!["id"]!.ToString();
+                else if (next.Count != 0) throw new InvalidOperationException($"instance {instance.InstanceId} opened a task after the last step");
+                lock (latencies) latencies.Add(elapsed);
             }
         });
 

@@ -70,10 +70,12 @@ public sealed class IncidentEntity
     public DateTimeOffset? ResolvedAt { get; set; }
 }
 
-/// <summary>History of element executions (the electronic process control slip is built from it).</summary>
+/// <summary>
+/// History of element executions (the electronic process control slip is built from it). Keyed by the engine's
+/// element-instance id, which is unique inside an instance, so ending a step updates its row without reading it first.
+/// </summary>
 public sealed class HistoryEntity
 {
-    public long Id { get; set; }
     public Guid InstanceId { get; set; }
     public long ElementInstanceId { get; set; }
     public required string ElementId { get; set; }

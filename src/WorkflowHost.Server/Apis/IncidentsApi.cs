@@ -20,5 +20,5 @@ public static class IncidentsApi
         TypedResults.Ok(await incidents.ListAsync(instanceId, includeResolved ?? false, limit ?? 100, ct));
 
     private static async Task<Ok<InstanceStarted>> RetryAsync(Guid id, ClaimsPrincipal user, IncidentService incidents, CancellationToken ct) =>
-        TypedResults.Ok(await incidents.RetryAsync(id, user.Identity?.Name ?? "", ct));
+        TypedResults.Ok(await incidents.RetryAsync(id, user.ToActor(), ct));
 }

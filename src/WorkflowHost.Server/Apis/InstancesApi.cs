@@ -35,8 +35,9 @@ public static class InstancesApi
             throw new NotFoundException(request.Version is null
                 ? $"No published version of '{request.DefinitionKey}' exists."
                 : $"Definition '{request.DefinitionKey}' has no version {request.Version}.");
-        var (instance, result) = await commands.StartAsync(catalog.Compile(row), request.BusinessKey, request.Variables, user.Identity?.Name, null, ct);
-        return TypedResults.Created($"/api/instances/{instance.Id}", new InstanceStarted(instance.Id, instance.Status, InstanceQueries.ActiveElements(result.State)));
+        var (instance, result, opened) = await commands.StartAsync(catalog.Compile(row), request.BusinessKey, request.Variables, user.Identity?.Name, null, ct);
+        return TypedResults.Created($"/api/instances/{instance.Id}", new InstanceStarted(instance.Id, instance.Status, InstanceQueries.ActiveElements(result.State),
+            TaskService.VisibleViews(opened, instance, user.ToActor())));
     }
 
     private static async Task<Ok<InstanceView>> GetAsync(Guid id, InstanceQueries queries, CancellationToken ct) =>
@@ -48,7 +49,7 @@ public static class InstancesApi
 
     private static async Task<Ok<InstanceStarted>> CancelAsync(Guid id, CancelRequest? request, ClaimsPrincipal user, InstanceCommandService commands, CancellationToken ct)
     {
-        var (instance, result) = await commands.ExecuteAsync(id, _ => new CancelInstance(request?.Reason), user.Identity?.Name, null, ct);
-        return TypedResults.Ok(new InstanceStarted(instance.Id, instance.Status, InstanceQueries.ActiveElements(result.State)));
+        var (instance, result, _) = await commands.ExecuteAsync(id, _ => new CancelInstance(request?.Reason), user.Identity?.Name, null, ct);
+        return TypedResults.Ok(new InstanceStarted(instance.Id, instance.Status, InstanceQueries.ActiveElements(result.State), []));
     }
 }

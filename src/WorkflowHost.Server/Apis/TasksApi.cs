@@ -14,7 +14,8 @@ public static class TasksApi
         group.MapGet("/", ListAsync).WithName("ListTasks").WithSummary("Tasks visible to the caller (admins see all); state defaults to open.");
         group.MapPost("/{id:guid}/claim", ClaimAsync).WithName("ClaimTask");
         group.MapPost("/{id:guid}/unclaim", UnclaimAsync).WithName("UnclaimTask");
-        group.MapPost("/{id:guid}/complete", CompleteAsync).WithName("CompleteTask");
+        group.MapPost("/{id:guid}/complete", CompleteAsync).WithName("CompleteTask")
+            .WithSummary("Complete a task; the answer lists the tasks this opened that the caller may work on next.");
         return app;
     }
 
@@ -32,9 +33,6 @@ public static class TasksApi
     private static async Task<Ok<TaskView>> UnclaimAsync(Guid id, ClaimsPrincipal user, TaskService tasks, CancellationToken ct) =>
         TypedResults.Ok(await tasks.UnclaimAsync(id, user.ToActor(), ct));
 
-    private static async Task<NoContent> CompleteAsync(Guid id, CompleteTaskRequest? request, ClaimsPrincipal user, TaskService tasks, CancellationToken ct)
-    {
-        await tasks.CompleteAsync(id, user.ToActor(), request ?? new CompleteTaskRequest(null), ct);
-        return TypedResults.NoContent();
-    }
+    private static async Task<Ok<TaskCompletion>> CompleteAsync(Guid id, CompleteTaskRequest? request, ClaimsPrincipal user, TaskService tasks, CancellationToken ct) =>
+        TypedResults.Ok(await tasks.CompleteAsync(id, user.ToActor(), request ?? new CompleteTaskRequest(null), ct));
 }

@@ -12,8 +12,11 @@ public sealed record ProblemView(string? ElementId, string? ElementType, string 
 /// <summary>Body of POST /api/instances.</summary>
 public sealed record StartInstanceRequest(string DefinitionKey, int? Version, string? BusinessKey, JsonObject? Variables);
 
-/// <summary>Answer of POST /api/instances.</summary>
-public sealed record InstanceStarted(Guid Id, string Status, IReadOnlyList<string> ActiveElementIds);
+/// <summary>Answer of POST /api/instances (and of cancel and retry): where the instance stands and the tasks it opened for the caller.</summary>
+public sealed record InstanceStarted(Guid Id, string Status, IReadOnlyList<string> ActiveElementIds, IReadOnlyList<TaskView> Tasks);
+
+/// <summary>Answer of POST /api/tasks/{id}/complete: where the instance stands and the next tasks the caller may work on.</summary>
+public sealed record TaskCompletion(Guid TaskId, Guid InstanceId, string InstanceStatus, IReadOnlyList<string> ActiveElementIds, IReadOnlyList<TaskView> NextTasks);
 
 /// <summary>GET /api/instances/{id}.</summary>
 public sealed record InstanceView(Guid Id, string DefinitionKey, int Version, string? BusinessKey, string Status, JsonObject Variables,

@@ -14,14 +14,19 @@ public sealed class PendingDispatch
     public List<ServiceJobEntity> JobsToEnqueue { get; } = [];
 }
 
+/// <summary>Rows an engine result produced that the caller acts on: jobs to dispatch after commit, tasks to show in the answer.</summary>
+public sealed record EffectRows(PendingDispatch Dispatch, IReadOnlyList<TaskEntity> TasksOpened);
+
 /// <summary>
 /// Projects engine effects onto rows (tasks, timers, jobs, subscriptions, incidents, history, outbox) in the
 /// caller's unit of work. Rows of this instance are loaded only for the effect kinds that need them.
 /// </summary>
 internal static class EffectWriter
 {
-    public static async Task<PendingDispatch> ApplyAsync(WorkflowDbContext db, InstanceEntity instance, EngineResult result, DateTimeOffset now,
-        string? user, CancellationToken ct)
+    /// <param name="knownTasks">Open task rows of this instance the caller already tracks (the task being completed): ending
+    /// only those needs no read.</param>
+    public static async Task<EffectRows> ApplyAsync(WorkflowDbContext db, InstanceEntity instance, EngineResult result, DateTimeOffset now,
+        string? user, IReadOnlyList<TaskEntity> knownTasks, CancellationToken ct)
     {
         var state = result.State;
         instance.StateJson = InstanceStateSerializer.Serialize(state);
@@ -33,15 +38,14 @@ internal static class EffectWriter
         var pending = new PendingDispatch();
         var effects = result.Effects;
         var tasks = await LoadAsync(db.Tasks.Where(t => t.InstanceId == instance.Id && t.State == TaskState.Open), effects,
-            e => e is TaskCompleted or TaskCancelled, ct);
+            e => e is TaskCompleted c && !Knows(c.TaskId) || e is TaskCancelled x && !Knows(x.TaskId), ct);
+        if (tasks.Count == 0) tasks.AddRange(knownTasks);
+        var opened = new List<TaskEntity>();
         var timers = await LoadAsync(db.Timers.Where(t => t.InstanceId == instance.Id && t.Status == RowStatus.Pending), effects, e => e is TimerCancelled, ct);
         var jobs = await LoadAsync(db.ServiceJobs.Where(j => j.InstanceId == instance.Id && j.Status == RowStatus.Pending), effects, e => e is ServiceJobCancelled, ct);
         var subscriptions = await LoadAsync(db.MessageSubscriptions.Where(s => s.InstanceId == instance.Id), effects, e => e is MessageSubscriptionClosed, ct);
         var incidents = await LoadAsync(db.Incidents.Where(i => i.InstanceId == instance.Id && i.ResolvedAt == null), effects, e => e is IncidentResolved, ct);
-        var endedIds = effects.OfType<ElementEnded>().Select(e => e.ElementInstanceId).ToHashSet();
         var startedHere = new Dictionary<long, HistoryEntity>();
-        var openHistory = endedIds.Count == 0 ? [] : await db.History
-            .Where(h => h.InstanceId == instance.Id && h.EndedAt == null && endedIds.Contains(h.ElementInstanceId)).ToListAsync(ct);
 
         foreach (var effect in effects)
         {
@@ -58,6 +62,7 @@ internal static class EffectWriter
                     foreach (var u in t.CandidateUsers.Distinct()) task.Candidates.Add(new TaskCandidateEntity { TaskId = task.Id, Kind = "user", Name = u });
                     db.Tasks.Add(task);
                     tasks.Add(task);
+                    opened.Add(task);
                     break;
                 case TaskCompleted t:
                     End(tasks.Find(x => x.EngineTaskId == t.TaskId), TaskState.Completed);
@@ -124,12 +129,15 @@ internal static class EffectWriter
                     startedHere[e.ElementInstanceId] = history;
                     break;
                 case ElementEnded e:
-                    var row = startedHere.GetValueOrDefault(e.ElementInstanceId) ?? openHistory.Find(h => h.ElementInstanceId == e.ElementInstanceId);
-                    if (row is not null)
+                    var row = startedHere.GetValueOrDefault(e.ElementInstanceId);
+                    if (row is null)
                     {
-                        row.EndedAt = e.At;
-                        row.Cancelled = e.Cancelled;
+                        // Started by an earlier command: attach its key and let the update name the two changed columns.
+                        row = new HistoryEntity { InstanceId = instance.Id, ElementInstanceId = e.ElementInstanceId, ElementId = e.ElementId, ElementType = e.ElementType };
+                        db.History.Attach(row);
                     }
+                    row.EndedAt = e.At;
+                    row.Cancelled = e.Cancelled;
                     break;
                 case IncidentRaised i:
                     var incident = new IncidentEntity { Id = Guid.NewGuid(), InstanceId = instance.Id, EngineIncidentId = i.IncidentId, ElementId = i.ElementId, Message = i.Message, CreatedAt = now };
@@ -141,7 +149,9 @@ internal static class EffectWriter
                     break;
             }
         }
-        return pending;
+        return new EffectRows(pending, opened);
+
+        bool Knows(long engineTaskId) => knownTasks.Any(k => k.EngineTaskId == engineTaskId);
 
         void End(TaskEntity? task, string taskState)
         {

@@ -8,13 +8,16 @@ using WorkflowHost.Server.Extensions;
 
 namespace WorkflowHost.Server.Services;
 
+/// <summary>The written instance row, the engine's result and the task rows the command opened.</summary>
+public sealed record CommandOutcome(InstanceEntity Instance, EngineResult Result, IReadOnlyList<TaskEntity> TasksOpened);
+
 /// <summary>
 /// The shell around the pure engine: load the instance row, compute the next state and its effects, write state
 /// and effect rows in one transaction guarded by the row's revision, then dispatch to Hangfire after commit.
 /// </summary>
 public sealed class InstanceCommandService(WorkflowDbContext db, BpmnEngine engine, DefinitionCatalog catalog, EffectDispatcher dispatcher, TimeProvider clock)
 {
-    public async Task<(InstanceEntity Instance, EngineResult Result)> StartAsync(ExecutableDefinition definition, string? businessKey, JsonObject? variables, string? user,
+    public async Task<CommandOutcome> StartAsync(ExecutableDefinition definition, string? businessKey, JsonObject? variables, string? user,
         string? startEventId, CancellationToken ct, Action<PendingDispatch>? afterCommit = null)
     {
         var now = clock.GetUtcNow();
@@ -25,27 +28,37 @@ public sealed class InstanceCommandService(WorkflowDbContext db, BpmnEngine engi
             Status = "active", StateJson = "", StartedAt = now, UpdatedAt = now, StartedBy = user,
         };
         db.Instances.Add(instance);
-        var pending = await EffectWriter.ApplyAsync(db, instance, result, now, user, ct);
+        var rows = await EffectWriter.ApplyAsync(db, instance, result, now, user, [], ct);
         await db.SaveChangesAsync(ct);
-        if (db.Database.CurrentTransaction is null) await dispatcher.DispatchAsync(pending, ct);
-        else afterCommit?.Invoke(pending);
-        return (instance, result);
+        if (db.Database.CurrentTransaction is null) await dispatcher.DispatchAsync(rows.Dispatch, ct);
+        else afterCommit?.Invoke(rows.Dispatch);
+        return new CommandOutcome(instance, result, rows.TasksOpened);
     }
 
     /// <summary>
     /// Applies one command. <paramref name="beforeCommit"/> may change other rows that must commit atomically with
     /// the state (a timer row marked fired, a job row marked done). A concurrent change gives <see cref="ConflictException"/>.
     /// </summary>
-    public async Task<(InstanceEntity Instance, EngineResult Result)> ExecuteAsync(Guid instanceId, Func<InstanceState, EngineCommand> command,
+    public async Task<CommandOutcome> ExecuteAsync(Guid instanceId, Func<InstanceState, EngineCommand> command,
         string? user, Func<InstanceEntity, Task>? beforeCommit, CancellationToken ct)
     {
         var instance = await db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, ct)
             ?? throw new NotFoundException($"Instance {instanceId} does not exist.");
+        return await ExecuteAsync(instance, [], command, user, beforeCommit, ct);
+    }
+
+    /// <summary>
+    /// Applies one command to an instance row this context already tracks, with the open task rows of that instance
+    /// it has read alongside (completing a task reads task and instance in one query).
+    /// </summary>
+    public async Task<CommandOutcome> ExecuteAsync(InstanceEntity instance, IReadOnlyList<TaskEntity> knownTasks, Func<InstanceState, EngineCommand> command,
+        string? user, Func<InstanceEntity, Task>? beforeCommit, CancellationToken ct)
+    {
         var definition = catalog.Get(instance.DefinitionKey, instance.DefinitionVersion);
         var state = InstanceStateSerializer.Deserialize(instance.StateJson);
         var now = clock.GetUtcNow();
         var result = engine.Execute(definition, state, command(state), now, catalog);
-        var pending = await EffectWriter.ApplyAsync(db, instance, result, now, user, ct);
+        var rows = await EffectWriter.ApplyAsync(db, instance, result, now, user, knownTasks, ct);
         if (beforeCommit is not null) await beforeCommit(instance);
         try
         {
@@ -53,14 +66,14 @@ public sealed class InstanceCommandService(WorkflowDbContext db, BpmnEngine engi
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException($"Instance {instanceId} was changed by another request at the same moment; reload and try again.");
+            throw new ConflictException($"Instance {instance.Id} was changed by another request at the same moment; reload and try again.");
         }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
-            throw new ConflictException($"Instance {instanceId} was changed by another request at the same moment; reload and try again.");
+            throw new ConflictException($"Instance {instance.Id} was changed by another request at the same moment; reload and try again.");
         }
-        await dispatcher.DispatchAsync(pending, ct);
-        return (instance, result);
+        await dispatcher.DispatchAsync(rows.Dispatch, ct);
+        return new CommandOutcome(instance, result, rows.TasksOpened);
     }
 
     internal static IReadOnlyDictionary<string, JsonNode?>? ToVariables(JsonObject? variables)

@@ -17,7 +17,7 @@ public sealed class InstanceQueries(WorkflowDbContext db)
         var state = InstanceStateSerializer.Deserialize(instance.StateJson);
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.InstanceId == id && i.ResolvedAt == null).OrderBy(i => i.CreatedAt)
             .Select(i => new IncidentView(i.Id, i.InstanceId, i.ElementId, i.Message, i.CreatedAt, i.ResolvedAt)).ToListAsync(ct);
-        var history = await db.History.AsNoTracking().Where(h => h.InstanceId == id).OrderBy(h => h.Id)
+        var history = await db.History.AsNoTracking().Where(h => h.InstanceId == id).OrderBy(h => h.ElementInstanceId)
             .Select(h => new HistoryView(h.ElementId, h.ElementType, h.StartedAt, h.EndedAt, h.Cancelled)).ToListAsync(ct);
         return new InstanceView(instance.Id, instance.DefinitionKey, instance.DefinitionVersion, instance.BusinessKey, instance.Status,
             RootVariables(state), ActiveElements(state), incidents, history, instance.StartedAt, instance.EndedAt);

@@ -28,7 +28,7 @@ public sealed class MessageService(WorkflowDbContext db, DefinitionCatalog catal
             {
                 try
                 {
-                    var (_, result) = await services.GetRequiredService<InstanceCommandService>().ExecuteAsync(id,
+                    var (_, result, _) = await services.GetRequiredService<InstanceCommandService>().ExecuteAsync(id,
                         _ => new CorrelateMessage(request.Name, InstanceCommandService.ToVariables(request.Variables)), user, null, ct);
                     matched += result.MatchedWaits;
                 }
@@ -49,7 +49,7 @@ public sealed class MessageService(WorkflowDbContext db, DefinitionCatalog catal
                 foreach (var (name, startEventId) in definition.MessageStartEvents)
                 {
                     if (name != request.Name) continue;
-                    var (instance, _) = await commands.StartAsync(definition, request.CorrelationKey, request.Variables, user, startEventId, ct);
+                    var (instance, _, _) = await commands.StartAsync(definition, request.CorrelationKey, request.Variables, user, startEventId, ct);
                     started.Add(instance.Id);
                 }
             }

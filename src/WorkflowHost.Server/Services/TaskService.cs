@@ -63,17 +63,27 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
         return await ViewAsync(task, ct);
     }
 
-    public async Task CompleteAsync(Guid taskId, Actor actor, CompleteTaskRequest request, CancellationToken ct)
+    /// <summary>
+    /// Reads the task, its candidates and its instance row in one query, then runs the completion through the engine;
+    /// the answer carries the tasks it opened that the caller may work on, so an inbox can go straight to the next step.
+    /// </summary>
+    public async Task<TaskCompletion> CompleteAsync(Guid taskId, Actor actor, CompleteTaskRequest request, CancellationToken ct)
     {
-        var task = await LoadVisibleAsync(taskId, actor, ct);
+        var row = await (from t in db.Tasks
+                         join i in db.Instances on t.InstanceId equals i.Id
+                         where t.Id == taskId
+                         select new { Task = t, Candidates = t.Candidates.ToList(), Instance = i }).SingleOrDefaultAsync(ct);
+        if (row is null || !MayWork(row.Task, actor)) throw new NotFoundException($"Task {taskId} does not exist.");
+        var task = row.Task;
         if (task.State != TaskState.Open) throw new ConflictException($"Task {taskId} is already {task.State}.");
         if (task.Assignee is not null && task.Assignee != actor.UserName && !actor.IsAdmin)
             throw new ForbiddenException($"Task {taskId} is claimed by {task.Assignee}.");
-        db.ChangeTracker.Clear();
         try
         {
-            await commands.ExecuteAsync(task.InstanceId, _ => new CompleteUserTask(task.EngineTaskId, InstanceCommandService.ToVariables(request.Variables)),
-                actor.UserName, null, ct);
+            var outcome = await commands.ExecuteAsync(row.Instance, [task],
+                _ => new CompleteUserTask(task.EngineTaskId, InstanceCommandService.ToVariables(request.Variables)), actor.UserName, null, ct);
+            return new TaskCompletion(taskId, outcome.Instance.Id, outcome.Instance.Status, InstanceQueries.ActiveElements(outcome.Result.State),
+                VisibleViews(outcome.TasksOpened, outcome.Instance, actor));
         }
         catch (EngineCommandException ex) when (ex.Refusal == CommandRefusal.NotFound)
         {
@@ -82,22 +92,30 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
         }
     }
 
+    /// <summary>Views of freshly opened tasks, limited to those the actor may work on.</summary>
+    public static IReadOnlyList<TaskView> VisibleViews(IEnumerable<TaskEntity> tasks, InstanceEntity instance, Actor actor) =>
+        tasks.Where(t => MayWork(t, actor)).Select(t => View(t, instance.BusinessKey, instance.DefinitionKey)).ToList();
+
     private async Task<TaskEntity> LoadVisibleAsync(Guid taskId, Actor actor, CancellationToken ct)
     {
-        var task = await db.Tasks.AsNoTracking().Include(t => t.Candidates).SingleOrDefaultAsync(t => t.Id == taskId, ct)
-            ?? throw new NotFoundException($"Task {taskId} does not exist.");
-        var mayWork = actor.IsAdmin || task.Assignee == actor.UserName
-            || task.Candidates.Any(c => (c.Kind == "group" && actor.Groups.Contains(c.Name)) || (c.Kind == "user" && c.Name == actor.UserName));
-        if (!mayWork) throw new NotFoundException($"Task {taskId} does not exist.");
+        var task = await db.Tasks.AsNoTracking().Include(t => t.Candidates).SingleOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is null || !MayWork(task, actor)) throw new NotFoundException($"Task {taskId} does not exist.");
         return task;
     }
+
+    private static bool MayWork(TaskEntity task, Actor actor) =>
+        actor.IsAdmin || task.Assignee == actor.UserName
+        || task.Candidates.Any(c => (c.Kind == "group" && actor.Groups.Contains(c.Name)) || (c.Kind == "user" && c.Name == actor.UserName));
 
     private async Task<TaskView> ViewAsync(TaskEntity task, CancellationToken ct)
     {
         var instance = await db.Instances.AsNoTracking().Where(i => i.Id == task.InstanceId).Select(i => new { i.BusinessKey, i.DefinitionKey }).SingleAsync(ct);
-        return View(task, task.Candidates.Where(c => c.Kind == "group").Select(c => c.Name).ToList(),
-            task.Candidates.Where(c => c.Kind == "user").Select(c => c.Name).ToList(), instance.BusinessKey, instance.DefinitionKey);
+        return View(task, instance.BusinessKey, instance.DefinitionKey);
     }
+
+    private static TaskView View(TaskEntity t, string? businessKey, string definitionKey) =>
+        View(t, t.Candidates.Where(c => c.Kind == "group").Select(c => c.Name).ToList(),
+            t.Candidates.Where(c => c.Kind == "user").Select(c => c.Name).ToList(), businessKey, definitionKey);
 
     private static TaskView View(TaskEntity t, IReadOnlyList<string> groups, IReadOnlyList<string> users, string? businessKey, string definitionKey) =>
         new(t.Id, t.InstanceId, t.ElementId, t.Name, groups, users, t.Assignee, t.DueAt, t.State, t.FormKey, t.CreatedAt, businessKey, definitionKey);

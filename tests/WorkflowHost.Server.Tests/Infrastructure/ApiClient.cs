@@ -12,7 +12,9 @@ namespace WorkflowHost.Server.Tests.Infrastructure;
 // not the server's own types.
 public sealed record DefinitionDto(string Key, int Version, string? Name, string Status, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt);
 
-public sealed record StartedDto(Guid Id, string Status, List<string> ActiveElementIds);
+public sealed record StartedDto(Guid Id, string Status, List<string> ActiveElementIds, List<TaskDto> Tasks);
+
+public sealed record CompletionDto(Guid TaskId, Guid InstanceId, string InstanceStatus, List<string> ActiveElementIds, List<TaskDto> NextTasks);
 
 public sealed record HistoryDto(string ElementId, string ElementType, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, bool Cancelled);
 
@@ -127,11 +129,15 @@ public sealed class ApiClient(HttpClient http, ApiFixture fixture) : IDisposable
     public Task<HttpResponseMessage> SendCompleteAsync(Guid taskId, object? variables = null) =>
         Http.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { variables }, Json);
 
-    public async Task CompleteAsync(Guid taskId, object? variables = null) =>
-        await ExpectAsync(await SendCompleteAsync(taskId, variables), HttpStatusCode.NoContent, $"complete task {taskId}");
+    public async Task<CompletionDto> CompleteAsync(Guid taskId, object? variables = null)
+    {
+        var response = await SendCompleteAsync(taskId, variables);
+        await ExpectAsync(response, HttpStatusCode.OK, $"complete task {taskId}");
+        return (await response.Content.ReadFromJsonAsync<CompletionDto>(Json))!;
+    }
 
     /// <summary>Completes the instance's open task with that name (or element id).</summary>
-    public async Task CompleteAsync(Guid instanceId, string nameOrElementId, object? variables = null) =>
+    public async Task<CompletionDto> CompleteAsync(Guid instanceId, string nameOrElementId, object? variables = null) =>
         await CompleteAsync((await OpenTaskAsync(instanceId, nameOrElementId)).Id, variables);
 
     // ------------------------------------------------------------------ messages

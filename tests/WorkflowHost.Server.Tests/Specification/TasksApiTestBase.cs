@@ -107,9 +107,11 @@ public abstract class TasksApiTestBase<TFixture>(TFixture fixture) : IClassFixtu
         var officer = await Fixture.AsAsync("officer");
         var check = Assert.Single(await reception.TasksAsync(started.Id));
 
-        var response = await reception.SendCompleteAsync(check.Id, new { decision = "accept", pages = 12 });
+        var completion = await reception.CompleteAsync(check.Id, new { decision = "accept", pages = 12 });
 
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        // The next task belongs to civil-status: the answer does not show it to reception.
+        Assert.Equal((check.Id, started.Id, "active", "appraise"), (completion.TaskId, completion.InstanceId, completion.InstanceStatus, Assert.Single(completion.ActiveElementIds)));
+        Assert.Empty(completion.NextTasks);
         var instance = await reception.InstanceAsync(started.Id);
         Assert.Equal(["appraise"], instance.ActiveElementIds);
         Assert.Equal("accept", instance.Variables["decision"]!.GetValue<string>());
@@ -120,11 +122,33 @@ public abstract class TasksApiTestBase<TFixture>(TFixture fixture) : IClassFixtu
         var done = Assert.Single(await reception.TasksAsync(started.Id, state: "completed"));
         Assert.Equal(check.Id, done.Id);
 
-        await officer.CompleteAsync(appraise.Id);
+        var last = await officer.CompleteAsync(appraise.Id);
+        Assert.Equal("completed", last.InstanceStatus);
+        Assert.Empty(last.ActiveElementIds);
         var completed = await officer.InstanceAsync(started.Id);
         Assert.Equal("completed", completed.Status);
         Assert.Equal(1, completed.Completed("done"));
         Assert.Equal(0, completed.Started("refused"));
+    }
+
+    [Fact]
+    public virtual async Task Complete_AnswersNextTask_WhenCallerMayWorkOnIt()
+    {
+        var key = (await (await Fixture.AsAsync("owner")).DeployAsync(Bpmn.TwoTasks(Bpmn.NewKey("next"), secondGroups: "reception"))).Key;
+        var reception = await Fixture.AsAsync("reception");
+        var started = await reception.StartAsync(key, Bpmn.NewBusinessKey());
+        var first = Assert.Single(started.Tasks);
+        Assert.Equal(("first", "open", started.Id), (first.ElementId, first.State, first.InstanceId));
+
+        var completion = await reception.CompleteAsync(first.Id);
+
+        var next = Assert.Single(completion.NextTasks);
+        Assert.Equal(("second", "Appraise dossier"), (next.ElementId, next.Name));
+        Assert.Equal(["reception"], next.CandidateGroups);
+        Assert.Equal(Assert.Single(await reception.TasksAsync(started.Id)).Id, next.Id);
+        var done = await reception.CompleteAsync(next.Id);
+        Assert.Equal("completed", done.InstanceStatus);
+        Assert.Empty(done.NextTasks);
     }
 
     [Fact]

@@ -277,11 +277,11 @@ namespace WorkflowHost.Data.Migrations.Postgres
 
             modelBuilder.Entity("WorkflowHost.Data.Entities.HistoryEntity", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<long>("ElementInstanceId")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("Cancelled")
                         .HasColumnType("boolean");
@@ -290,9 +290,6 @@ namespace WorkflowHost.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<long>("ElementInstanceId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("ElementType")
                         .IsRequired()
                         .HasColumnType("text");
@@ -300,15 +297,10 @@ namespace WorkflowHost.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("uuid");
-
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstanceId", "ElementInstanceId");
+                    b.HasKey("InstanceId", "ElementInstanceId");
 
                     b.ToTable("history", (string)null);
                 });

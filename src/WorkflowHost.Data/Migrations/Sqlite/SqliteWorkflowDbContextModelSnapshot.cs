@@ -268,8 +268,10 @@ namespace WorkflowHost.Data.Migrations.Sqlite
 
             modelBuilder.Entity("WorkflowHost.Data.Entities.HistoryEntity", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ElementInstanceId")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Cancelled")
@@ -279,9 +281,6 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ElementInstanceId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("ElementType")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -289,15 +288,10 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstanceId", "ElementInstanceId");
+                    b.HasKey("InstanceId", "ElementInstanceId");
 
                     b.ToTable("history", (string)null);
                 });
