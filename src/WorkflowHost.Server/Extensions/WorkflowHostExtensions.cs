@@ -56,14 +56,16 @@ public static class WorkflowHostExtensions
 
     private static void AddDatabase(IServiceCollection services, StorageSettings storage)
     {
+        // Pooled contexts: building a context's internal services per request was ~10% of the server's CPU per task
+        // completion in the load test (docs/benchmarks.md). The contexts keep no state of their own, so reuse is safe.
         if (storage.IsPostgres)
         {
-            services.AddDbContext<PostgresWorkflowDbContext>(o => o.UseNpgsql(storage.ConnectionString));
+            services.AddDbContextPool<PostgresWorkflowDbContext>(o => o.UseNpgsql(storage.ConnectionString));
             services.AddScoped<WorkflowDbContext>(sp => sp.GetRequiredService<PostgresWorkflowDbContext>());
         }
         else
         {
-            services.AddDbContext<SqliteWorkflowDbContext>(o => o.UseSqlite(storage.ConnectionString));
+            services.AddDbContextPool<SqliteWorkflowDbContext>(o => o.UseSqlite(storage.ConnectionString));
             services.AddScoped<WorkflowDbContext>(sp => sp.GetRequiredService<SqliteWorkflowDbContext>());
         }
     }
