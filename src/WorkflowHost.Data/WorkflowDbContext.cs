@@ -23,6 +23,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
+        const string OpenTasks = "\"State\" = 'open'";
         base.OnModelCreating(builder);
 
         builder.Entity<DefinitionEntity>(e =>
@@ -47,8 +48,10 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
         {
             e.ToTable("tasks");
             e.HasIndex(t => new { t.InstanceId, t.EngineTaskId }).IsUnique();
-            e.HasIndex(t => new { t.State, t.Assignee });
-            e.HasIndex(t => new { t.State, t.DueAt });
+            // The inbox reads open tasks only; partial indexes stay as small as the open work instead of growing with
+            // every task ever completed, and completing a task adds no entry to them.
+            e.HasIndex(t => t.Assignee).HasFilter(OpenTasks).HasDatabaseName("IX_tasks_open_Assignee");
+            e.HasIndex(t => t.DueAt).HasFilter(OpenTasks).HasDatabaseName("IX_tasks_open_DueAt");
             e.HasMany(t => t.Candidates).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
             e.Property(t => t.State).HasMaxLength(20);
         });

@@ -13,7 +13,8 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
         int limit, int offset, CancellationToken ct)
     {
         var query = db.Tasks.AsNoTracking().AsQueryable();
-        query = query.Where(t => t.State == (state ?? TaskState.Open));
+        // A literal 'open' (not a parameter) lets PostgreSQL's prepared plans use the partial open-task indexes.
+        query = state is null or TaskState.Open ? query.Where(t => t.State == TaskState.Open) : query.Where(t => t.State == state);
         if (instanceId is { } id) query = query.Where(t => t.InstanceId == id);
         if (assignee is not null) query = query.Where(t => t.Assignee == assignee);
         if (candidateGroup is not null) query = query.Where(t => t.Candidates.Any(c => c.Kind == "group" && c.Name == candidateGroup));

@@ -578,12 +578,16 @@ namespace WorkflowHost.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Assignee")
+                        .HasDatabaseName("IX_tasks_open_Assignee")
+                        .HasFilter("\"State\" = 'open'");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("IX_tasks_open_DueAt")
+                        .HasFilter("\"State\" = 'open'");
+
                     b.HasIndex("InstanceId", "EngineTaskId")
                         .IsUnique();
-
-                    b.HasIndex("State", "Assignee");
-
-                    b.HasIndex("State", "DueAt");
 
                     b.ToTable("tasks", (string)null);
                 });
