@@ -35,8 +35,11 @@ public sealed record FailServiceJob(long JobId, string Message, string? BpmnErro
 /// <summary>Cancels the instance: every wait is withdrawn and the instance ends as terminated.</summary>
 public sealed record CancelInstance(string? Reason = null) : EngineCommand;
 
-/// <summary>Retries the element an incident stopped at (re-evaluating it from its start).</summary>
-public sealed record RetryIncident(long IncidentId) : EngineCommand;
+/// <summary>
+/// Retries the element an incident stopped at (re-evaluating it from its start). <paramref name="Variables"/> are set
+/// first, in the stopped token's scope, so an operator can supply the value a condition or script was missing.
+/// </summary>
+public sealed record RetryIncident(long IncidentId, IReadOnlyDictionary<string, JsonNode?>? Variables = null) : EngineCommand;
 
 /// <summary>
 /// Moves a running instance to another version of its definition. The definition passed to

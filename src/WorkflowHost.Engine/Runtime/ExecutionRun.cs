@@ -167,10 +167,12 @@ internal sealed partial class ExecutionRun
         var incident = _state.Incidents.Find(i => i.Id == command.IncidentId)
             ?? throw new EngineCommandException(CommandRefusal.NotFound, $"Incident {command.IncidentId} does not exist in this instance.");
         if (incident.Resolved) throw new EngineCommandException(CommandRefusal.InvalidState, $"Incident {command.IncidentId} is already resolved.");
+        CheckVariableNames(command.Variables);
         incident.Resolved = true;
         _effects.Add(new IncidentResolved(incident.Id));
         var token = FindToken(incident.TokenId);
         if (token is null) return;
+        SetVariables(token, command.Variables);
         token.Phase = TokenPhase.Waiting;
         var node = NodeOf(token);
         if (incident.JobId is not null) RequestJob(token, node);

@@ -12,13 +12,14 @@ public static class IncidentsApi
     {
         var group = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(Policies.Operator);
         group.MapGet("/", ListAsync).WithName("ListIncidents");
-        group.MapPost("/{id:guid}/retry", RetryAsync).WithName("RetryIncident");
+        group.MapPost("/{id:guid}/retry", RetryAsync).WithName("RetryIncident")
+            .WithSummary("Retry where the incident stopped; optional variables are set first (the value a condition or script was missing).");
         return app;
     }
 
     private static async Task<Ok<IReadOnlyList<IncidentView>>> ListAsync(Guid? instanceId, bool? includeResolved, int? limit, IncidentService incidents, CancellationToken ct) =>
         TypedResults.Ok(await incidents.ListAsync(instanceId, includeResolved ?? false, limit ?? 100, ct));
 
-    private static async Task<Ok<InstanceStarted>> RetryAsync(Guid id, ClaimsPrincipal user, IncidentService incidents, CancellationToken ct) =>
-        TypedResults.Ok(await incidents.RetryAsync(id, user.ToActor(), ct));
+    private static async Task<Ok<InstanceStarted>> RetryAsync(Guid id, RetryIncidentRequest? request, ClaimsPrincipal user, IncidentService incidents, CancellationToken ct) =>
+        TypedResults.Ok(await incidents.RetryAsync(id, user.ToActor(), request ?? new RetryIncidentRequest(null), ct));
 }

@@ -39,6 +39,9 @@ public sealed record TaskView(Guid Id, Guid InstanceId, string ElementId, string
 /// <summary>Body of POST /api/tasks/{id}/complete.</summary>
 public sealed record CompleteTaskRequest(JsonObject? Variables);
 
+/// <summary>Body of POST /api/incidents/{id}/retry (optional): variables to set before retrying.</summary>
+public sealed record RetryIncidentRequest(JsonObject? Variables);
+
 /// <summary>Body of POST /api/instances/{id}/cancel.</summary>
 public sealed record CancelRequest(string? Reason);
 

@@ -17,12 +17,12 @@ public sealed class IncidentService(WorkflowDbContext db, InstanceCommandService
             .Select(i => new IncidentView(i.Id, i.InstanceId, i.ElementId, i.Message, i.CreatedAt, i.ResolvedAt)).ToListAsync(ct);
     }
 
-    public async Task<InstanceStarted> RetryAsync(Guid incidentId, Actor actor, CancellationToken ct)
+    public async Task<InstanceStarted> RetryAsync(Guid incidentId, Actor actor, RetryIncidentRequest request, CancellationToken ct)
     {
         var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == incidentId, ct)
             ?? throw new NotFoundException($"Incident {incidentId} does not exist.");
         if (incident.ResolvedAt is not null) throw new ConflictException($"Incident {incidentId} is already resolved.");
-        var (instance, result, opened) = await commands.ExecuteAsync(incident.InstanceId, _ => new RetryIncident(incident.EngineIncidentId), actor.UserName, null, ct);
+        var (instance, result, opened) = await commands.ExecuteAsync(incident.InstanceId, _ => new RetryIncident(incident.EngineIncidentId, InstanceCommandService.ToVariables(request.Variables)), actor.UserName, null, ct);
         return new InstanceStarted(instance.Id, instance.Status, InstanceQueries.ActiveElements(result.State), TaskService.VisibleViews(opened, instance, actor));
     }
 }

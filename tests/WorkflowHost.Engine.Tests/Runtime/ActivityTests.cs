@@ -36,6 +36,42 @@ public sealed class ActivityTests
     }
 
     [Fact]
+    public void GatewayIncident_ResumesOnSuppliedVariable_WhenRetriedWithVariables()
+    {
+        var xml = Bpmn.Process("""
+            <startEvent id="start"/><sequenceFlow id="f1" sourceRef="start" targetRef="decide"/>
+            <exclusiveGateway id="decide"/>
+            <sequenceFlow id="toAccept" sourceRef="decide" targetRef="accepted"><conditionExpression>${verificationNeeded == false}</conditionExpression></sequenceFlow>
+            <sequenceFlow id="toVerify" sourceRef="decide" targetRef="verify"><conditionExpression>${verificationNeeded == true}</conditionExpression></sequenceFlow>
+            <endEvent id="accepted"/><endEvent id="verify"/>
+            """);
+        var h = EngineHarness.Load(xml).Start();
+        var incident = Assert.Single(h.OpenIncidents);
+        Assert.Contains("verificationNeeded", incident.Message);
+
+        h.Run(new RetryIncident(incident.Id, new Dictionary<string, JsonNode?> { ["verificationNeeded"] = JsonValue.Create(true) }));
+
+        Assert.Empty(h.OpenIncidents);
+        Assert.True(h.IsCompleted);
+        Assert.True(h.Variables["verificationNeeded"]!.GetValue<bool>());
+        Assert.Single(h.Completed("verify"));
+        Assert.Empty(h.Completed("accepted"));
+    }
+
+    [Fact]
+    public void RetryIncident_RefusedAndIncidentStaysOpen_WhenVariableNameInvalid()
+    {
+        var h = EngineHarness.Load(Bpmn.Chain("""<serviceTask id="svc" camunda:topic="lgsp"/>""")).Start();
+        h.Run(new FailServiceJob(h.Waits(WaitKind.ServiceJob).Single().Id, "timeout"));
+        var incident = Assert.Single(h.OpenIncidents);
+
+        var refused = Assert.Throws<EngineCommandException>(() => h.Run(new RetryIncident(incident.Id, new Dictionary<string, JsonNode?> { [""] = JsonValue.Create(1) })));
+
+        Assert.Equal(CommandRefusal.InvalidInput, refused.Refusal);
+        Assert.Single(h.OpenIncidents);
+    }
+
+    [Fact]
     public void ServiceTask_BpmnErrorCaughtByBoundary_WhenCodeMatches()
     {
         var xml = Bpmn.Process("""

@@ -98,6 +98,43 @@ public abstract class ServiceTasksApiTestBase<TFixture>(TFixture fixture) : ICla
     }
 
     [Fact]
+    public virtual async Task RetryIncident_ResumesWithSuppliedVariable_WhenGatewayConditionLackedIt()
+    {
+        var started = await StartAsync(Bpmn.Process(Bpmn.NewKey("repair"), """
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="check"/>
+            <userTask id="check" name="Check completeness" camunda:candidateGroups="reception"/>
+            <sequenceFlow id="f2" sourceRef="check" targetRef="decide"/>
+            <exclusiveGateway id="decide"/>
+            <sequenceFlow id="toVerify" sourceRef="decide" targetRef="verify"><conditionExpression>${verificationNeeded == true}</conditionExpression></sequenceFlow>
+            <sequenceFlow id="toDone" sourceRef="decide" targetRef="done"><conditionExpression>${verificationNeeded == false}</conditionExpression></sequenceFlow>
+            <userTask id="verify" name="Verify at the civil-status register" camunda:candidateGroups="civil-status"/>
+            <sequenceFlow id="f3" sourceRef="verify" targetRef="done"/>
+            <endEvent id="done"/>
+            """));
+        var reception = await Fixture.AsAsync("reception");
+        var manager = await Fixture.AsAsync("manager");
+        var completion = await reception.CompleteAsync(started.Id, "check");
+        Assert.Equal("incident", completion.InstanceStatus);
+        var incident = Assert.Single(await manager.IncidentsAsync(started.Id));
+        Assert.Equal("decide", incident.ElementId);
+
+        var malformed = await manager.Http.PostAsync($"/api/incidents/{incident.Id}/retry",
+            new StringContent("""{"variables": 5}""", System.Text.Encoding.UTF8, "application/json"));
+        await ApiClient.ProblemAsync(malformed, HttpStatusCode.BadRequest);
+        Assert.Single(await manager.IncidentsAsync(started.Id));
+
+        var retried = await manager.Http.PostAsJsonAsync($"/api/incidents/{incident.Id}/retry", new { variables = new { verificationNeeded = true } });
+
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        var instance = await manager.InstanceAsync(started.Id);
+        Assert.Equal("active", instance.Status);
+        Assert.Equal(["verify"], instance.ActiveElementIds);
+        Assert.True(instance.Variables["verificationNeeded"]!.GetValue<bool>());
+        Assert.Empty(await manager.IncidentsAsync(started.Id));
+    }
+
+    [Fact]
     public virtual async Task RetryIncident_Returns404Problem_WhenIncidentUnknown()
     {
         var admin = await Fixture.AsAsync("admin");
