@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using WorkflowHost.Engine;
+using WorkflowHost.Testing;
 
 namespace WorkflowHost.Engine.Tests.Conformance;
 
@@ -8,7 +8,7 @@ namespace WorkflowHost.Engine.Tests.Conformance;
 /// tasks are wait states (rewritten to manual tasks, which wait in our engine), and the few Python forms the
 /// corpus uses are mapped to JavaScript (True/False/None/print globals, <c>del(x)</c>, <c>#</c> comments).
 /// </summary>
-internal static partial class SpiffHarness
+internal static class SpiffHarness
 {
     public static EngineOptions Options { get; } = new()
     {
@@ -21,21 +21,5 @@ internal static partial class SpiffHarness
         },
     };
 
-    public static string Rewrite(string xml)
-    {
-        xml = PlainTask().Replace(xml, "<$1$2manualTask");
-        // Python's del(x) fails when x is undefined; referencing x first keeps that behaviour.
-        xml = PythonDel().Replace(xml, "$1; execution.removeVariable('$1')");
-        xml = PythonComment().Replace(xml, "$1//");
-        return xml;
-    }
-
-    [GeneratedRegex(@"<(/?)((?:bpmn2?:)?)task(?=[\s>/])")]
-    private static partial Regex PlainTask();
-
-    [GeneratedRegex(@"del\((\w+)\)")]
-    private static partial Regex PythonDel();
-
-    [GeneratedRegex(@"(?m)^(\s*)#")]
-    private static partial Regex PythonComment();
+    public static string Rewrite(string xml) => SpiffConventions.Rewrite(xml);
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using WorkflowHost.Testing;
 
 namespace WorkflowHost.Server.Tests.Conformance;
 
@@ -27,13 +28,8 @@ public static partial class RestHarness
     }
 
     /// <summary>
-    /// SpiffWorkflow conventions (MANIFEST "Harness conventions"), as SpiffHarness.Rewrite does at engine level:
-    /// <list type="bullet">
-    /// <item>plain <c>task</c> → <c>manualTask</c>: Spiff's plain tasks are wait states; our plain task passes through;</item>
-    /// <item><c>del(x)</c> → <c>x; execution.removeVariable('x')</c>: Python's del fails on an undefined name, so the name is read first;</item>
-    /// <item><c>#</c> comment lines → <c>//</c>.</item>
-    /// </list>
-    /// And, in script bodies only, instead of the engine-level expression globals:
+    /// SpiffWorkflow conventions (<see cref="SpiffConventions"/>, the same rewrite the engine-level suite uses) and,
+    /// in script bodies only, instead of the engine-level expression globals:
     /// <list type="bullet">
     /// <item><c>True</c>/<c>False</c>/<c>None</c> → <c>true</c>/<c>false</c>/<c>null</c>;</item>
     /// <item><c>print(x)</c> → <c>x;</c>: the output is not observable, but Python's print fails on an undefined name
@@ -43,9 +39,7 @@ public static partial class RestHarness
     /// </summary>
     public static string Spiff(string xml)
     {
-        xml = PlainTask().Replace(xml, "<$1$2manualTask");
-        xml = PythonDel().Replace(xml, "$1; execution.removeVariable('$1')");
-        xml = PythonComment().Replace(xml, "$1//");
+        xml = SpiffConventions.Rewrite(xml);
         return ScriptBody().Replace(xml, m =>
         {
             var body = m.Groups[2].Value;
@@ -84,15 +78,6 @@ public static partial class RestHarness
 
     [GeneratedRegex(@"\b(id|bpmnElement|calledElement|processRef)=""([^""]+)""")]
     private static partial Regex IdReference();
-
-    [GeneratedRegex(@"<(/?)((?:bpmn2?:)?)task(?=[\s>/])")]
-    private static partial Regex PlainTask();
-
-    [GeneratedRegex(@"del\((\w+)\)")]
-    private static partial Regex PythonDel();
-
-    [GeneratedRegex(@"(?m)^(\s*)#")]
-    private static partial Regex PythonComment();
 
     [GeneratedRegex(@"(<(?:\w+:)?script>)(.*?)(</(?:\w+:)?script>)", RegexOptions.Singleline)]
     private static partial Regex ScriptBody();
