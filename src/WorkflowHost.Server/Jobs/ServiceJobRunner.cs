@@ -16,17 +16,16 @@ namespace WorkflowHost.Server.Jobs;
 /// new job.
 /// </summary>
 public sealed class ServiceJobRunner(IServiceScopeFactory scopes, ServiceTaskHandlers handlers, IBackgroundJobClient jobs, JobStorage storage,
-    IOptions<WorkflowHostOptions> options, ILogger<ServiceJobRunner> logger)
+    IOptions<WorkflowHostOptions> options, TimeProvider clock, ILogger<ServiceJobRunner> logger)
 {
     /// <summary>
-    /// A retry after back-off. Hangfire keeps schedule times in whole seconds, so the job may start up to a second
-    /// early; the back-off is honoured here. Same name as the first run, so the reconciler sees it as the row's live job.
+    /// A retry after back-off, which holds even when Hangfire starts the job early (<see cref="EarlyStart"/>). Same
+    /// name as the first run, so the reconciler sees it as the row's live job.
     /// </summary>
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(Guid jobId, DateTimeOffset notBefore, CancellationToken ct)
     {
-        while (notBefore - DateTimeOffset.UtcNow is { Ticks: > 0 } early && early < TimeSpan.FromSeconds(5))
-            await Task.Delay(early + TimeSpan.FromMilliseconds(1), ct);
+        await EarlyStart.WaitUntilAsync(notBefore, clock, ct);
         await RunAsync(jobId, ct);
     }
 
@@ -92,7 +91,7 @@ public sealed class ServiceJobRunner(IServiceScopeFactory scopes, ServiceTaskHan
                 .SetProperty(j => j.Attempts, attempts).SetProperty(j => j.LastError, ex.Message), ct);
             var delay = options.Value.ServiceJobRetryDelay * Math.Pow(2, attempts - 1);
             logger.LogWarning("Service job {JobId} ({Topic}) failed (attempt {Attempt}); retrying in {Delay}: {Message}", job.Id, job.Topic, attempts, delay, ex.Message);
-            var notBefore = DateTimeOffset.UtcNow + delay;
+            var notBefore = clock.GetUtcNow() + delay;
             var retryId = jobs.Schedule<ServiceJobRunner>(r => r.RunAsync(job.Id, notBefore, CancellationToken.None), delay);
             await db.ServiceJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, retryId), ct);
             return;

@@ -23,10 +23,7 @@ public sealed class TimerJobs(IServiceScopeFactory scopes, JobStorage storage, I
         var db = services.GetRequiredService<WorkflowDbContext>();
         var timer = await db.Timers.SingleOrDefaultAsync(t => t.Id == timerId, ct);
         if (timer is null || timer.Status != RowStatus.Pending) return;
-        // Hangfire keeps schedule times in whole seconds, so a job may start up to a second early: never fire before due.
-        // Task.Delay counts whole milliseconds (it truncates) and its clock is not this one, so wait until really due.
-        while (timer.DueAt - clock.GetUtcNow() is { Ticks: > 0 } early && early < TimeSpan.FromSeconds(5))
-            await Task.Delay(early + TimeSpan.FromMilliseconds(1), ct);
+        await EarlyStart.WaitUntilAsync(timer.DueAt, clock, ct); // never fire before due
         if (timer.DefinitionKey is not null)
         {
             await services.GetRequiredService<StartTimerService>().FireAsync(timerId, ct);
