@@ -37,14 +37,14 @@ internal static class EffectWriter
 
         var pending = new PendingDispatch();
         var effects = result.Effects;
-        var tasks = await LoadAsync(db.Tasks.Where(t => t.InstanceId == instance.Id && t.State == TaskState.Open), effects,
+        var tasks = await LoadAsync(() => db.Tasks.Where(t => t.InstanceId == instance.Id && t.State == TaskState.Open), effects,
             e => e is TaskCompleted c && !Knows(c.TaskId) || e is TaskCancelled x && !Knows(x.TaskId), ct);
         if (tasks.Count == 0) tasks.AddRange(knownTasks);
         var opened = new List<TaskEntity>();
-        var timers = await LoadAsync(db.Timers.Where(t => t.InstanceId == instance.Id && t.Status == RowStatus.Pending), effects, e => e is TimerCancelled, ct);
-        var jobs = await LoadAsync(db.ServiceJobs.Where(j => j.InstanceId == instance.Id && j.Status == RowStatus.Pending), effects, e => e is ServiceJobCancelled, ct);
-        var subscriptions = await LoadAsync(db.MessageSubscriptions.Where(s => s.InstanceId == instance.Id), effects, e => e is MessageSubscriptionClosed, ct);
-        var incidents = await LoadAsync(db.Incidents.Where(i => i.InstanceId == instance.Id && i.ResolvedAt == null), effects, e => e is IncidentResolved, ct);
+        var timers = await LoadAsync(() => db.Timers.Where(t => t.InstanceId == instance.Id && t.Status == RowStatus.Pending), effects, e => e is TimerCancelled, ct);
+        var jobs = await LoadAsync(() => db.ServiceJobs.Where(j => j.InstanceId == instance.Id && j.Status == RowStatus.Pending), effects, e => e is ServiceJobCancelled, ct);
+        var subscriptions = await LoadAsync(() => db.MessageSubscriptions.Where(s => s.InstanceId == instance.Id), effects, e => e is MessageSubscriptionClosed, ct);
+        var incidents = await LoadAsync(() => db.Incidents.Where(i => i.InstanceId == instance.Id && i.ResolvedAt == null), effects, e => e is IncidentResolved, ct);
         var startedHere = new Dictionary<long, HistoryEntity>();
 
         foreach (var effect in effects)
@@ -169,11 +169,13 @@ internal static class EffectWriter
         _ => state.HasOpenIncident ? "incident" : "active",
     };
 
-    private static async Task<List<T>> LoadAsync<T>(IQueryable<T> query, IReadOnlyList<EngineEffect> effects, Func<EngineEffect, bool> needs, CancellationToken ct)
+    /// <param name="query">Built only when an effect needs the rows: building five expression trees per command that
+    /// mostly go unused showed up in the load profile.</param>
+    private static async Task<List<T>> LoadAsync<T>(Func<IQueryable<T>> query, IReadOnlyList<EngineEffect> effects, Func<EngineEffect, bool> needs, CancellationToken ct)
         where T : class
     {
         foreach (var effect in effects)
-            if (needs(effect)) return await query.ToListAsync(ct);
+            if (needs(effect)) return await query().ToListAsync(ct);
         return [];
     }
 }

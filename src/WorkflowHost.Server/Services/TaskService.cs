@@ -70,10 +70,7 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
     /// </summary>
     public async Task<TaskCompletion> CompleteAsync(Guid taskId, Actor actor, CompleteTaskRequest request, CancellationToken ct)
     {
-        var row = await (from t in db.Tasks
-                         join i in db.Instances on t.InstanceId equals i.Id
-                         where t.Id == taskId
-                         select new { Task = t, Candidates = t.Candidates.ToList(), Instance = i }).SingleOrDefaultAsync(ct);
+        var row = await db.TaskWithInstanceAsync(taskId, ct);
         if (row is null || !MayWork(row.Task, actor)) throw new NotFoundException($"Task {taskId} does not exist.");
         var task = row.Task;
         if (task.State != TaskState.Open) throw new ConflictException($"Task {taskId} is already {task.State}.");
