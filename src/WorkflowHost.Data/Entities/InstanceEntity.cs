@@ -2,8 +2,10 @@ namespace WorkflowHost.Data.Entities;
 
 /// <summary>
 /// One process instance (a dossier's run of a procedure). The engine state is a JSON column; what people query
-/// (status, key, business key) are indexed columns. <see cref="Revision"/> is the optimistic concurrency token:
-/// two nodes advancing the same instance cannot both commit.
+/// (status, key, business key) are indexed columns. <see cref="Revision"/> guards concurrent writers: every update
+/// names the revision it was computed from in <see cref="PreviousRevision"/>, and a trigger in the database refuses
+/// the update (and with it the whole write) when that is no longer the stored revision — so two nodes advancing the
+/// same instance cannot both commit, even when the write is sent without an explicit transaction.
 /// </summary>
 public sealed class InstanceEntity
 {
@@ -19,4 +21,6 @@ public sealed class InstanceEntity
     public DateTimeOffset UpdatedAt { get; set; }
     public string? StartedBy { get; set; }
     public Guid Revision { get; set; }
+    /// <summary>The revision this write was computed from (null on the insert that creates the row).</summary>
+    public Guid? PreviousRevision { get; set; }
 }

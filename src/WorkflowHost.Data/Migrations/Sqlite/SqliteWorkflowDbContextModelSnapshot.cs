@@ -351,8 +351,10 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("PreviousRevision")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Revision")
-                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("StartedAt")
