@@ -86,10 +86,10 @@ public sealed class InstanceCommandService(WorkflowDbContext db, BpmnEngine engi
 
     /// <summary>
     /// Saves the tracked rows. Where the database runs a lone batch as one implicit transaction (PostgreSQL), a write that
-    /// fits in one batch goes without an explicit transaction: one round trip instead of two (the COMMIT), which was
-    /// about 9% more task completions/s in the load test (docs/benchmarks.md). It stays all-or-nothing: the batch is atomic, and a concurrent
-    /// writer is caught by the instances trigger (an error aborting the batch) rather than by a zero-row count read after
-    /// the fact. EF's zero-row checks on the instance's other rows (tasks, timers, history) still run, but after the batch
+    /// fits in one batch goes without an explicit transaction: one round trip instead of two (the COMMIT), about 9% more
+    /// task completions/s in the load test (docs/benchmarks.md). It stays all-or-nothing: the batch is atomic, and a
+    /// concurrent writer is caught by the instances trigger (an error aborting the batch) rather than by a zero-row
+    /// count read after the fact. EF's zero-row checks on the instance's other rows (tasks, timers, history) still run, but after the batch
     /// has committed; every such row changes only under the instance's revision, so they can fire only if something
     /// wrote them outside it.
     /// </summary>
