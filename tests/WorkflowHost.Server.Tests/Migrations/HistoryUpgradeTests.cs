@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -46,25 +45,21 @@ public abstract class HistoryUpgradeTestBase
 
 public sealed class HistoryUpgradeSqliteTest : HistoryUpgradeTestBase, IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("wfh-upgrade-").FullName;
+    private readonly SqliteTestFile _file = new();
 
-    protected override Task<WorkflowDbContext> CreateContextAsync() => Task.FromResult<WorkflowDbContext>(new SqliteWorkflowDbContext(
-        new DbContextOptionsBuilder<SqliteWorkflowDbContext>().UseSqlite($"Data Source={Path.Combine(_directory, "upgrade.db")};Pooling=false").Options));
+    protected override Task<WorkflowDbContext> CreateContextAsync() => Task.FromResult(_file.CreateContext());
 
     protected override object Stamp(long minute) => new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(new DateTimeOffset(2026, 7, 1, 8, (int)minute, 0, TimeSpan.Zero))!;
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _file.Dispose();
 }
 
 [Collection(PostgresCollection.Name)]
 public sealed class HistoryUpgradePostgresTest(SharedPostgres postgres) : HistoryUpgradeTestBase
 {
-    protected override async Task<WorkflowDbContext> CreateContextAsync() => new PostgresWorkflowDbContext(
-        new DbContextOptionsBuilder<PostgresWorkflowDbContext>().UseNpgsql(await postgres.CreateDatabaseAsync()).Options);
+    private readonly PostgresTestDatabase _database = new(postgres);
+
+    protected override Task<WorkflowDbContext> CreateContextAsync() => _database.CreateContextAsync();
 
     protected override object Stamp(long minute) => new DateTimeOffset(2026, 7, 1, 8, (int)minute, 0, TimeSpan.Zero);
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using WorkflowHost.Data;
@@ -89,25 +88,19 @@ public abstract class InstanceRevisionGuardTestBase
 
 public sealed class InstanceRevisionGuardSqliteTest : InstanceRevisionGuardTestBase, IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("wfh-guard-").FullName;
+    private readonly SqliteTestFile _file = new();
 
-    protected override Task<WorkflowDbContext> CreateContextAsync() => Task.FromResult<WorkflowDbContext>(new SqliteWorkflowDbContext(
-        new DbContextOptionsBuilder<SqliteWorkflowDbContext>().UseSqlite($"Data Source={Path.Combine(_directory, "guard.db")};Pooling=false").Options));
+    protected override Task<WorkflowDbContext> CreateContextAsync() => Task.FromResult(_file.CreateContext());
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _file.Dispose();
 }
 
 [Collection(PostgresCollection.Name)]
 public sealed class InstanceRevisionGuardPostgresTest(SharedPostgres postgres) : InstanceRevisionGuardTestBase
 {
-    private string? _connection;
+    private readonly PostgresTestDatabase _database = new(postgres);
 
-    protected override async Task<WorkflowDbContext> CreateContextAsync() => new PostgresWorkflowDbContext(
-        new DbContextOptionsBuilder<PostgresWorkflowDbContext>().UseNpgsql(_connection ??= await postgres.CreateDatabaseAsync()).Options);
+    protected override Task<WorkflowDbContext> CreateContextAsync() => _database.CreateContextAsync();
 }
 
 /// <summary>
