@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # One benchmark sitting for issue 3, as recorded in docs/benchmarks.md: a throwaway PostgreSQL cluster with default
-# settings, pgbench before/between/after, and the server measured by the load driver in both modes (a fresh process,
-# then steady state after a warm-up). Prints every figure; leaves nothing running.
-#   tests/WorkflowHost.LoadDriver/run-sitting.sh            (needs the postgresql package; run as root or as a user
-#                                                            who may run initdb)
+# settings, and the server measured by the load driver in both modes (a fresh process, then steady state after a
+# warm-up). On a shared virtual machine both pgbench and the server move by a quarter within minutes, so the steady
+# state is measured in pairs — pgbench, then the driver right after it — and the ratio of each pair is printed with
+# the median over the pairs. Prints every figure; leaves nothing running.
+#   tests/WorkflowHost.LoadDriver/run-sitting.sh [PAIRS]   (default 5; needs the postgresql package; run as root or
+#                                                           as a user who may run initdb)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
+pairs=${1:-5}
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 work=$(mktemp -d /tmp/wfh-sitting-XXXXXX)
 port=$((20000 + RANDOM % 20000))
@@ -34,9 +37,8 @@ for project in src/WorkflowHost.Server tests/WorkflowHost.LoadDriver; do
   dotnet build -c Release "$project" -v q -nologo > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 done
 
-pgbench() {
-  echo "== pgbench -c 4 -j 2 -T 20 ($(date -u +%T) UTC)"
-  "$bin/pgbench" -h 127.0.0.1 -p $port -U postgres -c 4 -j 2 -T 20 bench 2>&1 | grep -E "^tps|latency average"
+pgbench_tps() {
+  "$bin/pgbench" -h 127.0.0.1 -p $port -U postgres -c 4 -j 2 -T 20 bench 2>&1 | grep -oP '^tps = \K[0-9.]+'
 }
 
 # CPU seconds (utime + stime) of the server and of all PostgreSQL processes.
@@ -56,7 +58,7 @@ PY
 }
 
 sitting() {
-  local mode=$1
+  local mode=$1 count=$2
   $psql -c "drop database if exists workflow" -c "create database workflow"
   (cd src/WorkflowHost.Server/bin/Release/net10.0 && exec env ASPNETCORE_ENVIRONMENT=Production WorkflowHost__SeedDemoUsers=true \
     WorkflowHost__DataDirectory="$work/data-dir" WorkflowHost__WorkflowsDirectory="$root/workflows" \
@@ -69,18 +71,29 @@ sitting() {
   echo "== mode $mode, fresh process: 400 instances"
   $driver --instances 400 | grep -E "completions:|latency|CPU|memory"
   $driver --instances 2000 > /dev/null
-  local before after
-  before=$(cpu)
-  echo "== mode $mode, steady state (after 2,416 instances of warm-up): 1,000 instances"
-  $driver --instances 1000 | grep -E "completions:|latency|CPU|memory"
-  after=$(cpu)
-  python3 -c "b='$before'.split(); a='$after'.split(); print(f'CPU s over the steady run (1,000 starts + 5,000 completions): server {float(a[0])-float(b[0]):.2f}, PostgreSQL {float(a[1])-float(b[1]):.2f}')"
+  local ratios="" i tps out cps before after
+  for i in $(seq "$count"); do
+    tps=$(pgbench_tps)
+    before=$(cpu)
+    echo "== mode $mode, steady state, pair $i: pgbench -c 4 -j 2 -T 20 ($(date -u +%T) UTC) tps = $tps; then 1,000 instances"
+    out=$($driver --instances 1000 | grep -E "completions:|latency|CPU|memory")
+    after=$(cpu)
+    echo "$out"
+    cps=$(echo "$out" | grep -oP 'completions: \d+ in [0-9.]+ s = \K[0-9.]+')
+    python3 -c "b='$before'.split(); a='$after'.split(); print(f'CPU s over the run (1,000 starts + 5,000 completions): server {float(a[0])-float(b[0]):.2f}, PostgreSQL {float(a[1])-float(b[1]):.2f}')"
+    echo "pair $i: $cps completions/s = $(python3 -c "print(round(100 * $cps / $tps))")% of pgbench's $tps TPS"
+    ratios="$ratios $cps/$tps"
+  done
+  python3 -c "
+import statistics, sys
+pairs = [tuple(map(float, p.split('/'))) for p in sys.argv[1:]]
+r = sorted(100 * c / t for c, t in pairs)
+print(f'== mode $mode, {len(pairs)} pairs: completions/s as % of pgbench TPS: median {statistics.median(r):.0f}%, range {r[0]:.0f}-{r[-1]:.0f}%;'
+      f' completions/s median {statistics.median(c for c, _ in pairs):.0f}, pgbench TPS median {statistics.median(t for _, t in pairs):.0f}')
+" $ratios
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
 }
 
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), PostgreSQL $("$bin/postgres" --version | awk '{print $3}'), .NET $(dotnet --version)"
-pgbench
-sitting follow
-pgbench
-sitting inbox
-pgbench
+sitting follow "$pairs"
+sitting inbox 2

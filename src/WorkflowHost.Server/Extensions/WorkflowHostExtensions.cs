@@ -117,7 +117,7 @@ public static class WorkflowHostExtensions
             SchemaName = "hangfire",
         };
         JobStorage jobStorage = storage.IsPostgres
-            ? new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(storage.ConnectionString, postgresOptions), postgresOptions)
+            ? new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(storage.JobsConnectionString, postgresOptions), postgresOptions)
             : new InMemoryStorage();
         services.AddSingleton(jobStorage);
         services.AddHangfire(c => c

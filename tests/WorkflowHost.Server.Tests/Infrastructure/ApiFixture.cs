@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using WorkflowHost.Server.Extensions;
 using WorkflowHost.Testing;
 
 namespace WorkflowHost.Server.Tests.Infrastructure;
@@ -133,16 +135,28 @@ public class SqliteApiFixture : ApiFixture
 public class PostgresApiFixture(SharedPostgres postgres) : ApiFixture
 {
     private string? _connectionString;
+    private StorageSettings? _hostStorage;
 
     public override string Provider => "postgres";
 
+    /// <summary>The fixture's database as the test sees it (the host adds its pool settings to it).</summary>
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("The fixture has not been initialised.");
+
     protected override async Task<string> CreateDatabaseAsync() => _connectionString = await postgres.CreateDatabaseAsync();
+
+    protected override Task AfterStartAsync()
+    {
+        _hostStorage = Factory.Services.GetRequiredService<StorageSettings>();
+        return Task.CompletedTask;
+    }
 
     protected override Task ReleaseDatabaseAsync()
     {
-        if (_connectionString is not null)
+        // The host's pools are keyed by the connection strings it derived (API and Hangfire), not by the fixture's.
+        foreach (var connectionString in new[] { _connectionString, _hostStorage?.ConnectionString, _hostStorage?.JobsConnectionString })
         {
-            using var connection = new NpgsqlConnection(_connectionString);
+            if (connectionString is null) continue;
+            using var connection = new NpgsqlConnection(connectionString);
             NpgsqlConnection.ClearPool(connection);
         }
         return Task.CompletedTask;
