@@ -18,8 +18,10 @@ public sealed record StorageSettings(bool IsPostgres, string ConnectionString, s
         string connection;
         if (isPostgres)
         {
-            var api = WithPostgresDefaults(configured!);
-            var jobs = new Npgsql.NpgsqlConnectionStringBuilder(api);
+            var api = WithPostgresDefaults(configured!, boundPool: true);
+            // Hangfire's connections are bounded by its own threads (workers, schedulers, heartbeat); a request-sized
+            // bound would make them wait on each other.
+            var jobs = new Npgsql.NpgsqlConnectionStringBuilder(WithPostgresDefaults(configured!, boundPool: false));
             jobs.ApplicationName += JobsApplicationSuffix;
             return new StorageSettings(true, api, jobs.ConnectionString, options.SeedDemoUsers ?? false);
         }
@@ -51,12 +53,12 @@ public sealed record StorageSettings(bool IsPostgres, string ConnectionString, s
     /// more completions/s and lower p95 than an unbounded pool. It also leaves room under PostgreSQL's default
     /// <c>max_connections</c> (100) for several nodes.
     /// </summary>
-    private static string WithPostgresDefaults(string connection)
+    private static string WithPostgresDefaults(string connection, bool boundPool)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
         if (!Names(builder, "Max Auto Prepare")) builder.MaxAutoPrepare = 50;
         if (!Names(builder, "No Reset On Close")) builder.NoResetOnClose = true;
-        if (!Names(builder, "Maximum Pool Size")) builder.MaxPoolSize = DefaultMaxPoolSize;
+        if (boundPool && !Names(builder, "Maximum Pool Size")) builder.MaxPoolSize = DefaultMaxPoolSize;
         if (!Names(builder, "Application Name")) builder.ApplicationName = ApplicationName;
         return builder.ConnectionString;
     }

@@ -31,7 +31,7 @@ public sealed class StorageSettingsTests
     }
 
     [Fact]
-    public void Postgres_GivesHangfireAPoolOfItsOwn_WithTheSameServerAndSettings()
+    public void Postgres_GivesHangfireAPoolOfItsOwn_WithTheSameServerAndSettingsButNotTheRequestBound()
     {
         var storage = From("Host=db.example;Database=workflowhost;Username=wfh;Password=secret");
 
@@ -39,7 +39,9 @@ public sealed class StorageSettingsTests
         var api = new NpgsqlConnectionStringBuilder(storage.ConnectionString);
         var jobs = new NpgsqlConnectionStringBuilder(storage.JobsConnectionString);
         Assert.Equal("WorkflowHost jobs", jobs.ApplicationName);
+        Assert.Equal(new NpgsqlConnectionStringBuilder().MaxPoolSize, jobs.MaxPoolSize);
         jobs.ApplicationName = api.ApplicationName;
+        jobs.MaxPoolSize = api.MaxPoolSize;
         Assert.True(api.EquivalentTo(jobs), $"Only the application name should differ: {storage.ConnectionString} vs {storage.JobsConnectionString}");
     }
 
@@ -56,7 +58,9 @@ public sealed class StorageSettingsTests
         Assert.Equal("ward-a", api.ApplicationName);
         Assert.Equal(0, api.MaxAutoPrepare);
         Assert.False(api.NoResetOnClose);
-        Assert.Equal("ward-a jobs", new NpgsqlConnectionStringBuilder(storage.JobsConnectionString).ApplicationName);
+        var jobs = new NpgsqlConnectionStringBuilder(storage.JobsConnectionString);
+        Assert.Equal("ward-a jobs", jobs.ApplicationName);
+        Assert.Equal(7, jobs.MaxPoolSize);
     }
 
     [Fact]
