@@ -43,9 +43,16 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             BadHttpRequestException { InnerException: JsonException json } => (400, "Malformed JSON", DescribeJson(json)),
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
             JsonException json => (400, "Malformed JSON", DescribeJson(json)),
+            _ when DatabaseBusy.IsCauseOf(exception) => (503, "Busy",
+                $"Every database connection of this node is in use; nothing was changed. Try again in {DatabaseBusy.RetryAfterSeconds} seconds."),
             _ => (500, "Internal error", "An unexpected error occurred; it has been logged."),
         };
         if (status == 500) logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
+        if (status == 503)
+        {
+            logger.LogWarning("{Path}: no database connection became free in time ({Message})", context.Request.Path, exception.GetBaseException().Message);
+            context.Response.Headers.RetryAfter = DatabaseBusy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         context.Response.StatusCode = status;
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Instance = context.Request.Path };
         if (exception is InvalidInputException { Errors.Count: > 0 } invalid)

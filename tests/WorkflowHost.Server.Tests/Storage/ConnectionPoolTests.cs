@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using WorkflowHost.Server.Extensions;
 using WorkflowHost.Server.Tests.Infrastructure;
@@ -41,5 +44,56 @@ public sealed class ConnectionPoolTests(PostgresApiFixture fixture) : IClassFixt
             Parameters = { new() { Value = applicationName } },
         };
         return Convert.ToInt32(await command.ExecuteScalarAsync());
+    }
+}
+
+/// <summary>
+/// When every pooled connection stays busy past the connection timeout, a request is answered 503 with Retry-After
+/// (load, not a fault) and changes nothing; once a connection is free again the same request succeeds.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ExhaustedPoolTests(ExhaustedPoolTests.ShortTimeoutFixture fixture) : IClassFixture<ExhaustedPoolTests.ShortTimeoutFixture>
+{
+    /// <summary>A host that gives up waiting for a pooled connection after one second.</summary>
+    public sealed class ShortTimeoutFixture(Testing.SharedPostgres postgres) : PostgresApiFixture(postgres)
+    {
+        protected override async Task<string> CreateDatabaseAsync() => await base.CreateDatabaseAsync() + ";Timeout=1";
+    }
+
+    [Fact]
+    public async Task Request_Answers503WithRetryAfterAndChangesNothing_WhenNoPooledConnectionBecomesFree()
+    {
+        var admin = await fixture.AsAsync("admin");
+        var reception = await fixture.AsAsync("reception");
+        var key = (await admin.DeployAsync(Bpmn.OneTask(Bpmn.NewKey("pool")))).Key;
+        var hostPool = fixture.Factory.Services.GetRequiredService<StorageSettings>().ConnectionString;
+        var held = new List<NpgsqlConnection>();
+        try
+        {
+            // The test runs in the host's process: connections opened with the host's connection string come from its pool.
+            for (var i = 0; i < StorageSettings.DefaultMaxPoolSize; i++)
+            {
+                var connection = new NpgsqlConnection(hostPool);
+                await connection.OpenAsync();
+                held.Add(connection);
+            }
+
+            var response = await reception.Http.PostAsJsonAsync("/api/instances", new { definitionKey = key });
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(TimeSpan.FromSeconds(DatabaseBusy.RetryAfterSeconds), response.Headers.RetryAfter?.Delta);
+            var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            Assert.Equal(503, problem["status"]!.GetValue<int>());
+            Assert.Contains("database connection", problem["detail"]!.GetValue<string>());
+        }
+        finally
+        {
+            foreach (var connection in held) await connection.DisposeAsync();
+        }
+
+        Assert.Empty(await admin.GetAsync<List<JsonObject>>($"/api/instances?definitionKey={key}"));
+        var started = await reception.StartAsync(key);
+        Assert.Equal("active", started.Status);
     }
 }
