@@ -16,10 +16,6 @@ public static class StaleRevision
     /// strategy wraps that again in an InvalidOperationException because PostgreSQL reports it as a serialization failure
     /// (a transient error) when the write ran in an explicit transaction.
     /// </summary>
-    public static bool IsCauseOf(Exception exception)
-    {
-        for (var cause = exception; cause is not null; cause = cause.InnerException)
-            if (cause is not DbUpdateException && cause.Message.Contains(Marker, StringComparison.Ordinal)) return true;
-        return false;
-    }
+    public static bool IsCauseOf(Exception exception) =>
+        exception.AndCauses().Any(cause => cause is not DbUpdateException && cause.Message.Contains(Marker, StringComparison.Ordinal));
 }

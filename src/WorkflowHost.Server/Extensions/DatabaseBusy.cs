@@ -1,3 +1,5 @@
+using WorkflowHost.Data;
+
 namespace WorkflowHost.Server.Extensions;
 
 /// <summary>
@@ -13,11 +15,7 @@ public static class DatabaseBusy
     /// Npgsql reports an exhausted pool as an NpgsqlException caused by a TimeoutException; EF Core's execution strategy
     /// may wrap it again, so the whole chain is searched.
     /// </summary>
-    public static bool IsCauseOf(Exception exception)
-    {
-        for (var cause = exception; cause is not null; cause = cause.InnerException)
-            if (cause is Npgsql.NpgsqlException { InnerException: TimeoutException } && cause.Message.Contains("pool", StringComparison.OrdinalIgnoreCase))
-                return true;
-        return false;
-    }
+    public static bool IsCauseOf(Exception exception) =>
+        exception.AndCauses().Any(cause => cause is Npgsql.NpgsqlException { InnerException: TimeoutException }
+            && cause.Message.Contains("pool", StringComparison.OrdinalIgnoreCase));
 }
