@@ -1,0 +1,107 @@
+// One typed client for the server's endpoints: cookie auth (same origin), JSON camelCase, problem+json errors.
+import type {
+  Appointment, CreatedDossier, Dossier, DossierDocument, DossierListItem, DocumentKind, Me, NewDossier, Page,
+  Problem, Procedure, PublicDossier, Task, TaskCounts, TaskDetail, TaskView, Unit,
+} from './types';
+
+/** A non-2xx answer; `problem` is the problem+json body when there was one. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+  }
+
+  /** Validation messages keyed by field path (`applicant.name`), empty when none. */
+  get errors(): Record<string, string[]> {
+    return this.problem.errors ?? {};
+  }
+}
+
+type Listener = () => void;
+const unauthorizedListeners = new Set<Listener>();
+
+/** Called when a signed-in request answers 401 (the session expired): the shell goes back to sign-in. */
+export function onUnauthorized(listener: Listener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+async function request<T>(method: string, url: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  if (body instanceof FormData) {
+    init.body = body;
+  } else if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch (e) {
+    throw new ApiError(0, { title: 'Network error', detail: e instanceof Error ? e.message : String(e) });
+  }
+  const text = await response.text();
+  let json: unknown = undefined;
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+  }
+  if (!response.ok) {
+    if (response.status === 401 && !opts.quiet401) unauthorizedListeners.forEach((l) => l());
+    const problem: Problem = typeof json === 'object' && json !== null ? (json as Problem) : { title: response.statusText, detail: text || undefined };
+    problem.status ??= response.status;
+    throw new ApiError(response.status, problem);
+  }
+  return json as T;
+}
+
+function query(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  login: (userName: string, password: string) => request<Me>('POST', '/api/auth/login', { userName, password }, { quiet401: true }),
+  logout: () => request<void>('POST', '/api/auth/logout'),
+  me: () => request<Me>('GET', '/api/auth/me', undefined, { quiet401: true }),
+
+  units: (asOf?: string) => request<Unit[]>('GET', `/api/units${query({ asOf })}`),
+  procedures: (q?: string) => request<Procedure[]>('GET', `/api/procedures${query({ q })}`),
+
+  appointment: (procedureCode: string, receivingUnit: string, receivedAt?: string) =>
+    request<Appointment>('POST', '/api/dossiers/appointment', { procedureCode, receivingUnit, receivedAt }),
+  createDossier: (dossier: NewDossier) => request<CreatedDossier>('POST', '/api/dossiers', dossier),
+  uploadDocument: (code: string, file: File, kind: DocumentKind, name: string, requiredDocumentCode?: string) => {
+    const form = new FormData();
+    form.append('file', file);
+    form.append('kind', kind);
+    form.append('name', name);
+    if (requiredDocumentCode) form.append('requiredDocumentCode', requiredDocumentCode);
+    return request<DossierDocument>('POST', `/api/dossiers/${enc(code)}/documents`, form);
+  },
+  documentUrl: (code: string, id: string) => `/api/dossiers/${enc(code)}/documents/${enc(id)}`,
+  dossier: (code: string) => request<Dossier>('GET', `/api/dossiers/${enc(code)}`),
+  dossiers: (p: { q?: string; unit?: string; status?: number; limit?: number; offset?: number }) =>
+    request<Page<DossierListItem>>('GET', `/api/dossiers${query(p)}`),
+  supplement: (code: string, note: string) => request<Dossier>('POST', `/api/dossiers/${enc(code)}/supplement`, { note }),
+  publicDossier: (code: string) => request<PublicDossier>('GET', `/api/public/dossiers/${enc(code)}`, undefined, { quiet401: true }),
+
+  tasks: (p: { view: TaskView; q?: string; sort?: string; limit?: number; offset?: number }) =>
+    request<Task[]>('GET', `/api/tasks${query(p)}`),
+  taskCounts: () => request<TaskCounts>('GET', '/api/tasks/counts'),
+  task: (id: string) => request<TaskDetail>('GET', `/api/tasks/${enc(id)}`),
+  claim: (id: string) => request<unknown>('POST', `/api/tasks/${enc(id)}/claim`),
+  unclaim: (id: string) => request<unknown>('POST', `/api/tasks/${enc(id)}/unclaim`),
+  complete: (id: string, variables: Record<string, unknown>) => request<unknown>('POST', `/api/tasks/${enc(id)}/complete`, { variables }),
+  transfer: (id: string, body: { toUnit?: string; toUser?: string; reason: string }) =>
+    request<unknown>('POST', `/api/tasks/${enc(id)}/transfer`, body),
+  returnForSupplement: (id: string, missing: string[], note: string) =>
+    request<unknown>('POST', `/api/tasks/${enc(id)}/return-for-supplement`, { missing, note }),
+};

@@ -1,0 +1,254 @@
+// The server's JSON shapes (camelCase), as the endpoints of issue 9 answer them.
+
+export type Role = 'admin' | 'process-owner' | 'reception' | 'officer' | 'leader' | 'manager';
+
+export interface UnitRef {
+  code: string;
+  name: string;
+}
+
+export interface Me {
+  userName: string;
+  displayName: string;
+  roles: string[];
+  groups: string[];
+  units: UnitRef[];
+}
+
+export type UnitKind = 'province' | 'district' | 'ward' | 'commune' | 'special-zone';
+
+export interface Unit {
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parentCode: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+export interface TimeLimit {
+  kind: 'sameDay' | 'workingDays' | 'workingHours';
+  value: number;
+  cutoff: string | null;
+}
+
+export interface Fee {
+  name: string;
+  amount: number;
+  moment: string;
+}
+
+export interface RequiredDocument {
+  code: string;
+  name: string;
+  copies: number;
+  required: boolean;
+}
+
+export interface Procedure {
+  code: string;
+  version: number | string;
+  name: string;
+  nameEn: string | null;
+  field: string;
+  competentLevel: string;
+  timeLimit: TimeLimit;
+  fees: Fee[];
+  requiredDocuments: RequiredDocument[];
+  boundaryIndependent: boolean;
+  processKey: string;
+}
+
+export interface AppointmentDay {
+  day: string;
+  kind: string;
+  reason: string;
+}
+
+export interface Appointment {
+  appointmentAt: string;
+  calendar: string;
+  explanation: AppointmentDay[];
+}
+
+export type ApplicantType = 'citizen' | 'organisation' | 'householdBusiness';
+export type Channel = 1 | 2 | 3;
+export type Decision = 'accept' | 'supplement' | 'refuse';
+export type DocumentKind = 'original' | 'copy' | 'electronic';
+
+export interface Applicant {
+  type: ApplicantType;
+  name: string;
+  idNumber: string;
+  phone: string;
+  email: string;
+}
+
+export interface Subject {
+  unitCode: string;
+  address: string;
+  parcel: string;
+}
+
+export interface NewDossier {
+  procedureCode: string;
+  receivingUnit: string;
+  channel: Channel;
+  applicant: Applicant;
+  subject: Subject;
+  returnUnit?: string;
+  decision?: Decision;
+  missing?: string[];
+  reason?: string;
+  note?: string;
+}
+
+export interface CreatedDossier {
+  code: string;
+  status: number;
+  receivingUnit: string;
+  competentUnit: string;
+  returnUnit: string;
+  appointmentAt: string | null;
+  instanceId: string | null;
+}
+
+export interface DossierDocument {
+  id: string;
+  name: string;
+  kind: DocumentKind;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+  requiredDocumentCode?: string | null;
+}
+
+export type Grade = 'early' | 'onTime' | 'late';
+
+export interface SlipRow {
+  fromUnit: string | null;
+  fromUser: string | null;
+  toUnit: string | null;
+  toUser: string | null;
+  at: string;
+  step: string;
+  grade: Grade | null;
+  note: string | null;
+}
+
+export interface Supplement {
+  requestedAt: string;
+  missing: string[];
+  note: string | null;
+  resumedAt: string | null;
+}
+
+export interface DossierTask {
+  id: string;
+  name: string;
+  unitCode: string;
+  assignee: string | null;
+  dueAt: string | null;
+  state: string;
+}
+
+export interface Dossier {
+  code: string;
+  procedure: { code: string; version: number | string; name: string };
+  status: number;
+  statusName: string;
+  channel: Channel;
+  applicant: Applicant;
+  subject: Subject;
+  receivingUnit: UnitRef;
+  competentUnit: UnitRef;
+  returnUnit: UnitRef;
+  receivedAt: string;
+  receivedBy: string | null;
+  appointmentAt: string | null;
+  finishedAt: string | null;
+  returnedAt: string | null;
+  instanceId: string | null;
+  documents: DossierDocument[];
+  slip: SlipRow[];
+  supplement: Supplement | null;
+  refusalReason: string | null;
+  tasks: DossierTask[];
+}
+
+export interface DossierListItem {
+  code: string;
+  procedureName: string;
+  applicantName: string;
+  status: number;
+  statusName: string;
+  receivingUnit: string;
+  competentUnit: string;
+  receivedAt: string;
+  appointmentAt: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface PublicDossier {
+  code: string;
+  procedure: string | { code: string; name: string };
+  status: { code: number; name: string };
+  appointmentAt: string | null;
+}
+
+export type TaskView = 'mine' | 'queue' | 'dueSoon' | 'overdue';
+
+export interface Task {
+  id: string;
+  instanceId: string;
+  elementId: string;
+  name: string;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  assignee: string | null;
+  dueAt: string | null;
+  state: string;
+  formKey: string | null;
+  createdAt: string;
+  businessKey: string | null;
+  definitionKey: string;
+  dossierCode: string | null;
+  applicantName: string | null;
+  procedureName: string | null;
+  unitCode: string | null;
+  readOnly: boolean;
+}
+
+export type TaskCounts = Record<TaskView, number>;
+
+export interface FormField {
+  id: string;
+  label: string;
+  type: 'string' | 'long' | 'boolean' | 'date' | 'enum';
+  required: boolean;
+  values?: { id: string; name: string }[];
+  defaultValue?: unknown;
+}
+
+export type TaskForm =
+  | { kind: 'formJs'; schema: Record<string, unknown> }
+  | { kind: 'fields'; fields: FormField[] }
+  | null;
+
+export interface TaskDetail extends Task {
+  form: TaskForm;
+}
+
+/** application/problem+json */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: Record<string, string[]>;
+}

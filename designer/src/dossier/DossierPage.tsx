@@ -1,0 +1,149 @@
+// Everything about one dossier: facts, units, dates, documents, supplement/refusal, open tasks and the control slip.
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError } from '../api/client';
+import type { Dossier, Unit } from '../api/types';
+import { t } from '../i18n';
+import { bytes, dateTime, todayIso } from '../shell/format';
+import { href } from '../shell/router';
+import { Loading, Notice, StatusBadge } from '../shell/ui';
+import { SlipTable } from './SlipTable';
+import { Qr } from './Qr';
+
+export function useUnits(): (code: string | null | undefined) => string {
+  const [units, setUnits] = useState<Unit[]>([]);
+  useEffect(() => { api.units(todayIso()).then(setUnits, () => setUnits([])); }, []);
+  return (code) => (code ? units.find((u) => u.code === code)?.name ?? code : '—');
+}
+
+export function applicantTypeText(type: string): string {
+  return type === 'organisation' ? t('applicantType.organisation') : type === 'householdBusiness' ? t('applicantType.householdBusiness') : t('applicantType.citizen');
+}
+
+export function DossierFacts({ dossier, unitName }: { dossier: Dossier; unitName: (c: string | null) => string }) {
+  const d = dossier;
+  return (
+    <dl class="facts" data-testid="dossier-facts">
+      <dt>{t('dossier.code')}</dt><dd class="mono" data-testid="dossier-code">{d.code}</dd>
+      <dt>{t('dossier.procedure')}</dt><dd><span class="mono">{d.procedure.code}</span> {d.procedure.name}</dd>
+      <dt>{t('dossier.status')}</dt><dd><StatusBadge code={d.status} name={d.statusName} /></dd>
+      <dt>{t('dossier.applicant')}</dt>
+      <dd>
+        <strong>{d.applicant.name}</strong> <span class="muted">({applicantTypeText(d.applicant.type)})</span>
+        <div class="muted small">
+          {[d.applicant.idNumber && `${t('desk.idNumber')}: ${d.applicant.idNumber}`, d.applicant.phone, d.applicant.email].filter(Boolean).join(' · ')}
+        </div>
+      </dd>
+      <dt>{t('dossier.subject')}</dt>
+      <dd>{[unitName(d.subject.unitCode), d.subject.address, d.subject.parcel && `${t('desk.parcel')}: ${d.subject.parcel}`].filter(Boolean).join(' · ')}</dd>
+      <dt>{t('dossier.receivingUnit')}</dt><dd>{d.receivingUnit.name}</dd>
+      <dt>{t('dossier.competentUnit')}</dt><dd>{d.competentUnit.name}</dd>
+      <dt>{t('dossier.returnUnit')}</dt><dd>{d.returnUnit.name}</dd>
+      <dt>{t('dossier.channel')}</dt><dd>{t(`channel.${d.channel}` as 'channel.1')}</dd>
+      <dt>{t('dossier.receivedAt')}</dt><dd>{dateTime(d.receivedAt)}{d.receivedBy && <span class="muted"> · {d.receivedBy}</span>}</dd>
+      <dt>{t('dossier.appointmentAt')}</dt><dd data-testid="appointment-at"><strong>{dateTime(d.appointmentAt)}</strong></dd>
+      {d.finishedAt && <><dt>{t('dossier.finishedAt')}</dt><dd>{dateTime(d.finishedAt)}</dd></>}
+      {d.returnedAt && <><dt>{t('dossier.returnedAt')}</dt><dd>{dateTime(d.returnedAt)}</dd></>}
+    </dl>
+  );
+}
+
+export function DocumentList({ dossier }: { dossier: Dossier }) {
+  if (dossier.documents.length === 0) return <p class="muted">{t('dossier.noDocuments')}</p>;
+  return (
+    <ul class="doc-list">
+      {dossier.documents.map((doc) => (
+        <li key={doc.id}>
+          <a href={api.documentUrl(dossier.code, doc.id)} download>{doc.name}</a>{' '}
+          <span class="muted small">
+            {t(`docKind.${doc.kind}` as 'docKind.original')} · {bytes(doc.size)} · {dateTime(doc.uploadedAt)} · SHA-256 <span class="mono" title={doc.sha256}>{doc.sha256.slice(0, 12)}…</span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function DossierPage({ code }: { code: string }) {
+  const [dossier, setDossier] = useState<Dossier | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const unitName = useUnits();
+
+  useEffect(() => {
+    setDossier(null);
+    setError(null);
+    api.dossier(code).then(setDossier, (e) => setError(e instanceof ApiError && e.status === 404 ? t('dossier.notFound', { code }) : (e as Error).message));
+  }, [code]);
+
+  if (error) return <Notice kind="error">{error}</Notice>;
+  if (!dossier) return <Loading />;
+  const d = dossier;
+  const printLink = (slip: 'receipt' | 'supplement' | 'refusal' | 'control', label: string) => (
+    <a class="button" href={href({ name: 'print', code: d.code, slip })}>{label}</a>
+  );
+  return (
+    <div class="dossier">
+      <div class="page-head">
+        <div>
+          <div class="eyebrow">{t('dossier.title')}</div>
+          <h1 class="mono">{d.code}</h1>
+        </div>
+        <div class="actions">
+          {d.status !== 3 && d.status !== 1 && printLink('receipt', t('print.receipt'))}
+          {d.supplement && printLink('supplement', t('print.supplement'))}
+          {d.status === 3 && printLink('refusal', t('print.refusal'))}
+          {printLink('control', t('print.control'))}
+        </div>
+      </div>
+      <div class="two-col">
+        <section class="panel">
+          <h2>{t('dossier.facts')}</h2>
+          <DossierFacts dossier={d} unitName={unitName} />
+        </section>
+        <div class="stack">
+          <section class="panel qr-panel">
+            <Qr text={d.code} label={t('print.qrLabel', { code: d.code })} />
+            <div>
+              <p class="small">{t('dossier.qrNote')}</p>
+              <a href={href({ name: 'lookup', code: d.code })}>{t('dossier.publicView')}</a>
+            </div>
+          </section>
+          <section class="panel">
+            <h2>{t('dossier.documents')}</h2>
+            <DocumentList dossier={d} />
+          </section>
+          {d.supplement && (
+            <section class="panel">
+              <h2>{t('dossier.supplement')}</h2>
+              <p>{t('dossier.supplementAt', { at: dateTime(d.supplement.requestedAt) })}{d.supplement.resumedAt && ` · ${t('dossier.resumedAt', { at: dateTime(d.supplement.resumedAt) })}`}</p>
+              <ul>{d.supplement.missing.map((m, i) => <li key={i}>{m}</li>)}</ul>
+              {d.supplement.note && <p class="muted">{d.supplement.note}</p>}
+            </section>
+          )}
+          {d.refusalReason && (
+            <section class="panel">
+              <h2>{t('dossier.refusal')}</h2>
+              <p>{d.refusalReason}</p>
+            </section>
+          )}
+          {d.tasks.filter((x) => x.state !== 'completed').length > 0 && (
+            <section class="panel">
+              <h2>{t('dossier.tasks')}</h2>
+              <ul class="plain">
+                {d.tasks.filter((x) => x.state !== 'completed').map((x) => (
+                  <li key={x.id}>
+                    <a href={href({ name: 'task', id: x.id })}>{x.name}</a>{' '}
+                    <span class="muted small">{unitName(x.unitCode)} · {x.assignee ?? t('inbox.unassigned')} · {t('inbox.due')}: {dateTime(x.dueAt)}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+      </div>
+      <section class="panel">
+        <h2>{t('slip.title')}</h2>
+        <SlipTable rows={d.slip} unitName={unitName} />
+      </section>
+    </div>
+  );
+}

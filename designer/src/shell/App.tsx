@@ -1,0 +1,143 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { api, onUnauthorized } from '../api/client';
+import type { Me } from '../api/types';
+import { lang, onLangChange, t } from '../i18n';
+import { navigate, useRoute, type Route } from './router';
+import { SessionContext, isReception, isStaff } from './session';
+import { Header } from './Header';
+import { HelpOverlay } from './HelpOverlay';
+import { Loading } from './ui';
+import { SignIn } from '../signin/SignIn';
+import { Desk } from '../desk/Desk';
+import { Inbox } from '../inbox/Inbox';
+import { TaskPage } from '../inbox/TaskPage';
+import { DossierPage } from '../dossier/DossierPage';
+import { PrintPage } from '../dossier/PrintPage';
+import { Lookup } from '../lookup/Lookup';
+
+type Auth = { state: 'checking' } | { state: 'out' } | { state: 'in'; me: Me };
+
+function homeFor(me: Me): Route {
+  if (isReception(me) && !me.roles.includes('admin')) return { name: 'desk' };
+  if (isStaff(me)) return { name: 'inbox' };
+  return { name: 'inbox' };
+}
+
+export function App() {
+  const route = useRoute();
+  const [auth, setAuth] = useState<Auth>({ state: 'checking' });
+  const [, setLangTick] = useState(lang());
+  const [help, setHelp] = useState(false);
+
+  useEffect(() => onLangChange((l) => setLangTick(l)), []);
+
+  useEffect(() => {
+    api.me().then((me) => setAuth({ state: 'in', me }), () => setAuth({ state: 'out' }));
+    return onUnauthorized(() => setAuth({ state: 'out' }));
+  }, []);
+
+  // '?' opens the keyboard help anywhere (but not while typing in a field).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '?' && !isTyping(e.target)) {
+        e.preventDefault();
+        setHelp(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // Keep the page title in step with the screen.
+  useEffect(() => {
+    document.title = `${titleFor(route)} · ${t('app.centre')}`;
+  });
+
+  const signedIn = useCallback((me: Me, next?: string) => {
+    setAuth({ state: 'in', me });
+    if (next && next.startsWith('#/') && !next.startsWith('#/signin')) location.hash = next;
+    else navigate(homeFor(me), true);
+  }, []);
+
+  const signOut = useCallback(() => {
+    api.logout().catch(() => undefined).finally(() => {
+      setAuth({ state: 'out' });
+      navigate({ name: 'signin' }, true);
+    });
+  }, []);
+
+  const helpOverlay = help ? <HelpOverlay onClose={() => setHelp(false)} /> : null;
+
+  // Public pages: no sign-in needed.
+  if (route.name === 'lookup') {
+    return (
+      <>
+        <Header me={auth.state === 'in' ? auth.me : null} onSignOut={signOut} onHelp={() => setHelp(true)} />
+        <main id="main" class="page"><Lookup code={route.code} /></main>
+        {helpOverlay}
+      </>
+    );
+  }
+
+  if (auth.state === 'checking') return <main class="page"><Loading /></main>;
+
+  if (auth.state === 'out' || route.name === 'signin') {
+    if (auth.state === 'in' && route.name === 'signin') {
+      navigate(homeFor(auth.me), true);
+      return null;
+    }
+    const next = route.name === 'signin' ? route.next : location.hash && location.hash !== '#/' ? location.hash : undefined;
+    return (
+      <>
+        <Header me={null} onSignOut={signOut} onHelp={() => setHelp(true)} />
+        <main id="main" class="page page--narrow"><SignIn onSignedIn={(me) => signedIn(me, next)} /></main>
+        {helpOverlay}
+      </>
+    );
+  }
+
+  const me = auth.me;
+  if (route.name === 'home') {
+    navigate(homeFor(me), true);
+    return null;
+  }
+
+  return (
+    <SessionContext.Provider value={{ me, signOut }}>
+      {route.name !== 'print' && <Header me={me} onSignOut={signOut} onHelp={() => setHelp(true)} />}
+      <main id="main" class={route.name === 'print' ? 'print-page' : 'page'}>
+        {route.name === 'desk' && <Desk />}
+        {route.name === 'inbox' && <Inbox view={route.view} />}
+        {route.name === 'task' && <TaskPage id={route.id} />}
+        {route.name === 'dossier' && <DossierPage code={route.code} />}
+        {route.name === 'print' && <PrintPage code={route.code} slip={route.slip} />}
+        {route.name === 'notFound' && (
+          <section class="panel">
+            <h1>{t('common.notFound')}</h1>
+            <p><a href="#/">{t('common.backHome')}</a></p>
+          </section>
+        )}
+      </main>
+      {helpOverlay}
+    </SessionContext.Provider>
+  );
+}
+
+function titleFor(route: Route): string {
+  switch (route.name) {
+    case 'desk': return t('nav.desk');
+    case 'inbox': return t('nav.inbox');
+    case 'task': return t('task.title');
+    case 'dossier': return `${t('dossier.title')} ${route.code}`;
+    case 'print': return `${t('print.title')} ${route.code}`;
+    case 'lookup': return t('nav.lookup');
+    case 'signin': return t('signin.title');
+    default: return t('app.name');
+  }
+}
+
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  const tag = target.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
+}

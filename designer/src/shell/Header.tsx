@@ -1,0 +1,74 @@
+import { useState } from 'preact/hooks';
+import type { Me } from '../api/types';
+import { lang, setLang, t } from '../i18n';
+import { hasRole, isReception, isStaff } from './session';
+
+export function Header({ me, onSignOut, onHelp }: { me: Me | null; onSignOut: () => void; onHelp: () => void }) {
+  const unit = me?.units[0];
+  const [code, setCode] = useState('');
+  const current = location.hash;
+  const link = (target: string, label: string, shortcut?: string) => (
+    <a href={target} class="nav-link" aria-current={current.startsWith(target) ? 'page' : undefined} title={shortcut}>
+      {label}
+    </a>
+  );
+  return (
+    <header class="app-header">
+      <a class="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        {t('app.skip')}
+      </a>
+      <div class="brand">
+        <span class="emblem" aria-hidden="true">★</span>
+        <div>
+          <div class="brand-top">{unit ? t('app.committee', { unit: unit.name }) : t('app.government')}</div>
+          <div class="brand-name">{t('app.centre')}</div>
+        </div>
+      </div>
+      <nav class="main-nav" aria-label={t('nav.label')}>
+        {me && isReception(me) && link('#/desk', t('nav.desk'))}
+        {me && (isStaff(me) || hasRole(me, 'admin')) && link('#/inbox', t('nav.inbox'))}
+        {link('#/lookup', t('nav.lookup'))}
+      </nav>
+      {me && (
+        <form
+          class="quick-open"
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const c = code.trim();
+            if (c) location.hash = `#/dossiers/${encodeURIComponent(c)}`;
+          }}
+        >
+          <label class="sr-only" for="quick-open">{t('nav.openDossier')}</label>
+          <input id="quick-open" type="search" placeholder={t('nav.openDossier')} value={code} onInput={(e) => setCode(e.currentTarget.value)} />
+        </form>
+      )}
+      <div class="header-tools">
+        <div class="lang-switch" role="group" aria-label={t('lang.label')}>
+          <button type="button" aria-pressed={lang() === 'vi'} onClick={() => setLang('vi')} lang="vi">VI</button>
+          <button type="button" aria-pressed={lang() === 'en'} onClick={() => setLang('en')} lang="en">EN</button>
+        </div>
+        <button type="button" class="icon-button" onClick={onHelp} aria-label={t('help.open')} title={t('help.open')}>?</button>
+        {me && (
+          <div class="user">
+            <span class="user-name" data-user={me.userName}>{me.displayName || me.userName}</span>
+            <span class="user-meta">{me.roles.map((r) => roleLabel(r)).join(', ')}{unit ? ` · ${unit.name}` : ''}</span>
+          </div>
+        )}
+        {me && <button type="button" class="button button--ghost" onClick={onSignOut}>{t('nav.signOut')}</button>}
+      </div>
+    </header>
+  );
+}
+
+export function roleLabel(role: string): string {
+  switch (role) {
+    case 'reception': return t('role.reception');
+    case 'officer': return t('role.officer');
+    case 'leader': return t('role.leader');
+    case 'manager': return t('role.manager');
+    case 'admin': return t('role.admin');
+    case 'process-owner': return t('role.processOwner');
+    default: return role;
+  }
+}

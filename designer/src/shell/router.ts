@@ -1,0 +1,76 @@
+// Hash routing: #/desk, #/inbox, #/tasks/{id}, #/dossiers/{code}, #/dossiers/{code}/print/{slip}, #/lookup[/{code}], #/signin.
+import { useEffect, useState } from 'preact/hooks';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'signin'; next?: string }
+  | { name: 'desk' }
+  | { name: 'inbox'; view?: string }
+  | { name: 'task'; id: string }
+  | { name: 'dossier'; code: string }
+  | { name: 'print'; code: string; slip: SlipKind }
+  | { name: 'lookup'; code?: string }
+  | { name: 'notFound'; path: string };
+
+export type SlipKind = 'receipt' | 'supplement' | 'refusal' | 'control';
+const SLIPS: SlipKind[] = ['receipt', 'supplement', 'refusal', 'control'];
+
+export function parse(hash: string): Route {
+  const raw = hash.replace(/^#/, '');
+  const [pathPart = '', queryPart = ''] = raw.split('?');
+  const segments = pathPart.split('/').filter(Boolean).map(decodeURIComponent);
+  const params = new URLSearchParams(queryPart);
+  const [first, second, third, fourth] = segments;
+  switch (first) {
+    case undefined:
+      return { name: 'home' };
+    case 'signin':
+      return { name: 'signin', next: params.get('next') ?? undefined };
+    case 'desk':
+      return { name: 'desk' };
+    case 'inbox':
+      return { name: 'inbox', view: second };
+    case 'tasks':
+      if (second) return { name: 'task', id: second };
+      break;
+    case 'dossiers':
+      if (second && third === 'print' && fourth && (SLIPS as string[]).includes(fourth)) return { name: 'print', code: second, slip: fourth as SlipKind };
+      if (second && !third) return { name: 'dossier', code: second };
+      break;
+    case 'lookup':
+      return { name: 'lookup', code: second };
+  }
+  return { name: 'notFound', path: raw };
+}
+
+export function href(route: Route): string {
+  const e = encodeURIComponent;
+  switch (route.name) {
+    case 'home': return '#/';
+    case 'signin': return route.next ? `#/signin?next=${e(route.next)}` : '#/signin';
+    case 'desk': return '#/desk';
+    case 'inbox': return route.view ? `#/inbox/${e(route.view)}` : '#/inbox';
+    case 'task': return `#/tasks/${e(route.id)}`;
+    case 'dossier': return `#/dossiers/${e(route.code)}`;
+    case 'print': return `#/dossiers/${e(route.code)}/print/${route.slip}`;
+    case 'lookup': return route.code ? `#/lookup/${e(route.code)}` : '#/lookup';
+    case 'notFound': return `#/${route.path}`;
+  }
+}
+
+export function navigate(route: Route, replace = false): void {
+  const target = href(route);
+  if (replace) history.replaceState(null, '', target);
+  else if (location.hash !== target) location.hash = target;
+  if (replace) window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parse(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parse(location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
