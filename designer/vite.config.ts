@@ -8,7 +8,7 @@ export default defineConfig(async ({ command }) => {
   const plugins: Plugin[] = [];
   const mock = command === 'serve' && process.env.MOCK === '1';
   if (mock) {
-    const { mockApi } = await import('./mock/mock-api');
+    const { mockApi } = await import('./mock/mock-api.ts');
     plugins.push(mockApi());
   }
   return {

@@ -60,11 +60,11 @@ interface MockTask {
   assignee: string | null; dueAt: string; createdAt: string; state: string;
 }
 
+const H = 3_600_000;
 const dossiers = new Map<string, Json>();
 const tasks: MockTask[] = [];
 let seq = 0;
 let taskSeq = 0;
-const H = 3_600_000;
 
 function unitName(code: string) { return units.find((u) => u.code === code)?.name ?? code; }
 function ref(code: string) { return { code, name: unitName(code) }; }
@@ -84,16 +84,18 @@ function newCode(unit: string, at: Date) {
 
 function appointmentFor(procCode: string, at: Date) {
   const p = procedures.find((x) => x.code === procCode)!;
+  // Work on Vietnam wall-clock time held in UTC fields (+7 h), then shift back.
+  at = new Date(at.getTime() + 7 * H);
   const due = new Date(at);
   const explanation: Json[] = [];
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   if (p.timeLimit.kind === 'sameDay') {
-    const hour = (at.getUTCHours() + 7) % 24;
+    const hour = at.getUTCHours();
     if (hour >= 15) {
       due.setUTCDate(due.getUTCDate() + 1);
       explanation.push({ day: iso(at), kind: 'cutoff', reason: 'Nhận sau 15:00: trả trong ngày làm việc tiếp theo' });
     } else explanation.push({ day: iso(at), kind: 'working', reason: 'Giải quyết trong ngày' });
-    due.setUTCHours(9, 0, 0, 0);
+    due.setUTCHours(16, 0, 0, 0);
     explanation.push({ day: iso(due), kind: 'working', reason: 'Ngày làm việc: trả kết quả lúc 16:00' });
   } else {
     let n = p.timeLimit.value;
@@ -104,9 +106,9 @@ function appointmentFor(procCode: string, at: Date) {
       n -= 1;
       explanation.push({ day: iso(due), kind: 'working', reason: `Ngày làm việc thứ ${p.timeLimit.value - n}` });
     }
-    due.setUTCHours(9, 0, 0, 0);
+    due.setUTCHours(16, 0, 0, 0);
   }
-  return { appointmentAt: due.toISOString(), calendar: 'Lịch làm việc Đà Nẵng 2026', explanation };
+  return { appointmentAt: new Date(due.getTime() - 7 * H).toISOString(), calendar: 'Lịch làm việc Đà Nẵng 2026', explanation };
 }
 
 function addTask(d: Json, elementId: string, name: string, role: string, unitCode: string, dueIn: number, createdAgo = 0) {

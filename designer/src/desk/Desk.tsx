@@ -354,8 +354,8 @@ export function Desk() {
                           </select>
                         </td>
                         <td>
-                          <input type="file" aria-label={t('desk.docFileOf', { name: d.name })}
-                            onChange={(e) => { const f = e.currentTarget.files?.[0] ?? null; update({ file: f, present: f ? true : s.present }); }} />
+                          <FilePick label={t('desk.docFileOf', { name: d.name })} file={s.file}
+                            onFile={(f) => update({ file: f, present: f ? true : s.present })} />
                         </td>
                       </tr>
                     );
@@ -374,7 +374,7 @@ export function Desk() {
                             <option value="electronic">{t('docKind.electronic')}</option>
                           </select>
                         </td>
-                        <td><input type="file" aria-label={t('desk.docFile')} onChange={(e) => update({ file: e.currentTarget.files?.[0] ?? null })} /></td>
+                        <td><FilePick label={t('desk.docFile')} file={x.file} onFile={(f) => update({ file: f })} /></td>
                       </tr>
                     );
                   })}
@@ -459,6 +459,16 @@ export function Desk() {
         </aside>
       </form>
     </div>
+  );
+}
+
+function FilePick({ label, file, onFile }: { label: string; file: File | null; onFile: (f: File | null) => void }) {
+  return (
+    <span class="file-pick">
+      <span class="button button--small" aria-hidden="true">{t('desk.chooseFile')}</span>
+      <input type="file" aria-label={label} onChange={(e) => onFile(e.currentTarget.files?.[0] ?? null)} />
+      <span class="file-name" title={file?.name}>{file ? file.name : t('desk.noFile')}</span>
+    </span>
   );
 }
 

@@ -50,14 +50,18 @@ function Sheet({ dossier, title, children, qr }: { dossier: Dossier; title: stri
           <div class="italic">{unit}, ngày {now.day} tháng {now.month} năm {now.year}</div>
         </div>
       </div>
-      {qr && (
-        <div class="sheet-qr">
-          <Qr text={dossier.code} size={104} label={t('print.qrLabel', { code: dossier.code })} />
-          <div class="mono small">{dossier.code}</div>
+      <div class="sheet-titlebar">
+        <span />
+        <div>
+          <h1 class="sheet-title">{title}</h1>
+          <p class="sheet-code">Mã hồ sơ: <strong class="mono" data-testid="slip-code">{dossier.code}</strong></p>
         </div>
-      )}
-      <h1 class="sheet-title">{title}</h1>
-      <p class="sheet-code">Mã hồ sơ: <strong class="mono" data-testid="slip-code">{dossier.code}</strong></p>
+        {qr ? (
+          <div class="sheet-qr">
+            <Qr text={dossier.code} size={104} label={t('print.qrLabel', { code: dossier.code })} />
+          </div>
+        ) : <span />}
+      </div>
       <div class="sheet-body">{children}</div>
     </article>
   );

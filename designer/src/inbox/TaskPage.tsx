@@ -12,7 +12,11 @@ import { DocumentList, DossierFacts } from '../dossier/DossierPage';
 import { SlipTable } from '../dossier/SlipTable';
 import { normaliseErrors } from '../desk/Desk';
 import { FieldsForm, checkValues, initialValues, type Values } from './FieldsForm';
-import { FormJsForm, type FormJsHandle } from './FormJsForm';
+import type { FormJsHandle } from './FormJsForm';
+import { Suspense, lazy } from 'preact/compat';
+
+// form-js (and its CSS) load only when a task has a form-js schema: the desk and inbox stay small.
+const FormJsForm = lazy(() => import('./FormJsForm').then((m) => ({ default: m.FormJsForm })));
 import { setFlash } from './flash';
 
 /** Server errors for task variables may be keyed `variables.x` or `x`. */
@@ -189,7 +193,7 @@ export function TaskPage({ id }: { id: string }) {
                 {mine && <button type="button" class="button button--ghost" disabled={busy} onClick={() => void claim(true)}>{t('inbox.release')}</button>}
               </div>
             )}
-            {task.form?.kind === 'formJs' && <FormJsForm ref={formJs} schema={task.form.schema} disabled={!canWork} />}
+            {task.form?.kind === 'formJs' && <Suspense fallback={<Loading />}><FormJsForm ref={formJs} schema={task.form.schema} disabled={!canWork} /></Suspense>}
             {task.form?.kind === 'fields' && <FieldsForm fields={fields} values={values} onChange={setValues} errors={errors} disabled={!canWork} />}
             {!task.form && <p class="muted">{t('form.noFields')}</p>}
             {task.form?.kind === 'formJs' && Object.keys(errors).length > 0 && (

@@ -165,7 +165,7 @@ public static class WorkflowHostExtensions
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AsyncAuthorization = [new HangfireAdminAuthorization()] })
             .RequireAuthorization(Policies.Admin);
-        app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription();
+        app.UseWebApp();
         return app;
     }
 
