@@ -13,12 +13,13 @@ public static class OneStopExtensions
             var environment = sp.GetRequiredService<IWebHostEnvironment>();
             var directory = WorkflowsFolder.Resolve(sp.GetRequiredService<IOptions<WorkflowHostOptions>>().Value, environment.ContentRootPath)
                 ?? throw new InvalidOperationException($"The workflows folder '{options.WorkflowsDirectory}' was not found; it holds the units and the procedure catalogue.");
-            return OneStopData.Load(directory, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone));
+            return OneStopData.Load(directory, sp.GetService<WorkflowHost.Procedures.Calendars.CalendarSet>(), TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone));
         });
         services.AddSingleton<TaskForms>();
         services.AddScoped<DossierProjector>();
         services.AddScoped<DossierService>();
         services.AddScoped<DossierQueries>();
+        services.AddScoped<TaskHandover>();
         return services;
     }
 }

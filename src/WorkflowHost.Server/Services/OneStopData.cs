@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using WorkflowHost.Procedures.Calendars;
 using WorkflowHost.Procedures.Catalogue;
 using WorkflowHost.Procedures.Units;
 
@@ -8,12 +9,16 @@ namespace WorkflowHost.Server.Services;
 /// The reference data a one-stop centre works with, loaded once from <c>workflows/</c>: the administrative units and
 /// the procedure catalogue, plus the form schemas shipped beside the BPMN. Immutable; shared by every request.
 /// </summary>
-public sealed class OneStopData(UnitRegistry units, ProcedureCatalogue procedures, string workflowsDirectory, TimeZoneInfo zone)
+public sealed class OneStopData(UnitRegistry units, ProcedureCatalogue procedures, CalendarSet calendars, string workflowsDirectory, TimeZoneInfo zone)
 {
     private readonly ConcurrentDictionary<string, string?> _formSchemas = new(StringComparer.Ordinal);
 
     public UnitRegistry Units { get; } = units;
     public ProcedureCatalogue Procedures { get; } = procedures;
+    public CalendarSet Calendars { get; } = calendars;
+
+    /// <summary>The calendar appointments and step deadlines are counted with.</summary>
+    public BusinessCalendar Calendar => Calendars.Get(CalendarSet.Default);
     public TimeZoneInfo Zone { get; } = zone;
 
     /// <summary>The centre's calendar date of an instant.</summary>
@@ -39,6 +44,7 @@ public sealed class OneStopData(UnitRegistry units, ProcedureCatalogue procedure
     }
 
     /// <summary>Loads units and procedures from the workflows folder; a missing or wrong file stops the host with its name and line.</summary>
-    public static OneStopData Load(string workflowsDirectory, TimeZoneInfo zone) =>
-        new(UnitRegistry.Load(Path.Combine(workflowsDirectory, "units")), ProcedureCatalogue.Load(Path.Combine(workflowsDirectory, "procedures")), workflowsDirectory, zone);
+    public static OneStopData Load(string workflowsDirectory, CalendarSet? calendars, TimeZoneInfo zone) =>
+        new(UnitRegistry.Load(Path.Combine(workflowsDirectory, "units")), ProcedureCatalogue.Load(Path.Combine(workflowsDirectory, "procedures")),
+            calendars ?? CalendarSet.Load(Path.Combine(workflowsDirectory, "calendars")), workflowsDirectory, zone);
 }
