@@ -117,6 +117,7 @@ public sealed class ProcedureCatalogueTests
     [InlineData("KẾT HÔN")]
     [InlineData("dang ky ket hon")]
     [InlineData("Đăng ký kết hôn")]
+    [InlineData("\u00D0ăng ký kết hôn")] // Ð (eth) typed for Đ
     [InlineData("  hôn   kết ")]
     [InlineData("marriage")]
     [InlineData("ho tich")]

@@ -117,6 +117,43 @@ public sealed class UnitDataValidationTests : IDisposable
     }
 
     [Fact]
+    public void Load_Succeeds_WhenFilesWereSavedByExcelWithBomAndCrLf()
+    {
+        var bom = "\uFEFF";
+        _folder.Write("units.csv", bom + string.Join("\r\n", BaselineUnits) + "\r\n");
+        _folder.Write("mappings.csv", bom + string.Join("\r\n", BaselineMappings) + "\r\n");
+
+        var registry = UnitRegistry.Load(_folder.Path);
+
+        Assert.Equal("Phước Ninh", registry.Find("20242", new DateOnly(2025, 6, 30))?.Name);
+        Assert.Equal("remainder", registry.SuccessorsOf("20296")[0].PartNote);
+    }
+
+    [Fact]
+    public void Load_RefusesNamingTheFile_WhenUnitsCsvIsNotUtf8()
+    {
+        // Windows-1252 bytes, as a spreadsheet saving "CSV" in a legacy code page would write them.
+        File.WriteAllBytes(Path.Combine(_folder.Path, "units.csv"), System.Text.Encoding.Latin1.GetBytes("code,name\n1,Ph\u00F4"));
+        _folder.Write("mappings.csv", string.Join('\n', BaselineMappings));
+
+        var error = Assert.Throws<UnitDataException>(() => UnitRegistry.Load(_folder.Path));
+
+        Assert.EndsWith("units.csv", error.File);
+        Assert.Contains("cannot be read as UTF-8", error.Message);
+    }
+
+    [Fact]
+    public void Load_RefusesNamingTheFolder_WhenItDoesNotExist()
+    {
+        var missing = Path.Combine(_folder.Path, "nowhere");
+
+        var error = Assert.Throws<UnitDataException>(() => UnitRegistry.Load(missing));
+
+        Assert.Equal(missing, error.File);
+        Assert.Contains("does not exist", error.Message);
+    }
+
+    [Fact]
     public void Load_ReadsTheUnitsSubfolder_WhenGivenTheWorkflowsFolder()
     {
         var registry = UnitRegistry.Load(Shipped.Workflows);
