@@ -14,8 +14,9 @@ internal static class SearchText
         var builder = new StringBuilder(text.Length);
         foreach (var c in text.Normalize(NormalizationForm.FormD))
         {
-            // Đ/đ is a letter of its own, not d plus a mark, so decomposition leaves it; map it by hand.
-            if (c is 'đ' or 'Đ') builder.Append('d');
+            // Đ/đ is a letter of its own, not d plus a mark, so decomposition leaves it; map it by hand. Ð (U+00D0,
+            // Icelandic eth) looks the same and turns up in text typed with the wrong keyboard layout.
+            if (c is 'đ' or 'Đ' or 'Ð') builder.Append('d');
             else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) builder.Append(char.ToLowerInvariant(c));
         }
         return builder.ToString().Normalize(NormalizationForm.FormC);

@@ -9,18 +9,8 @@ namespace WorkflowHost.Procedures.Units;
 /// </summary>
 internal sealed class CsvTable
 {
-    private readonly Dictionary<string, int> _columns;
+    private CsvTable(List<CsvRecord> records) => Records = records;
 
-    private CsvTable(string file, string[] header, List<CsvRecord> records)
-    {
-        File = file;
-        Header = header;
-        Records = records;
-        _columns = header.Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index, StringComparer.Ordinal);
-    }
-
-    public string File { get; }
-    public string[] Header { get; }
     public IReadOnlyList<CsvRecord> Records { get; }
 
     /// <summary>Reads <paramref name="file"/>, requiring its header to hold exactly <paramref name="columns"/> (any order).</summary>
@@ -63,7 +53,7 @@ internal sealed class CsvTable
                 throw new UnitDataException(file, i + 1, $"the line has {fields.Length} fields but the header has {header.Length}");
             records.Add(new CsvRecord(file, i + 1, fields, header));
         }
-        return new CsvTable(file, header, records);
+        return new CsvTable(records);
     }
 
     private static string[] Split(string file, int line, string text)
