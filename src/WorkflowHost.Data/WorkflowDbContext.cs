@@ -20,6 +20,11 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<IncidentEntity> Incidents => Set<IncidentEntity>();
     public DbSet<HistoryEntity> History => Set<HistoryEntity>();
     public DbSet<OutboxEntity> Outbox => Set<OutboxEntity>();
+    public DbSet<DossierEntity> Dossiers => Set<DossierEntity>();
+    public DbSet<DossierCounterEntity> DossierCounters => Set<DossierCounterEntity>();
+    public DbSet<DossierDocumentEntity> DossierDocuments => Set<DossierDocumentEntity>();
+    public DbSet<SlipEntryEntity> SlipEntries => Set<SlipEntryEntity>();
+    public DbSet<DossierPauseEntity> DossierPauses => Set<DossierPauseEntity>();
 
     /// <summary>
     /// Whether one write batch sent without a transaction is still all-or-nothing in this database, so a write that
@@ -61,6 +66,10 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.HasIndex(t => t.DueAt).HasFilter(OpenTasks).HasDatabaseName("IX_tasks_open_DueAt");
             e.HasMany(t => t.Candidates).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
             e.Property(t => t.State).HasMaxLength(20);
+            e.Property(t => t.UnitCode).HasMaxLength(20);
+            // A unit's queue: open tasks of that unit by due date.
+            e.HasIndex(t => new { t.UnitCode, t.DueAt }).HasFilter(OpenTasks).HasDatabaseName("IX_tasks_open_UnitCode_DueAt");
+            e.HasIndex(t => t.DossierId);
         });
         builder.Entity<TaskCandidateEntity>(e =>
         {
@@ -97,6 +106,58 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.ToTable("history");
             e.HasKey(h => new { h.InstanceId, h.ElementInstanceId });
             e.Property(h => h.ElementInstanceId).ValueGeneratedNever();
+        });
+        builder.Entity<DossierEntity>(e =>
+        {
+            e.ToTable("dossiers");
+            e.HasIndex(d => d.Code).IsUnique();
+            e.HasIndex(d => d.InstanceId);
+            e.HasIndex(d => new { d.ReceivingUnit, d.ReceivedAt });
+            e.HasIndex(d => new { d.CompetentUnit, d.ReceivedAt });
+            e.HasIndex(d => d.ApplicantName);
+            e.Property(d => d.SearchText).HasMaxLength(300);
+            e.Property(d => d.Code).HasMaxLength(60);
+            e.Property(d => d.ProcedureCode).HasMaxLength(40);
+            e.Property(d => d.ProcedureName).HasMaxLength(400);
+            e.Property(d => d.ReceivingUnit).HasMaxLength(20);
+            e.Property(d => d.CompetentUnit).HasMaxLength(20);
+            e.Property(d => d.ReturnUnit).HasMaxLength(20);
+            e.Property(d => d.SubjectUnit).HasMaxLength(20);
+            e.Property(d => d.ApplicantType).HasMaxLength(30);
+            e.Property(d => d.ApplicantName).HasMaxLength(200);
+            e.Property(d => d.ApplicantIdNumber).HasMaxLength(30);
+            e.Property(d => d.ApplicantPhone).HasMaxLength(30);
+            e.Property(d => d.ApplicantEmail).HasMaxLength(200);
+            e.Property(d => d.SubjectAddress).HasMaxLength(400);
+            e.Property(d => d.SubjectParcel).HasMaxLength(100);
+        });
+        builder.Entity<DossierCounterEntity>(e =>
+        {
+            e.ToTable("dossier_counters");
+            e.HasKey(c => new { c.UnitCode, c.Day });
+            e.Property(c => c.UnitCode).HasMaxLength(20);
+        });
+        builder.Entity<DossierDocumentEntity>(e =>
+        {
+            e.ToTable("dossier_documents");
+            e.HasIndex(d => d.DossierId);
+            e.Property(d => d.Name).HasMaxLength(260);
+            e.Property(d => d.Kind).HasMaxLength(20);
+            e.Property(d => d.Phase).HasMaxLength(20);
+            e.Property(d => d.ContentType).HasMaxLength(100);
+            e.Property(d => d.Sha256).HasMaxLength(64);
+        });
+        builder.Entity<SlipEntryEntity>(e =>
+        {
+            e.ToTable("dossier_slip");
+            e.HasIndex(s => new { s.DossierId, s.Id });
+            e.Property(s => s.Grade).HasMaxLength(10);
+        });
+        builder.Entity<DossierPauseEntity>(e =>
+        {
+            e.ToTable("dossier_pauses");
+            e.HasIndex(p => p.DossierId);
+            e.Property(p => p.Reason).HasMaxLength(20);
         });
         builder.Entity<OutboxEntity>(e =>
         {

@@ -13,6 +13,8 @@ app.MapTasksApi();
 app.MapMessagesApi();
 app.MapIncidentsApi();
 app.MapPublicApi();
+app.MapDossiersApi();
+app.MapReferenceDataApi();
 await app.PrepareWorkflowHostAsync();
 app.Run();
 

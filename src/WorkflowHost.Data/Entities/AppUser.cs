@@ -9,5 +9,10 @@ public sealed class AppUser : IdentityUser
     /// <summary>Task candidate groups this user works for (unit or function names), comma separated.</summary>
     public string Groups { get; set; } = "";
 
+    /// <summary>Codes of the units this person works for, comma separated.</summary>
+    public string Units { get; set; } = "";
+
+    public IReadOnlyList<string> UnitList => Units.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     public IReadOnlyList<string> GroupList => Groups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -20,6 +20,8 @@ public sealed class InstanceEntity
     public DateTimeOffset? EndedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public string? StartedBy { get; set; }
+    /// <summary>The dossier this instance runs, if it was started by a receipt.</summary>
+    public Guid? DossierId { get; set; }
     public Guid Revision { get; set; }
     /// <summary>The revision this write was computed from (null on the insert that creates the row).</summary>
     public Guid? PreviousRevision { get; set; }

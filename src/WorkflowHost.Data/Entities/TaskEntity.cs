@@ -25,6 +25,10 @@ public sealed class TaskEntity
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
     public string? CompletedBy { get; set; }
+    /// <summary>The dossier the task's instance runs, if any.</summary>
+    public Guid? DossierId { get; set; }
+    /// <summary>The unit whose staff work the task (from <c>wh:unit</c> and the dossier's units); null outside dossiers.</summary>
+    public string? UnitCode { get; set; }
     public List<TaskCandidateEntity> Candidates { get; set; } = [];
 }
 

@@ -12,7 +12,9 @@ public enum TimeLimitKind
 /// <summary>The statutory time limit of a procedure version.</summary>
 /// <param name="Value">Working days or hours; 0 for <see cref="TimeLimitKind.SameDay"/>.</param>
 /// <param name="Cutoff">Local time after which a same-day dossier is due the next working day (e.g. 15:00).</param>
-public sealed record TimeLimit(TimeLimitKind Kind, decimal Value, TimeOnly? Cutoff);
+/// <param name="Note">What the counting rule alone does not say (e.g. the longer limit when verification is needed);
+/// for people, not for deadline arithmetic.</param>
+public sealed record TimeLimit(TimeLimitKind Kind, decimal Value, TimeOnly? Cutoff, string? Note = null);
 
 /// <summary>When a fee falls due (national portal codes: 1 at receipt, 2 at supplement, 4 at return).</summary>
 public enum FeeMoment
@@ -27,7 +29,8 @@ public sealed record Fee(string Name, decimal Amount, FeeMoment Moment);
 /// <summary>A document the applicant must submit.</summary>
 /// <param name="Copies">Number of sets required.</param>
 /// <param name="Required">False for documents needed only in some cases.</param>
-public sealed record RequiredDocument(string Code, string Name, int Copies, bool Required);
+/// <param name="Note">When the document is needed, or what form it may take.</param>
+public sealed record RequiredDocument(string Code, string Name, int Copies, bool Required, string? Note = null);
 
 /// <summary>The administrative level competent to decide a procedure.</summary>
 public enum CompetentLevel
@@ -45,6 +48,8 @@ public enum CompetentLevel
 /// <param name="CodeIllustrative">True when the national code could not be verified.</param>
 /// <param name="BoundaryIndependent">May be received at any centre of the province, whatever the subject's unit.</param>
 /// <param name="ProcessKey">Key of the BPMN process the dossier runs on.</param>
+/// <param name="Note">What a clerk or maintainer should know that the fields do not say (e.g. which values are
+/// illustrative).</param>
 public sealed record Procedure(
     string Code,
     int Version,
@@ -60,7 +65,8 @@ public sealed record Procedure(
     DateOnly ValidFrom,
     DateOnly? ValidTo,
     string? LegalBasis = null,
-    bool CodeIllustrative = false)
+    bool CodeIllustrative = false,
+    string? Note = null)
 {
     public bool IsInForceOn(DateOnly day) => ValidFrom <= day && (ValidTo is null || day <= ValidTo);
 }

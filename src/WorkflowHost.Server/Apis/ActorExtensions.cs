@@ -8,9 +8,19 @@ namespace WorkflowHost.Server.Apis;
 public static class ActorExtensions
 {
     public const string GroupClaim = "wh:group";
+    public const string UnitClaim = "wh:unit";
 
+    /// <summary>
+    /// The caller's candidate groups are the groups of their account plus their task roles (reception, officer, leader),
+    /// which BPMN tasks name in <c>camunda:candidateGroups</c>.
+    /// </summary>
     public static Actor ToActor(this ClaimsPrincipal user) => new(
         user.Identity?.Name ?? "anonymous",
         user.IsInRole(Roles.Admin),
-        user.FindAll(GroupClaim).Select(c => c.Value).ToList());
+        user.FindAll(GroupClaim).Select(c => c.Value).Concat(Roles.TaskRoles.Where(user.IsInRole)).Distinct(StringComparer.Ordinal).ToList())
+    {
+        Units = user.FindAll(UnitClaim).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList(),
+        IsManager = user.IsInRole(Roles.Manager),
+        IsProcessOwner = user.IsInRole(Roles.ProcessOwner),
+    };
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using WorkflowHost.Data.Entities;
 using WorkflowHost.Server.Extensions;
+using WorkflowHost.Server.Services;
 
 namespace WorkflowHost.Server.Apis;
 
@@ -11,7 +12,7 @@ namespace WorkflowHost.Server.Apis;
 public static class AuthApi
 {
     public sealed record LoginRequest(string UserName, string Password);
-    public sealed record Me(string UserName, string? DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> Groups);
+    public sealed record Me(string UserName, string? DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> Groups, IReadOnlyList<UnitRef> Units);
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
@@ -23,12 +24,12 @@ public static class AuthApi
         return app;
     }
 
-    private static async Task<Results<Ok<Me>, ProblemHttpResult>> LoginAsync(LoginRequest request, HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn)
+    private static async Task<Results<Ok<Me>, ProblemHttpResult>> LoginAsync(LoginRequest request, HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn, OneStopData data, TimeProvider clock)
     {
         var (principal, user) = await AuthenticateAsync(request, users, signIn);
         if (principal is null) return Unauthorized();
         await http.SignInAsync(IdentityConstants.ApplicationScheme, principal);
-        return TypedResults.Ok(Describe(principal, user!));
+        return TypedResults.Ok(Describe(principal, user!, data, clock));
     }
 
     private static async Task<Results<SignInHttpResult, ProblemHttpResult>> TokenAsync(LoginRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn)
@@ -44,10 +45,10 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<Me>, NotFound>> MeAsync(ClaimsPrincipal principal, UserManager<AppUser> users)
+    private static async Task<Results<Ok<Me>, NotFound>> MeAsync(ClaimsPrincipal principal, UserManager<AppUser> users, OneStopData data, TimeProvider clock)
     {
         var user = await users.GetUserAsync(principal);
-        return user is null ? TypedResults.NotFound() : TypedResults.Ok(Describe(principal, user));
+        return user is null ? TypedResults.NotFound() : TypedResults.Ok(Describe(principal, user, data, clock));
     }
 
     private static async Task<(ClaimsPrincipal? Principal, AppUser? User)> AuthenticateAsync(LoginRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn)
@@ -57,14 +58,13 @@ public static class AuthApi
         if (user is null) return (null, null);
         var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
         if (!check.Succeeded) return (null, null);
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        var identity = (ClaimsIdentity)principal.Identity!;
-        foreach (var g in user.GroupList) identity.AddClaim(new Claim(ActorExtensions.GroupClaim, g));
-        return (principal, user);
+        // Units and groups come from UnitClaimsPrincipalFactory, so they are rebuilt whenever the session is revalidated.
+        return (await signIn.CreateUserPrincipalAsync(user), user);
     }
 
-    private static Me Describe(ClaimsPrincipal principal, AppUser user) => new(user.UserName!, user.DisplayName,
-        principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(), user.GroupList);
+    private static Me Describe(ClaimsPrincipal principal, AppUser user, OneStopData data, TimeProvider clock) => new(user.UserName!, user.DisplayName,
+        principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(), principal.ToActor().Groups,
+        user.UnitList.Select(code => new UnitRef(code, data.Unit(code, clock.GetUtcNow())?.Name)).ToList());
 
     private static ProblemHttpResult Unauthorized() =>
         TypedResults.Problem(statusCode: 401, title: "Sign-in failed", detail: "The user name or password is wrong, or the account is locked.");

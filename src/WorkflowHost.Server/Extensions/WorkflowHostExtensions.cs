@@ -83,6 +83,7 @@ public static class WorkflowHostExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WorkflowDbContext>()
+            .AddClaimsPrincipalFactory<UnitClaimsPrincipalFactory>()
             .AddSignInManager();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
@@ -103,7 +104,8 @@ public static class WorkflowHostExtensions
             .SetDefaultPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme)
                 .RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.ProcessOwner, Policies.Roles(Roles.Admin, Roles.ProcessOwner))
-            .AddPolicy(Policies.Staff, Policies.Roles(Roles.Admin, Roles.Staff, Roles.Manager, Roles.ProcessOwner))
+            .AddPolicy(Policies.Staff, Policies.Roles(Roles.Admin, Roles.Staff, Roles.Reception, Roles.Officer, Roles.Leader, Roles.Manager, Roles.ProcessOwner))
+            .AddPolicy(Policies.Reception, Policies.Roles(Roles.Admin, Roles.Reception))
             .AddPolicy(Policies.Operator, Policies.Roles(Roles.Admin, Roles.ProcessOwner, Roles.Manager))
             .AddPolicy(Policies.Admin, Policies.Roles(Roles.Admin));
     }
@@ -150,6 +152,7 @@ public static class WorkflowHostExtensions
         services.AddScoped<ServiceJobRunner>();
         services.AddScoped<StartupTasks>();
         services.AddScoped<StartTimerService>();
+        services.AddOneStop(options);
         services.AddSingleton<IServiceTaskHandler, NotifyHandler>();
         services.AddSingleton<ServiceTaskHandlers>();
     }

@@ -32,9 +32,11 @@ public sealed record IncidentView(Guid Id, Guid InstanceId, string ElementId, st
 /// <summary>One element execution.</summary>
 public sealed record HistoryView(string ElementId, string ElementType, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, bool Cancelled);
 
-/// <summary>A task in the inbox.</summary>
+/// <summary>A task in the inbox, with the dossier facts a clerk recognises it by.</summary>
+/// <param name="ReadOnly">True when the caller may see but not work the task (a manager of its unit).</param>
 public sealed record TaskView(Guid Id, Guid InstanceId, string ElementId, string? Name, IReadOnlyList<string> CandidateGroups, IReadOnlyList<string> CandidateUsers,
-    string? Assignee, DateTimeOffset? DueAt, string State, string? FormKey, DateTimeOffset CreatedAt, string? BusinessKey, string DefinitionKey);
+    string? Assignee, DateTimeOffset? DueAt, string State, string? FormKey, DateTimeOffset CreatedAt, string? BusinessKey, string DefinitionKey,
+    string? DossierCode = null, string? ApplicantName = null, string? ProcedureName = null, string? UnitCode = null, bool ReadOnly = false);
 
 /// <summary>Body of POST /api/tasks/{id}/complete.</summary>
 public sealed record CompleteTaskRequest(JsonObject? Variables);
@@ -52,4 +54,12 @@ public sealed record MessageRequest(string Name, string? CorrelationKey, Guid? I
 public sealed record MessageResult(int Matched, IReadOnlyList<Guid> StartedInstanceIds);
 
 /// <summary>Who is acting, for authorization and the audit trail.</summary>
-public sealed record Actor(string UserName, bool IsAdmin, IReadOnlyList<string> Groups);
+/// <param name="Groups">Candidate groups: the account's groups and task roles.</param>
+public sealed record Actor(string UserName, bool IsAdmin, IReadOnlyList<string> Groups)
+{
+    /// <summary>Codes of the units the person works for; their dossiers and tasks are the person's scope.</summary>
+    public IReadOnlyList<string> Units { get; init; } = [];
+    /// <summary>Managers read their units' queues and dossiers but work no task.</summary>
+    public bool IsManager { get; init; }
+    public bool IsProcessOwner { get; init; }
+}

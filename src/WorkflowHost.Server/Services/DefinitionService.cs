@@ -21,6 +21,10 @@ public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, D
         if (!result.Succeeded)
             throw new InvalidInputException("The BPMN document cannot be deployed; see errors.",
                 result.Report.Errors.Select(p => new FieldError(p.ElementId, p.ElementType, p.Message)).ToList());
+        var conventions = Procedures.Dossiers.ProcessConventions.Check(result.Definition!);
+        if (conventions.Count > 0)
+            throw new InvalidInputException("The BPMN document cannot be deployed; see errors.",
+                conventions.Select(p => new FieldError(p.ElementId, p.ElementType, p.Message)).ToList());
         var key = result.Definition!.Key;
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
         var latest = await db.Definitions.Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);

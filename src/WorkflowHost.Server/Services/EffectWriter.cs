@@ -18,7 +18,11 @@ public sealed class PendingDispatch
 /// Rows an engine result produced that the caller acts on: jobs to dispatch after commit, tasks to show in the answer,
 /// and an upper bound of the rows the write will touch (the instance row included).
 /// </summary>
-public sealed record EffectRows(PendingDispatch Dispatch, IReadOnlyList<TaskEntity> TasksOpened, int MaxRowsWritten);
+public sealed record EffectRows(PendingDispatch Dispatch, IReadOnlyList<TaskEntity> TasksOpened, int MaxRowsWritten)
+{
+    /// <summary>Task rows this result completed (the process control slip grades them).</summary>
+    public IReadOnlyList<TaskEntity> TasksCompleted { get; init; } = [];
+}
 
 /// <summary>
 /// Projects engine effects onto rows (tasks, timers, jobs, subscriptions, incidents, history, outbox) in the
@@ -46,6 +50,7 @@ internal static class EffectWriter
             e => e is TaskCompleted c && !Knows(c.TaskId) || e is TaskCancelled x && !Knows(x.TaskId), ct);
         if (tasks.Count == 0) tasks.AddRange(knownTasks);
         var opened = new List<TaskEntity>();
+        var completed = new List<TaskEntity>();
         var timers = await LoadAsync(() => db.Timers.Where(t => t.InstanceId == instance.Id && t.Status == RowStatus.Pending), effects, e => e is TimerCancelled, ct);
         var jobs = await LoadAsync(() => db.ServiceJobs.Where(j => j.InstanceId == instance.Id && j.Status == RowStatus.Pending), effects, e => e is ServiceJobCancelled, ct);
         var subscriptions = await LoadAsync(() => db.MessageSubscriptions.Where(s => s.InstanceId == instance.Id), effects, e => e is MessageSubscriptionClosed, ct);
@@ -155,7 +160,7 @@ internal static class EffectWriter
             }
         }
         // Each effect writes at most one row, and an opened task one more per candidate.
-        return new EffectRows(pending, opened, 1 + effects.Count + opened.Sum(t => t.Candidates.Count));
+        return new EffectRows(pending, opened, 1 + effects.Count + opened.Sum(t => t.Candidates.Count)) { TasksCompleted = completed };
 
         bool Knows(long engineTaskId) => knownTasks.Any(k => k.EngineTaskId == engineTaskId);
 
@@ -164,7 +169,9 @@ internal static class EffectWriter
             if (task is null) return;
             task.State = taskState;
             task.EndedAt = now;
-            if (taskState == TaskState.Completed) task.CompletedBy = user;
+            if (taskState != TaskState.Completed) return;
+            task.CompletedBy = user;
+            completed.Add(task);
         }
     }
 

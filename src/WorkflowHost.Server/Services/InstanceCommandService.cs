@@ -15,20 +15,21 @@ public sealed record CommandOutcome(InstanceEntity Instance, EngineResult Result
 /// The shell around the pure engine: load the instance row, compute the next state and its effects, write state
 /// and effect rows in one transaction guarded by the row's revision, then dispatch to Hangfire after commit.
 /// </summary>
-public sealed class InstanceCommandService(WorkflowDbContext db, BpmnEngine engine, DefinitionCatalog catalog, EffectDispatcher dispatcher, TimeProvider clock)
+public sealed class InstanceCommandService(WorkflowDbContext db, BpmnEngine engine, DefinitionCatalog catalog, EffectDispatcher dispatcher, DossierProjector dossiers, TimeProvider clock)
 {
     public async Task<CommandOutcome> StartAsync(ExecutableDefinition definition, string? businessKey, JsonObject? variables, string? user,
-        string? startEventId, CancellationToken ct, Action<PendingDispatch>? afterCommit = null)
+        string? startEventId, CancellationToken ct, Action<PendingDispatch>? afterCommit = null, Guid? dossierId = null)
     {
         var now = clock.GetUtcNow();
         var result = engine.Execute(definition, null, new StartInstance(ToVariables(variables), businessKey, startEventId), now, catalog);
         var instance = new InstanceEntity
         {
             Id = Guid.NewGuid(), DefinitionKey = definition.Key, DefinitionVersion = definition.Version, BusinessKey = businessKey,
-            Status = "active", StateJson = "", StartedAt = now, UpdatedAt = now, StartedBy = user,
+            Status = "active", StateJson = "", StartedAt = now, UpdatedAt = now, StartedBy = user, DossierId = dossierId,
         };
         db.Instances.Add(instance);
         var rows = await EffectWriter.ApplyAsync(db, instance, result, now, user, [], ct);
+        await dossiers.ProjectAsync(instance, definition, result, rows, now, user, ct);
         await SaveAsync(rows.MaxRowsWritten, ct);
         if (db.Database.CurrentTransaction is null) await dispatcher.DispatchAsync(rows.Dispatch, ct);
         else afterCommit?.Invoke(rows.Dispatch);
@@ -59,10 +60,11 @@ public sealed class InstanceCommandService(WorkflowDbContext db, BpmnEngine engi
         var now = clock.GetUtcNow();
         var result = engine.Execute(definition, state, command(state), now, catalog);
         var rows = await EffectWriter.ApplyAsync(db, instance, result, now, user, knownTasks, ct);
+        await dossiers.ProjectAsync(instance, definition, result, rows, now, user, ct);
         if (beforeCommit is not null) await beforeCommit(instance);
         try
         {
-            await SaveAsync(rows.MaxRowsWritten + BeforeCommitRows, ct);
+            await SaveAsync(rows.MaxRowsWritten + BeforeCommitRows + DossierProjector.MaxRowsWritten, ct);
         }
         catch (DbUpdateConcurrencyException)
         {

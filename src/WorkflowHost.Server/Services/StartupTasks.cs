@@ -12,15 +12,26 @@ namespace WorkflowHost.Server.Services;
 public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
     DefinitionService definitions, TimerJobs timers, Jobs.ServiceJobRunner serviceJobs, IOptions<WorkflowHostOptions> options, IWebHostEnvironment environment, ILogger<StartupTasks> logger)
 {
-    /// <summary>Demo accounts (development only): user name, password, roles, candidate groups.</summary>
-    public static readonly (string User, string Password, string Role, string Groups, string Name)[] DemoUsers =
+    /// <summary>The wards of the demo story (Đà Nẵng, from 2025-07-01): user-name suffix and unit code.</summary>
+    public static readonly (string Slug, string UnitCode, string Name)[] DemoWards =
     [
-        ("admin", "admin", Roles.Admin, "", "Administrator"),
-        ("owner", "owner", Roles.ProcessOwner, "", "Process owner"),
-        ("reception", "reception", Roles.Staff, "reception", "Reception officer (one-stop desk)"),
-        ("officer", "officer", Roles.Staff, "civil-status,land-office,construction-office", "Specialist officer"),
-        ("leader", "leader", Roles.Staff, "leader", "Ward leader (signs results)"),
-        ("manager", "manager", Roles.Manager, "", "Centre manager"),
+        ("hai-chau", "20242", "Hải Châu"),
+        ("thanh-khe", "20209", "Thanh Khê"),
+        ("ngu-hanh-son", "20285", "Ngũ Hành Sơn"),
+    ];
+
+    /// <summary>Demo accounts (development only; password = user name): user name, role, units, display name.</summary>
+    public static readonly IReadOnlyList<(string User, string Role, string Units, string Name)> DemoUsers =
+    [
+        ("admin", Roles.Admin, "", "Quản trị hệ thống"),
+        ("owner", Roles.ProcessOwner, "", "Chủ quy trình"),
+        .. DemoWards.SelectMany(w => new[]
+        {
+            ($"reception.{w.Slug}", Roles.Reception, w.UnitCode, $"Tiếp nhận — {w.Name}"),
+            ($"officer.{w.Slug}", Roles.Officer, w.UnitCode, $"Chuyên viên — {w.Name}"),
+            ($"leader.{w.Slug}", Roles.Leader, w.UnitCode, $"Lãnh đạo — {w.Name}"),
+            ($"manager.{w.Slug}", Roles.Manager, w.UnitCode, $"Quản lý — {w.Name}"),
+        }),
     ];
 
     public async Task RunAsync(CancellationToken ct)
@@ -59,11 +70,11 @@ public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, 
     {
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
-        foreach (var (name, password, role, groups, display) in DemoUsers)
+        foreach (var (name, role, units, display) in DemoUsers)
         {
             if (await users.FindByNameAsync(name) is not null) continue;
-            var user = new AppUser { UserName = name, DisplayName = display, Groups = groups, EmailConfirmed = true };
-            var result = await users.CreateAsync(user, password);
+            var user = new AppUser { UserName = name, DisplayName = display, Units = units, EmailConfirmed = true };
+            var result = await users.CreateAsync(user, name);
             if (!result.Succeeded) throw new InvalidOperationException($"Cannot seed user {name}: {string.Join(", ", result.Errors.Select(e => e.Description))}");
             await users.AddToRoleAsync(user, role);
         }
@@ -71,10 +82,8 @@ public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, 
 
     private async Task DeployWorkflowsAsync(CancellationToken ct)
     {
-        var directory = Path.IsPathRooted(options.Value.WorkflowsDirectory)
-            ? options.Value.WorkflowsDirectory
-            : FindUpwards(Directory.GetCurrentDirectory(), options.Value.WorkflowsDirectory) ?? FindUpwards(environment.ContentRootPath, options.Value.WorkflowsDirectory);
-        if (directory is null || !Directory.Exists(directory)) return;
+        var directory = WorkflowsFolder.Resolve(options.Value, environment.ContentRootPath);
+        if (directory is null) return;
         foreach (var file in Directory.GetFiles(directory, "*.bpmn").Order(StringComparer.Ordinal))
         {
             try
@@ -88,16 +97,5 @@ public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, 
                     ex is InvalidInputException invalid ? string.Join("; ", invalid.Errors.Select(e => $"{e.ElementId}: {e.Message}")) : "");
             }
         }
-    }
-
-    /// <summary>`dotnet run --project src/WorkflowHost.Server` runs with the project folder as content root; workflows/ is at the repo root.</summary>
-    private static string? FindUpwards(string start, string relative)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        return null;
     }
 }

@@ -1,81 +1,161 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using WorkflowHost.Data;
 using WorkflowHost.Data.Entities;
 using WorkflowHost.Engine.Runtime;
+using WorkflowHost.Procedures.Dossiers;
+using WorkflowHost.Procedures.Forms;
+using WorkflowHost.Procedures.Text;
 using WorkflowHost.Server.Extensions;
 
 namespace WorkflowHost.Server.Services;
 
-/// <summary>The inbox: who sees which task, claiming, and completing through the engine.</summary>
-public sealed class TaskService(WorkflowDbContext db, InstanceCommandService commands)
+/// <summary>The inbox: which tasks a person sees (<see cref="TaskScope"/>), its views and counts, claiming, and completing through the engine.</summary>
+public sealed class TaskService(WorkflowDbContext db, InstanceCommandService commands, DefinitionCatalog catalog, TaskForms forms, OneStopData data, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<TaskView>> ListAsync(Actor actor, Guid? instanceId, string? assignee, string? candidateGroup, string? state,
-        int limit, int offset, CancellationToken ct)
+    public const int MaxPageSize = 500;
+
+    /// <summary>The inbox's views: everything in scope, my tasks, my units' unclaimed queue, due within a working day, overdue.</summary>
+    public static readonly string[] Views = ["all", "mine", "queue", "dueSoon", "overdue"];
+
+    public async Task<IReadOnlyList<TaskView>> ListAsync(Actor actor, TaskFilter filter, CancellationToken ct)
     {
-        var query = db.Tasks.AsNoTracking().AsQueryable();
-        // A literal 'open' (not a parameter) lets PostgreSQL's prepared plans use the partial open-task indexes.
-        query = state is null or TaskState.Open ? query.Where(t => t.State == TaskState.Open) : query.Where(t => t.State == state);
-        if (instanceId is { } id) query = query.Where(t => t.InstanceId == id);
-        if (assignee is not null) query = query.Where(t => t.Assignee == assignee);
-        if (candidateGroup is not null) query = query.Where(t => t.Candidates.Any(c => c.Kind == "group" && c.Name == candidateGroup));
-        if (!actor.IsAdmin)
-        {
-            var me = actor.UserName;
-            var groups = actor.Groups.ToList();
-            query = query.Where(t => t.Assignee == me
-                || t.Candidates.Any(c => (c.Kind == "group" && groups.Contains(c.Name)) || (c.Kind == "user" && c.Name == me)));
-        }
-        var rows = await query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
-            .Skip(offset).Take(Math.Clamp(limit, 1, 500))
+        if (filter.Limit is < 1 or > MaxPageSize) throw Invalid("limit", $"limit must be between 1 and {MaxPageSize}.");
+        if (filter.Offset < 0) throw Invalid("offset", "offset must not be negative.");
+        var query = Filtered(actor, filter);
+        query = filter.Sort == "created" ? query.OrderBy(t => t.CreatedAt) : query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt);
+        var rows = await query.Skip(filter.Offset).Take(filter.Limit)
             .Select(t => new
             {
                 Task = t,
                 Candidates = t.Candidates.Select(c => new { c.Kind, c.Name }).ToList(),
                 // Scalar subqueries (primary-key lookups for the page's rows only): a projected .First() becomes a
-                // ROW_NUMBER() window over the whole instances table on every call.
+                // ROW_NUMBER() window over the whole table on every call.
                 BusinessKey = db.Instances.Where(i => i.Id == t.InstanceId).Select(i => i.BusinessKey).FirstOrDefault(),
                 DefinitionKey = db.Instances.Where(i => i.Id == t.InstanceId).Select(i => i.DefinitionKey).FirstOrDefault(),
+                Dossier = db.Dossiers.Where(d => d.Id == t.DossierId).Select(d => new { d.Code, d.ApplicantName, d.ProcedureName }).FirstOrDefault(),
             }).ToListAsync(ct);
-        return rows.Select(r => View(r.Task, r.Candidates.Where(c => c.Kind == "group").Select(c => c.Name).ToList(),
-            r.Candidates.Where(c => c.Kind == "user").Select(c => c.Name).ToList(), r.BusinessKey, r.DefinitionKey ?? "")).ToList();
+        return rows.Select(r =>
+        {
+            r.Task.Candidates = r.Candidates.Select(c => new TaskCandidateEntity { TaskId = r.Task.Id, Kind = c.Kind, Name = c.Name }).ToList();
+            return View(r.Task, r.BusinessKey, r.DefinitionKey ?? "", actor) with
+            {
+                DossierCode = r.Dossier?.Code, ApplicantName = r.Dossier?.ApplicantName, ProcedureName = r.Dossier?.ProcedureName,
+            };
+        }).ToList();
+    }
+
+    public async Task<TaskCounts> CountAsync(Actor actor, CancellationToken ct)
+    {
+        async Task<int> Count(string view) => await Filtered(actor, new TaskFilter { View = view }).CountAsync(ct);
+        return new TaskCounts(await Count("mine"), await Count("queue"), await Count("dueSoon"), await Count("overdue"));
+    }
+
+    private IQueryable<TaskEntity> Filtered(Actor actor, TaskFilter filter)
+    {
+        if (!Views.Contains(filter.View)) throw Invalid("view", $"view '{filter.View}' is not one of {string.Join(", ", Views)}.");
+        if (filter.State is not null && filter.State is not (TaskState.Open or TaskState.Completed or TaskState.Cancelled))
+            throw Invalid("state", $"state '{filter.State}' is not one of open, completed, cancelled.");
+        var query = db.Tasks.AsNoTracking().AsQueryable();
+        // A literal 'open' (not a parameter) lets PostgreSQL's prepared plans use the partial open-task indexes.
+        query = filter.State is null or TaskState.Open ? query.Where(t => t.State == TaskState.Open) : query.Where(t => t.State == filter.State);
+        query = TaskScope.Visible(query, actor);
+        if (filter.InstanceId is { } id) query = query.Where(t => t.InstanceId == id);
+        if (filter.Assignee is { } assignee) query = query.Where(t => t.Assignee == assignee);
+        if (filter.CandidateGroup is { } group) query = query.Where(t => t.Candidates.Any(c => c.Kind == "group" && c.Name == group));
+        if (filter.Unit is { } unit) query = query.Where(t => t.UnitCode == unit);
+        var now = clock.GetUtcNow();
+        switch (filter.View)
+        {
+            case "mine":
+                var me = actor.UserName;
+                query = query.Where(t => t.Assignee == me);
+                break;
+            case "queue":
+                query = query.Where(t => t.Assignee == null);
+                break;
+            case "dueSoon":
+                var soon = data.Calendar.AddWorkingDays(now, 1).DueAt;
+                query = query.Where(t => t.DueAt != null && t.DueAt >= now && t.DueAt <= soon);
+                break;
+            case "overdue":
+                query = query.Where(t => t.DueAt != null && t.DueAt < now);
+                break;
+        }
+        var folded = VietnameseText.Fold(filter.Q);
+        if (folded.Length > 0) query = query.Where(t => db.Dossiers.Any(d => d.Id == t.DossierId && d.SearchText.Contains(folded)));
+        return query;
+    }
+
+    public async Task<TaskDetail> GetAsync(Guid taskId, Actor actor, CancellationToken ct)
+    {
+        var row = await db.Tasks.AsNoTracking().Include(t => t.Candidates).Where(TaskScope.VisibleOrAdmin(actor)).Where(t => t.Id == taskId)
+            .Select(t => new
+            {
+                Task = t,
+                Instance = db.Instances.Where(i => i.Id == t.InstanceId).Select(i => new { i.BusinessKey, i.DefinitionKey, i.DefinitionVersion }).First(),
+                Dossier = db.Dossiers.Where(d => d.Id == t.DossierId).Select(d => new { d.Code, d.ApplicantName, d.ProcedureName }).FirstOrDefault(),
+            }).SingleOrDefaultAsync(ct) ?? throw NotFound(taskId);
+        var view = View(row.Task, row.Instance.BusinessKey, row.Instance.DefinitionKey, actor) with
+        {
+            DossierCode = row.Dossier?.Code, ApplicantName = row.Dossier?.ApplicantName, ProcedureName = row.Dossier?.ProcedureName,
+        };
+        var definition = catalog.Get(row.Instance.DefinitionKey, row.Instance.DefinitionVersion);
+        TaskFormView? form = null;
+        if (data.FormSchema(row.Task.FormKey) is { } schema) form = new TaskFormView("formJs", JsonNode.Parse(schema), null);
+        else if (forms.For(definition, row.Task.ElementId) is { DeclaresFields: true } declared) form = new TaskFormView("fields", null, declared.Fields);
+        return new TaskDetail(view, form);
     }
 
     public async Task<TaskView> ClaimAsync(Guid taskId, Actor actor, CancellationToken ct)
     {
-        var task = await LoadVisibleAsync(taskId, actor, ct);
+        var task = await LoadWorkableAsync(taskId, actor, ct);
         if (task.State != TaskState.Open) throw new ConflictException($"Task {taskId} is already {task.State}.");
-        if (task.Assignee == actor.UserName) return await ViewAsync(task, ct);
+        if (task.Assignee == actor.UserName) return await ViewAsync(task, actor, ct);
         // Conditional update: two people claiming at once cannot both win.
         var updated = await db.Tasks.Where(t => t.Id == taskId && t.State == TaskState.Open && t.Assignee == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Assignee, actor.UserName), ct);
         if (updated == 0) throw new ConflictException($"Task {taskId} is already claimed by {task.Assignee ?? "someone else"}.");
         task.Assignee = actor.UserName;
-        return await ViewAsync(task, ct);
+        return await ViewAsync(task, actor, ct);
     }
 
     public async Task<TaskView> UnclaimAsync(Guid taskId, Actor actor, CancellationToken ct)
     {
-        var task = await LoadVisibleAsync(taskId, actor, ct);
+        var task = await LoadWorkableAsync(taskId, actor, ct);
         if (task.State != TaskState.Open) throw new ConflictException($"Task {taskId} is already {task.State}.");
         if (task.Assignee is not null && task.Assignee != actor.UserName && !actor.IsAdmin)
             throw new ForbiddenException($"Task {taskId} is claimed by {task.Assignee}; only they or an admin can release it.");
         await db.Tasks.Where(t => t.Id == taskId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Assignee, (string?)null), ct);
         task.Assignee = null;
-        return await ViewAsync(task, ct);
+        return await ViewAsync(task, actor, ct);
     }
 
     /// <summary>
-    /// Reads the task, its candidates and its instance row in one query, then runs the completion through the engine;
-    /// the answer carries the tasks it opened that the caller may work on, so an inbox can go straight to the next step.
+    /// Reads the task, its candidates and its instance row in one query, checks the variables against the task's declared
+    /// form, then runs the completion through the engine; the answer carries the tasks it opened that the caller may work
+    /// on, so an inbox can go straight to the next step.
     /// </summary>
     public async Task<TaskCompletion> CompleteAsync(Guid taskId, Actor actor, CompleteTaskRequest request, CancellationToken ct)
     {
         var row = await db.TaskWithInstanceAsync(taskId, ct);
-        if (row is null || !MayWork(row.Task, actor)) throw new NotFoundException($"Task {taskId} does not exist.");
+        if (row is null || !TaskScope.MaySee(row.Task, actor)) throw NotFound(taskId);
         var task = row.Task;
+        if (!TaskScope.MayWork(task, actor)) throw new ForbiddenException($"You may read task {taskId} but not work it: it is for {string.Join(", ", task.Candidates.Select(c => c.Name))}.");
         if (task.State != TaskState.Open) throw new ConflictException($"Task {taskId} is already {task.State}.");
         if (task.Assignee is not null && task.Assignee != actor.UserName && !actor.IsAdmin)
             throw new ForbiddenException($"Task {taskId} is claimed by {task.Assignee}.");
+        if (task.DossierId is { } dossierId
+            && await db.Dossiers.AnyAsync(d => d.Id == dossierId && d.Status == DossierStatus.AwaitingSupplement, ct))
+            throw new ConflictException($"The dossier of task {taskId} is awaiting a supplement from the applicant; the step goes on when the supplement is received.");
+        var definition = catalog.Get(row.Instance.DefinitionKey, row.Instance.DefinitionVersion);
+        if (forms.For(definition, task.ElementId) is { } form)
+        {
+            var errors = FormValidator.Validate(form, request.Variables);
+            if (errors.Count > 0)
+                throw new InvalidInputException($"The form of task '{task.Name ?? task.ElementId}' is not filled in correctly; see errors.",
+                    errors.Select(e => new FieldError(task.ElementId, task.ElementType, e.Message, e.Field)).ToList());
+        }
         try
         {
             var outcome = await commands.ExecuteAsync(row.Instance, [task],
@@ -92,29 +172,46 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
 
     /// <summary>Views of freshly opened tasks, limited to those the actor may work on.</summary>
     public static IReadOnlyList<TaskView> VisibleViews(IEnumerable<TaskEntity> tasks, InstanceEntity instance, Actor actor) =>
-        tasks.Where(t => MayWork(t, actor)).Select(t => View(t, instance.BusinessKey, instance.DefinitionKey)).ToList();
+        tasks.Where(t => TaskScope.MayWork(t, actor)).Select(t => View(t, instance.BusinessKey, instance.DefinitionKey, actor)).ToList();
 
-    private async Task<TaskEntity> LoadVisibleAsync(Guid taskId, Actor actor, CancellationToken ct)
+    /// <summary>A task the actor may work on (404 when out of scope, 403 when only readable).</summary>
+    internal async Task<TaskEntity> LoadWorkableAsync(Guid taskId, Actor actor, CancellationToken ct, bool tracked = false)
     {
-        var task = await db.Tasks.AsNoTracking().Include(t => t.Candidates).SingleOrDefaultAsync(t => t.Id == taskId, ct);
-        if (task is null || !MayWork(task, actor)) throw new NotFoundException($"Task {taskId} does not exist.");
+        var query = db.Tasks.Include(t => t.Candidates).Where(t => t.Id == taskId);
+        var task = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(ct);
+        if (task is null || !TaskScope.MaySee(task, actor)) throw NotFound(taskId);
+        if (!TaskScope.MayWork(task, actor)) throw new ForbiddenException($"You may read task {taskId} but not work it.");
         return task;
     }
 
-    private static bool MayWork(TaskEntity task, Actor actor) =>
-        actor.IsAdmin || task.Assignee == actor.UserName
-        || task.Candidates.Any(c => (c.Kind == "group" && actor.Groups.Contains(c.Name)) || (c.Kind == "user" && c.Name == actor.UserName));
-
-    private async Task<TaskView> ViewAsync(TaskEntity task, CancellationToken ct)
+    private async Task<TaskView> ViewAsync(TaskEntity task, Actor actor, CancellationToken ct)
     {
         var instance = await db.Instances.AsNoTracking().Where(i => i.Id == task.InstanceId).Select(i => new { i.BusinessKey, i.DefinitionKey }).SingleAsync(ct);
-        return View(task, instance.BusinessKey, instance.DefinitionKey);
+        return View(task, instance.BusinessKey, instance.DefinitionKey, actor);
     }
 
-    private static TaskView View(TaskEntity t, string? businessKey, string definitionKey) =>
-        View(t, t.Candidates.Where(c => c.Kind == "group").Select(c => c.Name).ToList(),
-            t.Candidates.Where(c => c.Kind == "user").Select(c => c.Name).ToList(), businessKey, definitionKey);
+    private static TaskView View(TaskEntity t, string? businessKey, string definitionKey, Actor actor) =>
+        new(t.Id, t.InstanceId, t.ElementId, t.Name, t.Candidates.Where(c => c.Kind == "group").Select(c => c.Name).ToList(),
+            t.Candidates.Where(c => c.Kind == "user").Select(c => c.Name).ToList(), t.Assignee, t.DueAt, t.State, t.FormKey, t.CreatedAt, businessKey, definitionKey,
+            UnitCode: t.UnitCode, ReadOnly: !TaskScope.MayWork(t, actor));
 
-    private static TaskView View(TaskEntity t, IReadOnlyList<string> groups, IReadOnlyList<string> users, string? businessKey, string definitionKey) =>
-        new(t.Id, t.InstanceId, t.ElementId, t.Name, groups, users, t.Assignee, t.DueAt, t.State, t.FormKey, t.CreatedAt, businessKey, definitionKey);
+    private static NotFoundException NotFound(Guid taskId) => new($"Task {taskId} does not exist.");
+
+    private static InvalidInputException Invalid(string field, string message) => new(message, [new FieldError(null, null, message, field)]);
+}
+
+/// <summary>What GET /api/tasks filters on.</summary>
+public sealed record TaskFilter
+{
+    public string View { get; init; } = "all";
+    public string? State { get; init; }
+    public Guid? InstanceId { get; init; }
+    public string? Assignee { get; init; }
+    public string? CandidateGroup { get; init; }
+    public string? Unit { get; init; }
+    public string? Q { get; init; }
+    /// <summary>due (default) or created.</summary>
+    public string? Sort { get; init; }
+    public int Limit { get; init; } = 100;
+    public int Offset { get; init; }
 }

@@ -26,23 +26,33 @@ public sealed class ShippedProcedureTests
     [Fact]
     public void MarriageRegistration_RunsSupplementThenVerificationPath()
     {
-        var h = EngineHarness.LoadFile("workflows/marriage-registration.bpmn").Start(("applicant", "Nguyễn Văn An"));
-        Assert.Equal(["Check completeness"], h.ReadyTasks);
-        h.CompleteTask("Check completeness", ("decision", "supplement"));
-        Assert.Single(h.LastEffects.OfType<MessageSent>());
+        var h = EngineHarness.LoadFile("workflows/marriage-registration.bpmn").Start(("decision", "supplement"));
         Assert.Empty(h.ReadyTasks);
+        Assert.Single(h.Effects.OfType<MessageSent>());
         Assert.Equal(1, h.Message("dossier-supplemented"));
-        h.CompleteTask("Check completeness", ("decision", "accept"), ("verificationNeeded", true));
-        Assert.Equal(["Verify marriage conditions"], h.ReadyTasks);
-        h.CompleteTask("Verify marriage conditions");
+        Assert.Equal(["Kiểm tra hồ sơ bổ sung (Check the supplement)"], h.ReadyTasks);
+        h.CompleteTask("Kiểm tra hồ sơ bổ sung (Check the supplement)", ("decision", "accept"));
+        h.CompleteTask("Thẩm định hồ sơ (Appraise)", ("verificationNeeded", true), ("opinion", "ok"));
+        Assert.Equal(["Xác minh điều kiện (Verify conditions)"], h.ReadyTasks);
+        h.CompleteTask("Xác minh điều kiện (Verify conditions)", ("verificationResult", "both unmarried"));
+        h.CompleteTask("Phê duyệt, ký (Approve and sign)", ("approved", false));
+        Assert.Equal(["Thẩm định hồ sơ (Appraise)"], h.ReadyTasks);
         h.FireTimer("appraiseReminder");
         Assert.Single(h.LastEffects.OfType<ServiceJobRequested>());
         h.CompleteJob("remindOfficer");
-        h.CompleteTask("Appraise and prepare certificate");
-        h.CompleteTask("Approve and sign");
+        h.CompleteTask("Thẩm định hồ sơ (Appraise)", ("verificationNeeded", false), ("opinion", "ok"));
+        h.CompleteTask("Phê duyệt, ký (Approve and sign)", ("approved", true));
         h.CompleteJob("notifyApplicant");
-        h.CompleteTask("Return result");
+        h.CompleteTask("Trả kết quả (Return result)", ("certificateNumber", "123/2026"));
         Assert.True(h.IsCompleted);
+    }
+
+    [Fact]
+    public void MarriageRegistration_EndsRefused_WhenTheDeskRefuses()
+    {
+        var h = EngineHarness.LoadFile("workflows/marriage-registration.bpmn").Start(("decision", "refuse"));
+        Assert.True(h.IsCompleted);
+        Assert.Empty(h.ReadyTasks);
     }
 
     [Fact]

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+using WorkflowHost.Server.Services;
+
+namespace WorkflowHost.Server.Extensions;
+
+/// <summary>Registrations of the one-stop domain: reference data, dossiers, their projection from the process.</summary>
+public static class OneStopExtensions
+{
+    public static IServiceCollection AddOneStop(this IServiceCollection services, WorkflowHostOptions options)
+    {
+        services.AddSingleton(sp =>
+        {
+            var environment = sp.GetRequiredService<IWebHostEnvironment>();
+            var directory = WorkflowsFolder.Resolve(sp.GetRequiredService<IOptions<WorkflowHostOptions>>().Value, environment.ContentRootPath)
+                ?? throw new InvalidOperationException($"The workflows folder '{options.WorkflowsDirectory}' was not found; it holds the units and the procedure catalogue.");
+            return OneStopData.Load(directory, sp.GetService<WorkflowHost.Procedures.Calendars.CalendarSet>(), TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone));
+        });
+        services.AddSingleton<TaskForms>();
+        services.AddScoped<DossierProjector>();
+        services.AddScoped<DossierService>();
+        services.AddScoped<DossierQueries>();
+        services.AddScoped<TaskHandover>();
+        return services;
+    }
+}
