@@ -96,7 +96,11 @@ export const api = {
   tasks: (p: { view: TaskView; q?: string; sort?: string; limit?: number; offset?: number }) =>
     request<Task[]>('GET', `/api/tasks${query(p)}`),
   taskCounts: () => request<TaskCounts>('GET', '/api/tasks/counts'),
-  task: (id: string) => request<TaskDetail>('GET', `/api/tasks/${enc(id)}`),
+  task: async (id: string): Promise<TaskDetail> => {
+    // The server answers { task, form }; a flat task with `form` is read as well.
+    const body = await request<TaskDetail | { task: Task; form: TaskDetail['form'] }>('GET', `/api/tasks/${enc(id)}`);
+    return 'task' in body && body.task ? { ...body.task, form: body.form ?? null } : (body as TaskDetail);
+  },
   claim: (id: string) => request<unknown>('POST', `/api/tasks/${enc(id)}/claim`),
   unclaim: (id: string) => request<unknown>('POST', `/api/tasks/${enc(id)}/unclaim`),
   complete: (id: string, variables: Record<string, unknown>) => request<unknown>('POST', `/api/tasks/${enc(id)}/complete`, { variables }),

@@ -233,6 +233,7 @@ export interface FormField {
   required: boolean;
   values?: { id: string; name: string }[];
   defaultValue?: unknown;
+  readOnly?: boolean;
 }
 
 export type TaskForm =

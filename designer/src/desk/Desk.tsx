@@ -6,7 +6,8 @@ import type {
   Applicant, ApplicantType, Appointment, Channel, CreatedDossier, Decision, DocumentKind, Procedure, TimeLimit, Unit,
 } from '../api/types';
 import { t } from '../i18n';
-import { dateTime, date, money, todayIso } from '../shell/format';
+import { dateTime, date, money } from '../shell/format';
+import { loadUnits, unitTitle } from '../shell/units';
 import { href, navigate, type SlipKind } from '../shell/router';
 import { useSession } from '../shell/session';
 import { Field, Notice, describedBy } from '../shell/ui';
@@ -79,7 +80,7 @@ export function Desk() {
   const procedureInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    Promise.all([api.procedures(), api.units(todayIso())]).then(
+    Promise.all([api.procedures(), loadUnits()]).then(
       ([p, u]) => { setProcedures(p); setUnits(u); },
       (e: Error) => setLoadError(e.message),
     );
@@ -111,7 +112,10 @@ export function Desk() {
     () => units.filter((u) => u.kind === 'ward' || u.kind === 'commune' || u.kind === 'special-zone').sort((a, b) => a.name.localeCompare(b.name, 'vi')),
     [units],
   );
-  const unitName = (code: string) => units.find((u) => u.code === code)?.name ?? me.units.find((u) => u.code === code)?.name ?? code;
+  const unitName = (code: string) => {
+    const u = units.find((x) => x.code === code);
+    return u ? unitTitle(u.name, u.kind) : me.units.find((x) => x.code === code)?.name ?? code;
+  };
 
   const missingDefault = useMemo(
     () => (procedure?.requiredDocuments ?? []).filter((d) => d.required && !docs[d.code]?.present).map((d) => d.name).join('\n'),
@@ -221,7 +225,7 @@ export function Desk() {
         <div class="field inline">
           <label for="receiving-unit">{t('desk.receivingUnit')}</label>
           <select id="receiving-unit" value={receivingUnit} onChange={(e) => setReceivingUnit(e.currentTarget.value)}>
-            {me.units.map((u) => <option key={u.code} value={u.code}>{u.name}</option>)}
+            {me.units.map((u) => <option key={u.code} value={u.code}>{unitName(u.code)}</option>)}
           </select>
         </div>
       </div>
@@ -246,7 +250,13 @@ export function Desk() {
               <div class="picked" data-testid="picked-procedure">
                 <div>
                   <span class="mono">{procedure.code}</span> <strong>{procedureName(procedure)}</strong>
-                  <div class="muted">{procedure.field} · {t('desk.competentLevel')}: {procedure.competentLevel}{procedure.boundaryIndependent ? ` · ${t('desk.boundaryIndependent')}` : ''}</div>
+                  <div class="muted">{procedure.field} · {t('desk.competentLevel')}: {levelText(procedure.competentLevel)}{procedure.boundaryIndependent ? ` · ${t('desk.boundaryIndependent')}` : ''}</div>
+                  <dl class="facts compact procedure-facts">
+                    <dt>{t('desk.timeLimit')}</dt>
+                    <dd>{timeLimitText(procedure.timeLimit)}</dd>
+                    <dt>{t('desk.fees')}</dt>
+                    <dd>{procedure.fees.every((f) => !f.amount) ? t('desk.free') : procedure.fees.filter((f) => f.amount).map((f) => `${f.name}: ${money(f.amount)}`).join('; ')}</dd>
+                  </dl>
                 </div>
                 <button type="button" class="button button--ghost" onClick={() => { setProcedure(null); setTimeout(() => procedureInput.current?.focus(), 0); }}>
                   {t('desk.changeProcedure')}
@@ -300,7 +310,7 @@ export function Desk() {
                 <select id="subject.unitCode" value={subjectUnit} onChange={(e) => setSubjectUnit(e.currentTarget.value)}
                   {...describedBy('subject.unitCode', err('subject.unitCode'), true)}>
                   {!wardUnits.some((u) => u.code === subjectUnit) && <option value={subjectUnit}>{unitName(subjectUnit)}</option>}
-                  {wardUnits.map((u) => <option key={u.code} value={u.code}>{u.name}</option>)}
+                  {wardUnits.map((u) => <option key={u.code} value={u.code}>{unitTitle(u.name, u.kind)}</option>)}
                 </select>
               </Field>
               <Field id="subject.address" label={t('desk.address')} error={err('subject.address')}>
@@ -312,7 +322,7 @@ export function Desk() {
               <Field id="returnUnit" label={t('desk.returnUnit')} error={err('returnUnit')}>
                 <select id="returnUnit" value={returnUnit} onChange={(e) => setReturnUnit(e.currentTarget.value)}>
                   <option value="">{t('desk.returnUnitDefault', { unit: unitName(receivingUnit) })}</option>
-                  {wardUnits.filter((u) => u.code !== receivingUnit).map((u) => <option key={u.code} value={u.code}>{u.name}</option>)}
+                  {wardUnits.filter((u) => u.code !== receivingUnit).map((u) => <option key={u.code} value={u.code}>{unitTitle(u.name, u.kind)}</option>)}
                 </select>
               </Field>
             </div>
@@ -393,14 +403,6 @@ export function Desk() {
           <section class="panel sticky">
             <h2>{t('desk.appointment')}</h2>
             {!procedure && <p class="muted">{t('desk.appointmentPick')}</p>}
-            {procedure && (
-              <dl class="facts compact">
-                <dt>{t('desk.timeLimit')}</dt>
-                <dd>{timeLimitText(procedure.timeLimit)}</dd>
-                <dt>{t('desk.fees')}</dt>
-                <dd>{procedure.fees.length === 0 ? t('desk.free') : procedure.fees.map((f) => `${f.name}: ${money(f.amount)}`).join('; ')}</dd>
-              </dl>
-            )}
             {procedure && !appointment && !appointmentError && <p class="loading">{t('desk.appointmentLoading')}</p>}
             {appointmentError && <Notice kind="error">{appointmentError}</Notice>}
             {appointment && (
@@ -460,6 +462,15 @@ export function Desk() {
       </form>
     </div>
   );
+}
+
+function levelText(level: string): string {
+  switch (level) {
+    case 'commune': return t('level.commune');
+    case 'province': return t('level.province');
+    case 'central': return t('level.central');
+    default: return level;
+  }
 }
 
 function FilePick({ label, file, onFile }: { label: string; file: File | null; onFile: (f: File | null) => void }) {

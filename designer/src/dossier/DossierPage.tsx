@@ -1,25 +1,26 @@
 // Everything about one dossier: facts, units, dates, documents, supplement/refusal, open tasks and the control slip.
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
-import type { Dossier, Unit } from '../api/types';
+import type { Dossier } from '../api/types';
 import { t } from '../i18n';
-import { bytes, dateTime, todayIso } from '../shell/format';
+import { bytes, dateTime } from '../shell/format';
+import { useUnitNames } from '../shell/units';
 import { href } from '../shell/router';
 import { Loading, Notice, StatusBadge } from '../shell/ui';
 import { SlipTable } from './SlipTable';
 import { Qr } from './Qr';
 
-export function useUnits(): (code: string | null | undefined) => string {
-  const [units, setUnits] = useState<Unit[]>([]);
-  useEffect(() => { api.units(todayIso()).then(setUnits, () => setUnits([])); }, []);
-  return (code) => (code ? units.find((u) => u.code === code)?.name ?? code : '—');
+/** Unit titles by code ("Phường Hải Châu"), from the units in force today. */
+export function useUnits(vietnamese = false): (code: string | null | undefined, fallbackName?: string) => string {
+  const { title } = useUnitNames();
+  return (code, fallbackName) => title(code, fallbackName, vietnamese);
 }
 
 export function applicantTypeText(type: string): string {
   return type === 'organisation' ? t('applicantType.organisation') : type === 'householdBusiness' ? t('applicantType.householdBusiness') : t('applicantType.citizen');
 }
 
-export function DossierFacts({ dossier, unitName }: { dossier: Dossier; unitName: (c: string | null) => string }) {
+export function DossierFacts({ dossier, unitName }: { dossier: Dossier; unitName: (c: string | null, fallbackName?: string) => string }) {
   const d = dossier;
   return (
     <dl class="facts" data-testid="dossier-facts">
@@ -35,9 +36,9 @@ export function DossierFacts({ dossier, unitName }: { dossier: Dossier; unitName
       </dd>
       <dt>{t('dossier.subject')}</dt>
       <dd>{[unitName(d.subject.unitCode), d.subject.address, d.subject.parcel && `${t('desk.parcel')}: ${d.subject.parcel}`].filter(Boolean).join(' · ')}</dd>
-      <dt>{t('dossier.receivingUnit')}</dt><dd>{d.receivingUnit.name}</dd>
-      <dt>{t('dossier.competentUnit')}</dt><dd>{d.competentUnit.name}</dd>
-      <dt>{t('dossier.returnUnit')}</dt><dd>{d.returnUnit.name}</dd>
+      <dt>{t('dossier.receivingUnit')}</dt><dd>{unitName(d.receivingUnit.code, d.receivingUnit.name)}</dd>
+      <dt>{t('dossier.competentUnit')}</dt><dd>{unitName(d.competentUnit.code, d.competentUnit.name)}</dd>
+      <dt>{t('dossier.returnUnit')}</dt><dd>{unitName(d.returnUnit.code, d.returnUnit.name)}</dd>
       <dt>{t('dossier.channel')}</dt><dd>{t(`channel.${d.channel}` as 'channel.1')}</dd>
       <dt>{t('dossier.receivedAt')}</dt><dd>{dateTime(d.receivedAt)}{d.receivedBy && <span class="muted"> · {d.receivedBy}</span>}</dd>
       <dt>{t('dossier.appointmentAt')}</dt><dd data-testid="appointment-at"><strong>{dateTime(d.appointmentAt)}</strong></dd>

@@ -13,6 +13,8 @@ import { Loading, Notice } from '../shell/ui';
 import { useUnits } from './DossierPage';
 import { Qr } from './Qr';
 
+type UnitName = (code: string | null | undefined, fallbackName?: string) => string;
+
 const GRADE_VI = { early: 'Trước hạn', onTime: 'Đúng hạn', late: 'Quá hạn' } as const;
 
 function when(value: string | null | undefined): string {
@@ -33,9 +35,9 @@ function applicantVi(type: string): string {
   return type === 'organisation' ? 'Tổ chức' : type === 'householdBusiness' ? 'Hộ kinh doanh' : 'Ông/Bà';
 }
 
-function Sheet({ dossier, title, children, qr }: { dossier: Dossier; title: string; children: ComponentChildren; qr?: boolean }) {
+function Sheet({ dossier, title, children, qr, unitName }: { dossier: Dossier; title: string; children: ComponentChildren; qr?: boolean; unitName: UnitName }) {
   const now = vnParts(new Date())!;
-  const unit = dossier.receivingUnit.name;
+  const unit = unitName(dossier.receivingUnit.code, dossier.receivingUnit.name);
   return (
     <article class="sheet" data-testid="slip">
       <div class="sheet-head">
@@ -58,7 +60,7 @@ function Sheet({ dossier, title, children, qr }: { dossier: Dossier; title: stri
         </div>
         {qr ? (
           <div class="sheet-qr">
-            <Qr text={dossier.code} size={104} label={t('print.qrLabel', { code: dossier.code })} />
+            <Qr text={dossier.code} size={88} label={t('print.qrLabel', { code: dossier.code })} />
           </div>
         ) : <span />}
       </div>
@@ -86,11 +88,11 @@ function Applicant({ d }: { d: Dossier }) {
   );
 }
 
-function Receipt({ d, procedure }: { d: Dossier; procedure?: Procedure }) {
+function Receipt({ d, procedure, unitName }: { d: Dossier; procedure?: Procedure; unitName: UnitName }) {
   const docs = d.documents.length ? d.documents.map((x) => x.name) : procedure?.requiredDocuments.filter((x) => x.required).map((x) => x.name) ?? [];
   return (
-    <Sheet dossier={d} title="GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" qr>
-      <p>Trung tâm Phục vụ hành chính công {d.receivingUnit.name} tiếp nhận hồ sơ của:</p>
+    <Sheet dossier={d} unitName={unitName} title="GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" qr>
+      <p>Trung tâm Phục vụ hành chính công {unitName(d.receivingUnit.code, d.receivingUnit.name)} tiếp nhận hồ sơ của:</p>
       <Applicant d={d} />
       <p>1. Thành phần hồ sơ nộp gồm:</p>
       <ol class="sheet-list">{docs.map((x, i) => <li key={i}>{x}</li>)}</ol>
@@ -98,34 +100,34 @@ function Receipt({ d, procedure }: { d: Dossier; procedure?: Procedure }) {
       <p>3. Thời gian giải quyết hồ sơ theo quy định là: {timeLimitVi(procedure)}</p>
       <p>4. Thời gian nhận hồ sơ: {when(d.receivedAt)}</p>
       <p>5. Thời gian trả kết quả giải quyết hồ sơ: <strong data-testid="slip-appointment">{when(d.appointmentAt)}</strong></p>
-      <p>6. Đăng ký nhận kết quả tại: {d.returnUnit.name}</p>
+      <p>6. Đăng ký nhận kết quả tại: {unitName(d.returnUnit.code, d.returnUnit.name)}</p>
       <p class="small italic">Tra cứu tình trạng hồ sơ: quét mã QR hoặc nhập mã hồ sơ tại trang Tra cứu hồ sơ ({location.origin}/#/lookup).</p>
       <Signatures left="NGƯỜI NỘP HỒ SƠ" right="NGƯỜI TIẾP NHẬN HỒ SƠ" rightName={d.receivedBy} />
     </Sheet>
   );
 }
 
-function SupplementSlip({ d }: { d: Dossier }) {
+function SupplementSlip({ d, unitName }: { d: Dossier; unitName: UnitName }) {
   const s = d.supplement;
   return (
-    <Sheet dossier={d} title="PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ">
+    <Sheet dossier={d} unitName={unitName} title="PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ">
       <p>Hồ sơ của:</p>
       <Applicant d={d} />
       <p>Ngày yêu cầu: {when(s?.requestedAt ?? d.receivedAt)}</p>
       <p>Yêu cầu bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:</p>
       <ol class="sheet-list" data-testid="slip-missing">{(s?.missing ?? []).map((x, i) => <li key={i}>{x}</li>)}</ol>
       {s?.note && <p>Lý do: {s.note}</p>}
-      <p>Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ Trung tâm Phục vụ hành chính công {d.receivingUnit.name} để được hướng dẫn.</p>
+      <p>Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ Trung tâm Phục vụ hành chính công {unitName(d.receivingUnit.code, d.receivingUnit.name)} để được hướng dẫn.</p>
       <p>Xin trân trọng cảm ơn!</p>
       <Signatures left="NGƯỜI NỘP HỒ SƠ" right="NGƯỜI HƯỚNG DẪN" rightName={d.receivedBy} />
     </Sheet>
   );
 }
 
-function RefusalSlip({ d }: { d: Dossier }) {
+function RefusalSlip({ d, unitName }: { d: Dossier; unitName: UnitName }) {
   return (
-    <Sheet dossier={d} title="PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ">
-      <p>Trung tâm Phục vụ hành chính công {d.receivingUnit.name} tiếp nhận hồ sơ của:</p>
+    <Sheet dossier={d} unitName={unitName} title="PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ">
+      <p>Trung tâm Phục vụ hành chính công {unitName(d.receivingUnit.code, d.receivingUnit.name)} tiếp nhận hồ sơ của:</p>
       <Applicant d={d} />
       <p>Qua nghiên cứu, đối chiếu với các quy định hiện hành, Trung tâm từ chối tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:</p>
       <p class="reason" data-testid="slip-reason"><strong>{d.refusalReason ?? '…'}</strong></p>
@@ -135,9 +137,9 @@ function RefusalSlip({ d }: { d: Dossier }) {
   );
 }
 
-function ControlSlip({ d, unitName }: { d: Dossier; unitName: (c: string | null) => string }) {
+function ControlSlip({ d, unitName }: { d: Dossier; unitName: UnitName }) {
   return (
-    <Sheet dossier={d} title="PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ">
+    <Sheet dossier={d} unitName={unitName} title="PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ">
       <p>Kèm theo hồ sơ của: <strong>{d.applicant.name}</strong> — {d.procedure.name}</p>
       <p>Ngày nhận: {when(d.receivedAt)} &nbsp; Hẹn trả kết quả: {when(d.appointmentAt)}</p>
       <table class="sheet-table">
@@ -174,7 +176,7 @@ export function PrintPage({ code, slip }: { code: string; slip: SlipKind }) {
   const [procedure, setProcedure] = useState<Procedure | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const printButton = useRef<HTMLButtonElement>(null);
-  const unitName = useUnits();
+  const unitName = useUnits(true);
 
   useEffect(() => {
     api.dossier(code).then(
@@ -201,9 +203,9 @@ export function PrintPage({ code, slip }: { code: string; slip: SlipKind }) {
         {isReception(me) && <a class="button" href={href({ name: 'desk' })}>{t('print.newDossier')}</a>}
         <button type="button" class="button button--primary" ref={printButton} onClick={() => window.print()}>{t('print.print')}</button>
       </div>
-      {slip === 'receipt' && <Receipt d={dossier} procedure={procedure} />}
-      {slip === 'supplement' && <SupplementSlip d={dossier} />}
-      {slip === 'refusal' && <RefusalSlip d={dossier} />}
+      {slip === 'receipt' && <Receipt d={dossier} procedure={procedure} unitName={unitName} />}
+      {slip === 'supplement' && <SupplementSlip d={dossier} unitName={unitName} />}
+      {slip === 'refusal' && <RefusalSlip d={dossier} unitName={unitName} />}
       {slip === 'control' && <ControlSlip d={dossier} unitName={unitName} />}
     </>
   );

@@ -4,7 +4,7 @@ import { t } from '../i18n';
 import { dateTime } from '../shell/format';
 import { GradeBadge } from '../shell/ui';
 
-export function SlipTable({ rows, unitName }: { rows: SlipRow[]; unitName: (code: string | null) => string }) {
+export function SlipTable({ rows, unitName }: { rows: SlipRow[]; unitName: (code: string | null, fallbackName?: string) => string }) {
   if (rows.length === 0) return <p class="muted">{t('slip.empty')}</p>;
   return (
     <table class="table slip-table" data-testid="slip-table">

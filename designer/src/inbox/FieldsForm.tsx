@@ -8,10 +8,18 @@ export type Values = Record<string, unknown>;
 export function initialValues(fields: FormField[]): Values {
   const v: Values = {};
   for (const f of fields) {
-    if (f.defaultValue !== undefined && f.defaultValue !== null) v[f.id] = f.defaultValue;
+    if (f.defaultValue !== undefined && f.defaultValue !== null && f.defaultValue !== '') v[f.id] = typed(f, f.defaultValue);
     else if (f.type === 'boolean') v[f.id] = false;
   }
   return v;
+}
+
+/** Declared defaults arrive as text ("false", "5"): give them the field's type. */
+function typed(f: FormField, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (f.type === 'boolean') return value.toLowerCase() === 'true';
+  if (f.type === 'long') return Number.isInteger(Number(value)) ? Number(value) : undefined;
+  return value;
 }
 
 /** Client-side: required fields filled, longs are integers. The server validates again (422 per field). */
@@ -40,7 +48,7 @@ export function FieldsForm(props: { fields: FormField[]; values: Values; onChang
           return (
             <div key={f.id} class={`field field--check${err ? ' field--invalid' : ''}`}>
               <label class="check">
-                <input id={id} type="checkbox" name={f.id} data-field={f.id} disabled={disabled} checked={values[f.id] === true}
+                <input id={id} type="checkbox" name={f.id} data-field={f.id} disabled={disabled || f.readOnly} checked={values[f.id] === true}
                   onChange={(e) => set(f.id, e.currentTarget.checked)} {...aria} />
                 {label}
               </label>
@@ -51,21 +59,21 @@ export function FieldsForm(props: { fields: FormField[]; values: Values; onChang
         return (
           <Field key={f.id} id={id} label={label} required={f.required} error={err}>
             {f.type === 'enum' ? (
-              <select id={id} name={f.id} data-field={f.id} disabled={disabled} value={String(values[f.id] ?? '')} onChange={(e) => set(f.id, e.currentTarget.value || undefined)} {...aria}>
+              <select id={id} name={f.id} data-field={f.id} disabled={disabled || f.readOnly} value={String(values[f.id] ?? '')} onChange={(e) => set(f.id, e.currentTarget.value || undefined)} {...aria}>
                 <option value="">{t('form.choose')}</option>
                 {(f.values ?? []).map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
               </select>
             ) : f.type === 'long' ? (
-              <input id={id} name={f.id} data-field={f.id} type="number" step={1} disabled={disabled} value={values[f.id] === undefined ? '' : String(values[f.id])}
+              <input id={id} name={f.id} data-field={f.id} type="number" step={1} disabled={disabled || f.readOnly} value={values[f.id] === undefined ? '' : String(values[f.id])}
                 onInput={(e) => { const s = e.currentTarget.value; set(f.id, s === '' ? undefined : Number(s)); }} {...aria} />
             ) : f.type === 'date' ? (
-              <input id={id} name={f.id} data-field={f.id} type="date" disabled={disabled} value={String(values[f.id] ?? '')}
+              <input id={id} name={f.id} data-field={f.id} type="date" disabled={disabled || f.readOnly} value={String(values[f.id] ?? '')}
                 onInput={(e) => set(f.id, e.currentTarget.value || undefined)} {...aria} />
             ) : label.length > 40 || /note|opinion|comment|ghichu|ykien/i.test(f.id) ? (
-              <textarea id={id} name={f.id} data-field={f.id} rows={3} disabled={disabled} value={String(values[f.id] ?? '')}
+              <textarea id={id} name={f.id} data-field={f.id} rows={3} disabled={disabled || f.readOnly} value={String(values[f.id] ?? '')}
                 onInput={(e) => set(f.id, e.currentTarget.value)} {...aria} />
             ) : (
-              <input id={id} name={f.id} data-field={f.id} disabled={disabled} value={String(values[f.id] ?? '')}
+              <input id={id} name={f.id} data-field={f.id} disabled={disabled || f.readOnly} value={String(values[f.id] ?? '')}
                 onInput={(e) => set(f.id, e.currentTarget.value)} {...aria} />
             )}
           </Field>

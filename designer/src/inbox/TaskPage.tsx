@@ -2,9 +2,10 @@
 // generated fields, validated by the server), transfer to another unit/user, and return for supplement.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
-import type { Dossier, FormField, TaskDetail, Unit } from '../api/types';
+import type { Dossier, FormField, TaskDetail } from '../api/types';
 import { t } from '../i18n';
-import { dateTime, todayIso } from '../shell/format';
+import { dateTime } from '../shell/format';
+import { unitTitle, useUnitNames } from '../shell/units';
 import { href, navigate } from '../shell/router';
 import { useSession } from '../shell/session';
 import { DueBadge, Field, Loading, Notice, describedBy } from '../shell/ui';
@@ -30,7 +31,7 @@ export function TaskPage({ id }: { id: string }) {
   const { me } = useSession();
   const [task, setTask] = useState<TaskDetail | null>(null);
   const [dossier, setDossier] = useState<Dossier | null>(null);
-  const [units, setUnits] = useState<Unit[]>([]);
+  const { units, title } = useUnitNames();
   const [loadError, setLoadError] = useState<string | null>(null);
   const [values, setValues] = useState<Values>({});
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -60,10 +61,9 @@ export function TaskPage({ id }: { id: string }) {
   useEffect(() => {
     setTask(null); setDossier(null); setValues({}); setErrors({}); setLoadError(null);
     void load();
-    api.units(todayIso()).then(setUnits, () => undefined);
   }, [id]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const unitName = (code: string | null | undefined) => (code ? units.find((u) => u.code === code)?.name ?? code : '—');
+  const unitName = (code: string | null | undefined, fallbackName?: string) => title(code, fallbackName);
   const fields: FormField[] = useMemo(() => (task?.form?.kind === 'fields' ? task.form.fields : []), [task]);
 
   if (loadError) return <Notice kind="error">{loadError} <a href={href({ name: 'inbox' })}>{t('task.backToInbox')}</a></Notice>;
@@ -218,7 +218,7 @@ export function TaskPage({ id }: { id: string }) {
                 <Field id="transfer-unit" label={t('task.toUnit')} error={transferErrors.toUnit}>
                   <select id="transfer-unit" value={toUnit} onChange={(e) => setToUnit(e.currentTarget.value)} {...describedBy('transfer-unit', transferErrors.toUnit)}>
                     <option value="">{t('form.choose')}</option>
-                    {units.filter((u) => u.kind !== 'district').map((u) => <option key={u.code} value={u.code}>{u.name}</option>)}
+                    {units.filter((u) => u.kind !== 'district' && u.kind !== 'province').map((u) => <option key={u.code} value={u.code}>{unitTitle(u.name, u.kind)}</option>)}
                   </select>
                 </Field>
                 <Field id="transfer-user" label={t('task.toUser')} error={transferErrors.toUser}>

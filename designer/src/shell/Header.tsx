@@ -2,9 +2,12 @@ import { useState } from 'preact/hooks';
 import type { Me } from '../api/types';
 import { lang, setLang, t } from '../i18n';
 import { hasRole, isReception, isStaff } from './session';
+import { useUnitNames } from './units';
 
 export function Header({ me, onSignOut, onHelp }: { me: Me | null; onSignOut: () => void; onHelp: () => void }) {
   const unit = me?.units[0];
+  const { title } = useUnitNames();
+  const unitLabel = unit ? title(unit.code, unit.name) : '';
   const [code, setCode] = useState('');
   const current = location.hash;
   const link = (target: string, label: string, shortcut?: string) => (
@@ -20,7 +23,7 @@ export function Header({ me, onSignOut, onHelp }: { me: Me | null; onSignOut: ()
       <div class="brand">
         <span class="emblem" aria-hidden="true">★</span>
         <div>
-          <div class="brand-top">{unit ? t('app.committee', { unit: unit.name }) : t('app.government')}</div>
+          <div class="brand-top">{unit ? t('app.committee', { unit: unitLabel }) : t('app.government')}</div>
           <div class="brand-name">{t('app.centre')}</div>
         </div>
       </div>
@@ -52,7 +55,7 @@ export function Header({ me, onSignOut, onHelp }: { me: Me | null; onSignOut: ()
         {me && (
           <div class="user">
             <span class="user-name" data-user={me.userName}>{me.displayName || me.userName}</span>
-            <span class="user-meta">{me.roles.map((r) => roleLabel(r)).join(', ')}{unit ? ` · ${unit.name}` : ''}</span>
+            <span class="user-meta">{me.roles.map((r) => roleLabel(r)).join(', ')}{unit ? ` · ${unitLabel}` : ''}</span>
           </div>
         )}
         {me && <button type="button" class="button button--ghost" onClick={onSignOut}>{t('nav.signOut')}</button>}
