@@ -1,0 +1,87 @@
+using System.Reflection;
+using Microsoft.Playwright;
+using WorkflowHost.Server.ProcessTests;
+using WorkflowHost.Testing;
+
+namespace WorkflowHost.BrowserTests;
+
+/// <summary>
+/// One real server for the class (started as a process by <see cref="ServerProcess"/> on a free port, with a throwaway
+/// SQLite data directory, a copy of the repository's workflows/ and the demo users) and one headless Chromium.
+/// </summary>
+public sealed class BrowserServer : IAsyncLifetime
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("wfh-browser-tests-").FullName;
+    private IPlaywright? _playwright;
+
+    public ServerProcess Server { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl => Server.BaseAddress.ToString().TrimEnd('/');
+
+    public async Task InitializeAsync()
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_root, "data")).FullName;
+        var workflows = Path.Combine(_root, "workflows");
+        CopyDirectory(Path.Combine(RepositoryRoot, "workflows"), workflows);
+        Server = await ServerProcess.StartAsync("browser-tests server", null, data, workflows);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.ExecutablePath,
+            Args = Chromium.HeadlessArgs,
+            Headless = true,
+        });
+    }
+
+    /// <summary>A fresh browser session (own cookies) at 1280×800, Vietnamese, in Vietnam's time zone.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            Locale = "vi-VN",
+            TimezoneId = "Asia/Ho_Chi_Minh",
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp directory: leave it.
+        }
+    }
+
+    private static string RepositoryRoot => typeof(BrowserServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "RepositoryRoot").Value!;
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace WorkflowHost.BrowserTests;
+
+/// <summary>
+/// What people do in the web app, in headless Chromium against the real server: a marriage registration received at
+/// the Hải Châu desk and followed through the inbox to the returned result; a wrong password; the public lookup.
+/// The app is in Vietnamese (its default), so the labels below are the ones a clerk reads.
+/// </summary>
+public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutputHelper output) : IClassFixture<BrowserServer>
+{
+    private const string Procedure = "1.000894";
+
+    [GeneratedRegex(@"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}$")]
+    private static partial Regex DossierCode();
+
+    [Fact]
+    public Task SignIn_ShowsErrorNextToForm_WhenPasswordIsWrong() => RunAsync(async () =>
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/");
+        await page.GetByLabel("Tên đăng nhập").FillAsync("reception.hai-chau");
+        await page.GetByLabel("Mật khẩu").FillAsync("not-the-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+
+        var error = page.Locator("#signin-password-error");
+        await Assertions.Expect(error).ToHaveTextAsync("Tên đăng nhập hoặc mật khẩu không đúng.");
+        await Assertions.Expect(page.GetByLabel("Mật khẩu")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.Locator(".user-name")).ToHaveCountAsync(0); // still signed out
+        await page.Context.CloseAsync();
+    });
+
+    [Fact]
+    public Task MarriageRegistration_IsReturned_WhenDeskInboxLeaderAndReturnDoTheirSteps() => RunAsync(async () =>
+    {
+        // 1. Reception at Hải Châu receives the dossier at the desk and prints the receipt-and-appointment slip.
+        var desk = await SignInAsync("reception.hai-chau");
+        await Assertions.Expect(desk).ToHaveURLAsync(new Regex("#/desk$"));
+        await desk.GetByLabel("Tìm thủ tục theo mã hoặc tên").FillAsync("ket hon"); // no diacritics: still found
+        await Assertions.Expect(desk.Locator($"#procedure-option-{Procedure.Replace(".", "\\.")}")).ToBeVisibleAsync();
+        await desk.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(desk.GetByTestId("picked-procedure")).ToContainTextAsync(Procedure);
+        await desk.GetByLabel("Họ và tên / Tên tổ chức").FillAsync("Nguyễn Văn Bình");
+        await desk.GetByLabel("Số định danh / CCCD").FillAsync("048095001234");
+        await desk.GetByLabel("Số điện thoại").FillAsync("0905123456");
+        await desk.GetByLabel("Địa chỉ").FillAsync("15 Bạch Đằng");
+        var form = desk.Locator("[data-doc] input[type=file]").First;
+        await form.SetInputFilesAsync(new FilePayload { Name = "to-khai.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 to khai"u8.ToArray() });
+        await Assertions.Expect(desk.GetByTestId("appointment")).ToContainTextAsync("Hẹn trả kết quả", new() { IgnoreCase = true });
+        await desk.GetByTestId("confirm").ClickAsync();
+
+        var slip = desk.GetByTestId("slip");
+        await Assertions.Expect(slip).ToContainTextAsync("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+        var code = (await desk.GetByTestId("slip-code").InnerTextAsync()).Trim();
+        Assert.Matches(DossierCode(), code);
+        var qr = slip.GetByTestId("qr");
+        await Assertions.Expect(qr).ToHaveAttributeAsync("data-qr-text", code);
+        Assert.True(await qr.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the QR image did not render");
+        var pdf = await desk.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
+        Assert.True(pdf.Length > 1000 && pdf[0] == (byte)'%' && pdf[1] == (byte)'P', "printing the slip gave no PDF");
+        output.WriteLine($"received {code}; slip printed to a {pdf.Length}-byte PDF");
+        await desk.Context.CloseAsync();
+
+        // 2. The officer claims the appraisal from the unit's queue and completes it.
+        await WorkTaskAsync("officer.hai-chau", code, "Thẩm định", async task =>
+            await task.Locator("[data-field=opinion]").FillAsync("Đủ điều kiện đăng ký kết hôn."));
+
+        // 3. The leader approves.
+        await WorkTaskAsync("leader.hai-chau", code, "Phê duyệt", async task =>
+            await task.Locator("[data-field=approved]").CheckAsync());
+
+        // 4. Reception returns the result (after the applicant is notified by a background job).
+        await WorkTaskAsync("reception.hai-chau", code, "Trả kết quả", async task =>
+            await task.Locator("[data-field=certificateNumber]").FillAsync("KH-2026-0001"));
+
+        // 5. The dossier page: status 10 and one graded slip row per handover.
+        var page = await SignInAsync("admin");
+        await page.GotoAsync($"{fixture.BaseUrl}/#/dossiers/{Uri.EscapeDataString(code)}");
+        await Assertions.Expect(page.Locator("[data-testid=dossier-facts] [data-status]")).ToHaveAttributeAsync("data-status", "10");
+        await Assertions.Expect(page.GetByTestId("dossier-facts")).ToContainTextAsync("Đã trả kết quả");
+        var rows = page.Locator("[data-testid=slip-table] tbody tr");
+        var grades = await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.grade + ' | ' + r.innerText.replace(/\\s+/g, ' '))");
+        output.WriteLine("slip:" + Environment.NewLine + string.Join(Environment.NewLine, grades));
+        // Handovers: desk → appraisal, appraisal → approval, approval → return, return → applicant.
+        Assert.True(grades.Length >= 4, $"expected a slip row per handover, got {grades.Length}");
+        var graded = grades.Count(g => g.StartsWith("early |", StringComparison.Ordinal) || g.StartsWith("onTime |", StringComparison.Ordinal) || g.StartsWith("late |", StringComparison.Ordinal));
+        Assert.True(graded >= 3, $"expected the worked steps to be graded early/on time/late: {string.Join("; ", grades)}");
+        await page.Context.CloseAsync();
+
+        // 6. The citizen looks it up without signing in.
+        var lookup = await fixture.NewPageAsync();
+        await lookup.GotoAsync($"{fixture.BaseUrl}/#/lookup");
+        await lookup.GetByLabel("Mã hồ sơ").FillAsync(code);
+        await lookup.GetByRole(AriaRole.Button, new() { Name = "Tra cứu" }).ClickAsync();
+        var result = lookup.GetByTestId("lookup-result");
+        await Assertions.Expect(result).ToContainTextAsync(code);
+        await Assertions.Expect(result).ToContainTextAsync("Đã trả kết quả");
+        await Assertions.Expect(result).ToContainTextAsync("Đăng ký kết hôn");
+        await Assertions.Expect(result).Not.ToContainTextAsync("Nguyễn Văn Bình"); // no personal data
+        await Assertions.Expect(lookup.Locator(".user-name")).ToHaveCountAsync(0);
+        await lookup.Context.CloseAsync();
+    });
+
+    private async Task<IPage> SignInAsync(string user)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/");
+        await page.GetByLabel("Tên đăng nhập").FillAsync(user);
+        await page.GetByLabel("Mật khẩu").FillAsync(user == "admin" ? "admin" : user);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".user-name")).ToHaveAttributeAsync("data-user", user);
+        return page;
+    }
+
+    /// <summary>From the unit's queue: claim the dossier's task, open it, fill the form, complete; back in the inbox.</summary>
+    private async Task WorkTaskAsync(string user, string code, string taskName, Func<IPage, Task> fill)
+    {
+        var page = await SignInAsync(user);
+        await page.GotoAsync($"{fixture.BaseUrl}/#/inbox/queue");
+        var row = page.Locator($"tr[data-dossier='{code}']").Filter(new() { HasText = taskName });
+        for (var attempt = 0; attempt < 30 && await row.CountAsync() == 0; attempt++)
+        {
+            await page.WaitForTimeoutAsync(1000); // the step before may finish in a background job
+            await page.Keyboard.PressAsync("r");   // the inbox's refresh shortcut
+        }
+
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await row.GetByRole(AriaRole.Button, new() { Name = "Nhận xử lý" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice--success")).ToContainTextAsync("Đã nhận xử lý");
+
+        // Claimed, it leaves the unit's queue for "my tasks" (tab 1, by its keyboard shortcut).
+        await page.Keyboard.PressAsync("1");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("#/inbox/mine$"));
+        var mine = page.Locator($"tr[data-dossier='{code}']").Filter(new() { HasText = taskName });
+        await Assertions.Expect(mine).ToContainTextAsync("Tôi");
+        await mine.Locator(".task-link").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("assignment")).ToContainTextAsync("Bạn đang xử lý");
+        await fill(page);
+        await page.GetByTestId("complete").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("#/inbox/mine$"));
+        await Assertions.Expect(page.Locator(".notice--success")).ToContainTextAsync(code);
+        output.WriteLine($"{user}: completed '{taskName}' of {code}");
+        await page.Context.CloseAsync();
+    }
+
+    private async Task RunAsync(Func<Task> body)
+    {
+        try
+        {
+            await body();
+        }
+        catch (Exception ex) when (ex is not XunitException || fixture.Server is not null)
+        {
+            throw new XunitException($"{ex.Message}{Environment.NewLine}{fixture.Server?.OutputTail()}{Environment.NewLine}{ex}");
+        }
+    }
+}
