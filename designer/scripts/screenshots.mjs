@@ -16,6 +16,40 @@ const shot = async (page, name, fullPage = false) => {
   await page.screenshot({ path: `${out}/${name}.png`, fullPage });
   console.log(`${out}/${name}.png`);
 };
+// A tiny API client with its own cookie, to seed demo dossiers and move one through its steps.
+async function apiSession(user) {
+  let cookie = '';
+  const call = async (method, path, body) => {
+    const r = await fetch(base + path, {
+      method,
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', Cookie: cookie },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const set = r.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0];
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${method} ${path} as ${user}: ${r.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+  await call('POST', '/api/auth/login', { userName: user, password: user === 'admin' ? 'admin' : user });
+  return call;
+}
+
+async function completeStep(user, code, elementId, variables) {
+  const call = await apiSession(user);
+  for (let i = 0; i < 30; i++) {
+    const tasks = await call('GET', `/api/tasks?view=queue&q=${encodeURIComponent(code)}`);
+    const task = tasks.find((t) => t.dossierCode === code && t.elementId === elementId);
+    if (task) {
+      await call('POST', `/api/tasks/${task.id}/claim`);
+      await call('POST', `/api/tasks/${task.id}/complete`, { variables });
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`no ${elementId} task for ${code}`);
+}
+
 const context = () => browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
 
 async function signIn(page, user) {
@@ -27,6 +61,27 @@ async function signIn(page, user) {
 }
 
 try {
+  // Demo dossiers from several applicants, so the inbox looks like a working day.
+  const reception = await apiSession('reception.hai-chau');
+  const demo = [
+    ['Trần Thị Bích Ngọc', '1.000894', '048190002345', '0912 345 678'],
+    ['Lê Hoàng Phúc', '1.000894', '048092003456', '0935 222 111'],
+    ['Phạm Minh Đức', '9.900001', '048085004567', '0905 777 888'],
+    ['Võ Thị Hạnh', '1.000894', '048195005678', '0236 3822 456'],
+    ['Công ty TNHH Sông Hàn', '9.900001', '0401234567', '0236 3888 999'],
+  ];
+  for (const [name, procedureCode, idNumber, phone] of demo) {
+    try {
+      await reception('POST', '/api/dossiers', {
+        procedureCode, receivingUnit: '20242', channel: 1, decision: 'accept',
+        applicant: { type: name.startsWith('Công ty') ? 'organisation' : 'citizen', name, idNumber, phone, email: '' },
+        subject: { unitCode: '20242', address: '', parcel: '' },
+      });
+    } catch (e) {
+      console.warn(String(e));
+    }
+  }
+
   // Sign-in, with the wrong-password error.
   let ctx = await context();
   let page = await ctx.newPage();
@@ -41,22 +96,36 @@ try {
   await signIn(page, 'reception.hai-chau');
   await page.goto(`${base}/#/desk`);
   await page.getByLabel('Tìm thủ tục theo mã hoặc tên').fill('ket hon');
+  await page.locator('[role=option]').first().waitFor();
   await page.keyboard.press('Enter');
   await page.getByLabel('Họ và tên / Tên tổ chức').fill('Nguyễn Văn Bình');
   await page.getByLabel('Số định danh / CCCD').fill('048095001234');
   await page.getByLabel('Số điện thoại').fill('0905 123 456');
   await page.getByLabel('Địa chỉ').fill('15 Bạch Đằng, phường Hải Châu');
-  await page.locator('[data-doc] input[type=checkbox]').first().check();
+  await page.locator('[data-doc] input[type=file]').first().setInputFiles({ name: 'to-khai-dang-ky-ket-hon.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 demo') });
+  await page.locator('[data-doc] input[type=checkbox]').nth(2).check();
   await page.getByTestId('appointment').waitFor();
-  await shot(page, 'desk');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, 'desk', true);
   await page.getByTestId('confirm').click();
   await page.getByTestId('slip').waitFor();
   await page.getByTestId('qr').waitFor();
   await shot(page, 'slip-receipt', true);
   const code = await page.getByTestId('slip-code').innerText();
-  await page.goto(`${base}/#/dossiers/${encodeURIComponent(code)}`);
-  await page.getByTestId('dossier-facts').waitFor();
-  await shot(page, 'dossier', true);
+  // A supplement request and a refusal, with their slips.
+  for (const [decision, name, slipName] of [['supplement', 'Trần Thị Thu', 'slip-supplement'], ['refuse', 'Lê Văn Cường', 'slip-refusal']]) {
+    await page.goto(`${base}/#/desk`);
+    await page.getByLabel('Tìm thủ tục theo mã hoặc tên').fill('1.000894');
+    await page.locator('[role=option]').first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Họ và tên / Tên tổ chức').fill(name);
+    await page.locator(`input[name=decision][value=${decision}]`).check();
+    if (decision === 'refuse') await page.getByLabel('Lý do từ chối').fill('Hồ sơ thuộc thẩm quyền của cơ quan đại diện Việt Nam ở nước ngoài (một bên cư trú ở nước ngoài).');
+    else await page.getByLabel('Ghi chú').fill('Bổ sung trước khi nộp lại; không phải nộp lại các giấy tờ đã có.');
+    await page.getByTestId('confirm').click();
+    await page.getByTestId('slip').waitFor();
+    await shot(page, slipName, true);
+  }
   await ctx.close();
 
   // Inbox and task page: the officer.
@@ -69,6 +138,36 @@ try {
   await page.locator(`[data-dossier="${code}"] .task-link`).click();
   await page.getByTestId('assignment').waitFor();
   await shot(page, 'task', true);
+  await page.keyboard.press('Escape');
+  await page.locator('body').press('?');
+  await page.getByRole('dialog').waitFor();
+  await shot(page, 'help');
+  await ctx.close();
+
+  // The same inbox in English, as the unit's manager sees it (read-only).
+  ctx = await context();
+  page = await ctx.newPage();
+  await signIn(page, 'manager.hai-chau');
+  await page.getByRole('button', { name: 'EN' }).click();
+  await page.goto(`${base}/#/inbox/queue`);
+  await page.locator('[data-task]').first().waitFor();
+  await shot(page, 'inbox-manager-en');
+  await page.getByRole('button', { name: 'VI' }).click();
+  await ctx.close();
+
+  // The dossier followed through (API), then its page and control slip.
+  await completeStep('officer.hai-chau', code, 'appraise', { verificationNeeded: false, opinion: 'Đủ điều kiện đăng ký kết hôn.' });
+  await completeStep('leader.hai-chau', code, 'approve', { approved: true, leaderNote: 'Đồng ý.' });
+  await completeStep('reception.hai-chau', code, 'returnResult', { certificateNumber: 'KH-2026-0001' });
+  ctx = await context();
+  page = await ctx.newPage();
+  await signIn(page, 'reception.hai-chau');
+  await page.goto(`${base}/#/dossiers/${encodeURIComponent(code)}`);
+  await page.locator('[data-status="10"]').waitFor();
+  await shot(page, 'dossier', true);
+  await page.goto(`${base}/#/dossiers/${encodeURIComponent(code)}/print/control`);
+  await page.getByTestId('slip').waitFor();
+  await shot(page, 'slip-control', true);
   await ctx.close();
 
   // Public lookup, signed out.

@@ -88,6 +88,13 @@ public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutp
         Assert.True(grades.Length >= 4, $"expected a slip row per handover, got {grades.Length}");
         var graded = grades.Count(g => g.StartsWith("early |", StringComparison.Ordinal) || g.StartsWith("onTime |", StringComparison.Ordinal) || g.StartsWith("late |", StringComparison.Ordinal));
         Assert.True(graded >= 3, $"expected the worked steps to be graded early/on time/late: {string.Join("; ", grades)}");
+
+        // The file uploaded at the desk is listed and downloads as it was sent.
+        var document = page.Locator(".doc-list a", new() { HasText = "Tờ khai đăng ký kết hôn" });
+        await Assertions.Expect(document).ToHaveCountAsync(1);
+        var download = await page.Context.APIRequest.GetAsync(fixture.BaseUrl + await document.GetAttributeAsync("href"));
+        Assert.Equal(200, download.Status);
+        Assert.Equal("%PDF-1.4 to khai", await download.TextAsync());
         await page.Context.CloseAsync();
 
         // 6. The citizen looks it up without signing in.

@@ -321,7 +321,7 @@ export function Desk() {
               </Field>
               <Field id="returnUnit" label={t('desk.returnUnit')} error={err('returnUnit')}>
                 <select id="returnUnit" value={returnUnit} onChange={(e) => setReturnUnit(e.currentTarget.value)}>
-                  <option value="">{t('desk.returnUnitDefault', { unit: unitName(receivingUnit) })}</option>
+                  <option value="">{t('desk.returnUnitDefault')}</option>
                   {wardUnits.filter((u) => u.code !== receivingUnit).map((u) => <option key={u.code} value={u.code}>{unitTitle(u.name, u.kind)}</option>)}
                 </select>
               </Field>

@@ -52,8 +52,8 @@ function Sheet({ dossier, title, children, qr, unitName }: { dossier: Dossier; t
           <div class="italic">{unit}, ngày {now.day} tháng {now.month} năm {now.year}</div>
         </div>
       </div>
-      <div class="sheet-titlebar">
-        <span />
+      <div class={qr ? 'sheet-titlebar sheet-titlebar--qr' : 'sheet-titlebar'}>
+        {qr && <span />}
         <div>
           <h1 class="sheet-title">{title}</h1>
           <p class="sheet-code">Mã hồ sơ: <strong class="mono" data-testid="slip-code">{dossier.code}</strong></p>
@@ -62,7 +62,7 @@ function Sheet({ dossier, title, children, qr, unitName }: { dossier: Dossier; t
           <div class="sheet-qr">
             <Qr text={dossier.code} size={88} label={t('print.qrLabel', { code: dossier.code })} />
           </div>
-        ) : <span />}
+        ) : null}
       </div>
       <div class="sheet-body">{children}</div>
     </article>
