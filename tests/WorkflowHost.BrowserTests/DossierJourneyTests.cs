@@ -50,6 +50,14 @@ public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutp
         var form = desk.Locator("[data-doc] input[type=file]").First;
         await form.SetInputFilesAsync(new FilePayload { Name = "to-khai.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 to khai"u8.ToArray() });
         await Assertions.Expect(desk.GetByTestId("appointment")).ToContainTextAsync("Hẹn trả kết quả", new() { IgnoreCase = true });
+
+        // A value only the server refuses: its message stands next to the field, and nothing is received.
+        await desk.GetByLabel("Số điện thoại").FillAsync("0905 abc");
+        await desk.GetByTestId("confirm").ClickAsync();
+        await Assertions.Expect(desk.Locator("[id='applicant.phone-error']")).ToContainTextAsync("phone");
+        await Assertions.Expect(desk.GetByLabel("Số điện thoại")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(desk).ToHaveURLAsync(new Regex("#/desk$"));
+        await desk.GetByLabel("Số điện thoại").FillAsync("0905123456");
         await desk.GetByTestId("confirm").ClickAsync();
 
         var slip = desk.GetByTestId("slip");

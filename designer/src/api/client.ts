@@ -11,9 +11,22 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** Validation messages keyed by field path (`applicant.name`), empty when none. */
+  /**
+   * Validation messages keyed by field path (`applicant.name`), empty when none. The server may send them as a map
+   * (`{field: [messages]}`) or as a list (`[{field, message}]`); both read the same here.
+   */
   get errors(): Record<string, string[]> {
-    return this.problem.errors ?? {};
+    const raw = this.problem.errors as unknown;
+    if (!raw) return {};
+    if (Array.isArray(raw)) {
+      const out: Record<string, string[]> = {};
+      for (const item of raw as { field?: string | null; elementId?: string | null; message?: string }[]) {
+        const key = item.field ?? item.elementId ?? '';
+        (out[key] ??= []).push(item.message ?? '');
+      }
+      return out;
+    }
+    return raw as Record<string, string[]>;
   }
 }
 

@@ -251,5 +251,5 @@ export interface Problem {
   title?: string;
   status?: number;
   detail?: string;
-  errors?: Record<string, string[]>;
+  errors?: Record<string, string[]> | { field?: string | null; elementId?: string | null; message?: string }[];
 }

@@ -197,8 +197,11 @@ export function Desk() {
     } catch (e) {
       if (e instanceof ApiError && e.status === 422 || e instanceof ApiError && Object.keys(e.errors).length) {
         const ae = e as ApiError;
-        setErrors(normaliseErrors(ae.errors));
-        setFormError(ae.problem.detail ?? ae.problem.title ?? t('desk.err.fix'));
+        const errs = normaliseErrors(ae.errors);
+        setErrors(errs);
+        // Messages for no field on this form are listed with the summary.
+        const elsewhere = Object.entries(errs).filter(([k]) => !document.getElementById(k === 'procedureCode' ? 'procedure-search' : k)).flatMap(([, v]) => v);
+        setFormError([ae.problem.detail ?? ae.problem.title ?? t('desk.err.fix'), ...elsewhere].join(' '));
         focusFirstError();
       } else {
         setFormError((e as Error).message);

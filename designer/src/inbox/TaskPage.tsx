@@ -111,7 +111,8 @@ export function TaskPage({ id }: { id: string }) {
       const errs = variableErrors(ae.errors);
       setErrors(errs);
       formJs.current?.showServerErrors(errs);
-      setActionError(ae.problem.detail ?? ae.problem.title ?? t('task.invalid'));
+      const elsewhere = task.form?.kind === 'fields' ? Object.entries(errs).filter(([k]) => !fields.some((f) => f.id === k)).flatMap(([, v]) => v) : [];
+      setActionError([ae.problem.detail ?? ae.problem.title ?? t('task.invalid'), ...elsewhere].join(' '));
       focusInvalid();
     }
   };
