@@ -49,3 +49,12 @@ public sealed class SpiffConformanceApiPostgresTest(PostgresApiFixture fixture) 
 
 [Collection(PostgresCollection.Name)]
 public sealed class BpmnElementsConformanceApiPostgresTest(PostgresApiFixture fixture) : BpmnElementsConformanceApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class DossiersApiPostgresTest(DossiersApiPostgresTest.ShippedFixture fixture) : DossiersApiTestBase<DossiersApiPostgresTest.ShippedFixture>(fixture)
+{
+    public sealed class ShippedFixture(SharedPostgres postgres) : PostgresApiFixture(postgres)
+    {
+        protected override bool ShippedProcedures => true;
+    }
+}

@@ -36,3 +36,11 @@ public sealed class ServiceTasksApiSqliteTest(ServiceTasksApiSqliteTest.SqliteHa
 public sealed class SpiffConformanceApiSqliteTest(SqliteApiFixture fixture) : SpiffConformanceApiTestBase<SqliteApiFixture>(fixture);
 
 public sealed class BpmnElementsConformanceApiSqliteTest(SqliteApiFixture fixture) : BpmnElementsConformanceApiTestBase<SqliteApiFixture>(fixture);
+
+public sealed class DossiersApiSqliteTest(DossiersApiSqliteTest.ShippedFixture fixture) : DossiersApiTestBase<DossiersApiSqliteTest.ShippedFixture>(fixture)
+{
+    public sealed class ShippedFixture : SqliteApiFixture
+    {
+        protected override bool ShippedProcedures => true;
+    }
+}
