@@ -13,6 +13,7 @@ app.MapTasksApi();
 app.MapMessagesApi();
 app.MapIncidentsApi();
 app.MapPublicApi();
+app.MapCalendarsApi();
 await app.PrepareWorkflowHostAsync();
 app.Run();
 

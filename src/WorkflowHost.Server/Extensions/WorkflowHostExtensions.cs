@@ -33,6 +33,7 @@ public static class WorkflowHostExtensions
         AddIdentity(services, storage);
         AddHangfire(services, storage, options);
         AddEngine(services, options);
+        services.AddCalendars();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {

@@ -91,7 +91,7 @@ public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, 
     }
 
     /// <summary>`dotnet run --project src/WorkflowHost.Server` runs with the project folder as content root; workflows/ is at the repo root.</summary>
-    private static string? FindUpwards(string start, string relative)
+    internal static string? FindUpwards(string start, string relative)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
