@@ -54,6 +54,23 @@ public sealed class CalendarFileTests : IDisposable
         Assert.False(changed.IsWorkingDay(new DateOnly(2026, 11, 23)));
     }
 
+    [Fact]
+    public void AddWorkingDays_SaysTheSaturdayDeskReceivedIt_WhenTheCalendarOpensSaturdayMornings()
+    {
+        var folder = CopyShipped();
+        var file = Path.Combine(folder, "2026.json");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("\"saturdayReception\": null", "\"saturdayReception\": { \"from\": \"07:30\", \"to\": \"11:30\" }"));
+        var commune = CalendarSet.Load(_root).Get("vn-government");
+
+        var deadline = commune.AddWorkingDays(Vn(2026, 3, 14, 9, 0), 1);
+
+        // Still counted as received on Monday: the desk being open does not start the clock (holidays-vn.md).
+        Assert.Equal(Vn(2026, 3, 17, 17, 0), deadline.DueAt);
+        Assert.Equal("Saturday; received on a rest day (Saturday-morning reception), counted as received the next working day", deadline.Explanation[0].Reason);
+        Assert.Equal(new OfficeSession(new(7, 30), new(11, 30)), commune.SaturdayReception(new DateOnly(2026, 3, 14)));
+        Assert.Null(Government.SaturdayReception(new DateOnly(2026, 3, 14)));
+    }
+
     [Theory]
     [InlineData("\"2026-04-27\"", "\"2026-04-26\"", "$.holidays[2].date", "is a Sunday, already a rest day")]
     [InlineData("\"2026-11-24\"", "\"2027-11-24\"", "$.holidays[6].date", "is not in 2026")]
