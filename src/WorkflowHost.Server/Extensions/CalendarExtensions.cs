@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using WorkflowHost.Engine.Timers;
 using WorkflowHost.Procedures.Calendars;
 using WorkflowHost.Server.Services;
 
@@ -26,4 +27,31 @@ public static class CalendarExtensions
                 directory, string.Join(", ", calendars.Names.Select(n => $"{n} {calendars.Get(n).Version}")));
             return calendars;
         });
+}
+
+/// <summary>
+/// The engine's calendar: plain ISO durations exactly as <see cref="PlainCalendar"/>; working time
+/// (<c>wh:workingDays</c>, <c>wh:workingHours</c>) by the <see cref="CalendarSet.Default"/> calendar, resolved on first
+/// use so that a node without calendar files still runs every process that does not ask for working time.
+/// </summary>
+internal sealed class EngineCalendar(IServiceProvider services) : IWorkingTimeCalendar
+{
+    public DateTimeOffset Add(DateTimeOffset from, IsoDuration duration) => PlainCalendar.Instance.Add(from, duration);
+
+    public DateTimeOffset AddWorkingDays(DateTimeOffset from, int days) => Default().AddWorkingDays(from, days).DueAt;
+
+    public DateTimeOffset AddWorkingHours(DateTimeOffset from, decimal hours) => Default().AddWorkingHours(from, hours).DueAt;
+
+    private BusinessCalendar Default()
+    {
+        try
+        {
+            return services.GetRequiredService<CalendarSet>().Get(CalendarSet.Default);
+        }
+        catch (Exception e) when (e is CalendarDataException or KeyNotFoundException)
+        {
+            // The engine turns this exception (only) into an incident on the task: the process owner sees why.
+            throw new ArgumentOutOfRangeException(nameof(CalendarSet), $"The business calendar is unavailable: {e.Message}");
+        }
+    }
 }

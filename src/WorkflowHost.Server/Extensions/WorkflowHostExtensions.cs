@@ -137,7 +137,7 @@ public static class WorkflowHostExtensions
     private static void AddEngine(IServiceCollection services, WorkflowHostOptions options)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
-        services.AddSingleton(new BpmnEngine(new EngineOptions { TimeZone = zone }));
+        services.AddSingleton(sp => new BpmnEngine(new EngineOptions { TimeZone = zone, Calendar = new EngineCalendar(sp) }));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DefinitionCatalog>();
         services.AddScoped<DefinitionService>();

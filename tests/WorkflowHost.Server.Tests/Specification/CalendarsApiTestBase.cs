@@ -48,6 +48,25 @@ public abstract class CalendarsApiTestBase<TFixture> : IClassFixture<TFixture> w
     }
 
     [Fact]
+    public virtual async Task StartInstance_GivesTheTaskTheWorkingDayDueDate_WhenTheTaskSaysWhWorkingDays()
+    {
+        var key = Bpmn.NewKey("working-days");
+        var xml = Bpmn.OneTask(key).Replace("camunda:candidateGroups=", "wh:workingDays=\"2\" camunda:candidateGroups=")
+            .Replace("<definitions ", "<definitions xmlns:wh=\"https://workflowhost.vn/schema/bpmn/1.0\" ");
+        await (await Fixture.AsAsync("owner")).DeployAsync(xml);
+        var reception = await Fixture.AsAsync("reception");
+
+        var started = await (await Fixture.AsAsync("admin")).StartAsync(key, Bpmn.NewBusinessKey());
+
+        // Runs on the real clock, so the expectation comes from the deadline endpoint for the task's creation instant
+        // (both count in the shipped files, which end in 2027).
+        var task = Assert.Single(await reception.TasksAsync(started.Id));
+        var expected = await reception.GetAsync<JsonObject>(DeadlineUrl("from=" + Uri.EscapeDataString(task.CreatedAt.ToString("O")) + "&workingDays=2"));
+        Assert.Equal(expected["dueAt"]!.GetValue<DateTimeOffset>(), task.DueAt);
+        Assert.Equal(new TimeOnly(17, 0), TimeOnly.FromDateTime(task.DueAt!.Value.ToOffset(TimeSpan.FromHours(7)).DateTime));
+    }
+
+    [Fact]
     public virtual async Task Deadline_IsDueMonday_WhenReceivedFridayAfterTheCutoff()
     {
         var reception = await Fixture.AsAsync("reception");
