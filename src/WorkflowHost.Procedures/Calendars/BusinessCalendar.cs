@@ -188,7 +188,8 @@ public sealed class BusinessCalendar : IWorkingTimeCalendar
         var pauses = Merge(paused);
         if (to <= from) return TimeSpan.Zero;
         var total = 0L;
-        var last = Local(to).Day;
+        var (last, until) = Local(to);
+        if (until == TimeOnly.MinValue) last = last.AddDays(-1); // ends at midnight: nothing of that day counts (it may be uncovered)
         for (var day = Local(from).Day; day <= last; day = day.AddDays(1))
         {
             if (!IsWorkingDay(day)) continue;

@@ -87,6 +87,12 @@ public sealed class WorkingHoursTests
     }
 
     [Fact]
+    public void WorkingTimeBetween_CountsTheLastCoveredDay_WhenToIsMidnightAfterIt()
+    {
+        Assert.Equal(TimeSpan.FromHours(8), Calendar.WorkingTimeBetween(Vn(2027, 12, 31, 7, 0), Vn(2028, 1, 1, 0, 0), []));
+    }
+
+    [Fact]
     public void WorkingTimeBetween_IsZero_WhenToIsBeforeFrom()
     {
         Assert.Equal(TimeSpan.Zero, Calendar.WorkingTimeBetween(Vn(2026, 3, 11, 17, 0), Vn(2026, 3, 10, 7, 30), []));
