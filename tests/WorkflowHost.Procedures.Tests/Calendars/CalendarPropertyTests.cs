@@ -25,6 +25,21 @@ public sealed class CalendarPropertyTests
     }
 
     [Fact]
+    public void WorkingTimeBetween_LosesExactlyTheWorkingTimeOfThePause_WhenAPauseOverlapsTheInterval()
+    {
+        Gen.Select(Instants, Gen.Int[1, 20_000], Gen.Int[-200, 400], Gen.Int[0, 400]).Sample((from, hundredths, pauseStartHours, pauseHours) =>
+        {
+            var due = Calendar.AddWorkingHours(from, hundredths / 100m).DueAt;
+            var pause = (From: from.AddHours(pauseStartHours), To: from.AddHours(pauseStartHours + pauseHours));
+            var overlapFrom = pause.From > from ? pause.From : from;
+            var overlapTo = pause.To < due ? pause.To : due;
+            var lost = Calendar.WorkingTimeBetween(overlapFrom, overlapTo, []);
+
+            Assert.Equal(Calendar.WorkingTimeBetween(from, due, []) - lost, Calendar.WorkingTimeBetween(from, due, [pause]));
+        });
+    }
+
+    [Fact]
     public void AddWorkingDays_IsStrictlyMonotonicInN_WhenFromIsFixed()
     {
         Gen.Select(Instants, Gen.Int[1, 60]).Sample((from, days) =>
