@@ -22,6 +22,8 @@ public sealed class TimersApiSqliteTest(SqliteApiFixture fixture) : TimersApiTes
 
 public sealed class HostApiSqliteTest(SqliteApiFixture fixture) : HostApiTestBase<SqliteApiFixture>(fixture);
 
+public sealed class CalendarsApiSqliteTest(SqliteApiFixture fixture) : CalendarsApiTestBase<SqliteApiFixture>(fixture);
+
 public sealed class ServiceTasksApiSqliteTest(ServiceTasksApiSqliteTest.SqliteHandlersFixture fixture) : ServiceTasksApiTestBase<ServiceTasksApiSqliteTest.SqliteHandlersFixture>(fixture)
 {
     public sealed class SqliteHandlersFixture : SqliteApiFixture, IServiceTaskFixture
