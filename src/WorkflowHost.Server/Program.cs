@@ -15,6 +15,7 @@ app.MapIncidentsApi();
 app.MapPublicApi();
 app.MapDossiersApi();
 app.MapReferenceDataApi();
+app.MapCalendarsApi();
 await app.PrepareWorkflowHostAsync();
 app.Run();
 

@@ -1,3 +1,4 @@
+using WorkflowHost.Testing;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Text;
@@ -27,6 +28,7 @@ public sealed class Harness : IAsyncDisposable
         Root = Directory.CreateTempSubdirectory("wfh-process-tests-").FullName;
         DataDirectory = Directory.CreateDirectory(Path.Combine(Root, "data")).FullName;
         WorkflowsDirectory = Directory.CreateDirectory(Path.Combine(Root, "workflows")).FullName;
+        ReferenceData.CopyTo(WorkflowsDirectory);
     }
 
     public string Root { get; }

@@ -86,6 +86,14 @@ public sealed record TaskAssignment(
     public CompiledExpression? CandidateUsersExpression { get; init; }
     public CompiledExpression? AssigneeExpression { get; init; }
     public CompiledExpression? DueDateExpression { get; init; }
+
+    /// <summary><c>wh:workingDays</c>: the task is due this many working days after it opens (literal or <c>${...}</c>).</summary>
+    public string? WorkingDays { get; init; }
+    public CompiledExpression? WorkingDaysExpression { get; init; }
+
+    /// <summary><c>wh:workingHours</c>: the task is due after this many hours of office time (literal or <c>${...}</c>).</summary>
+    public string? WorkingHours { get; init; }
+    public CompiledExpression? WorkingHoursExpression { get; init; }
 }
 
 /// <summary>Standard loop or multi-instance characteristics of an activity.</summary>

@@ -315,6 +315,8 @@ internal static class BpmnParser
             var users = Attr(element, "candidateUsers");
             var assignee = Attr(element, "assignee");
             var due = Attr(element, "dueDate");
+            var workingDays = (string?)element.Attribute(Wh + "workingDays");
+            var workingHours = (string?)element.Attribute(Wh + "workingHours");
             var type = element.Name.LocalName;
             return new TaskAssignment(groups, users, assignee, Attr(element, "formKey"), due, Attr(element, "priority"))
             {
@@ -322,6 +324,10 @@ internal static class BpmnParser
                 CandidateUsersExpression = ExpressionReader.CompileIfExpression(users, id, type, document),
                 AssigneeExpression = ExpressionReader.CompileIfExpression(assignee, id, type, document),
                 DueDateExpression = ExpressionReader.CompileIfExpression(due, id, type, document),
+                WorkingDays = workingDays,
+                WorkingDaysExpression = ExpressionReader.CompileIfExpression(workingDays, id, type, document),
+                WorkingHours = workingHours,
+                WorkingHoursExpression = ExpressionReader.CompileIfExpression(workingHours, id, type, document),
             };
         }
     }

@@ -171,6 +171,21 @@ internal static class DefinitionValidator
             && !Timers.TimerExpression.TryParse(Timers.TimerKind.Date, due, TimeZoneInfo.Utc, out _, out _)
             && !Timers.TimerExpression.TryParse(Timers.TimerKind.Duration, due, TimeZoneInfo.Utc, out _, out _))
             report.Error(node.Id, node.ElementType, $"The due date '{due}' of {Label(node)} is neither an ISO 8601 date nor a duration (e.g. P3D) nor an expression.");
+        if (node.Kind == NodeKind.UserTask && node.Assignment is { } working)
+            CheckWorkingTime(node, working, report);
+    }
+
+    /// <summary><c>wh:workingDays</c> / <c>wh:workingHours</c>: one due-date notation per task, and literals that count.</summary>
+    private static void CheckWorkingTime(FlowNode node, TaskAssignment assignment, ValidationReport report)
+    {
+        if (assignment.WorkingDays is not null && assignment.WorkingHours is not null)
+            report.Error(node.Id, node.ElementType, $"{Label(node)} gives both wh:workingDays and wh:workingHours; keep one.");
+        if (assignment.DueDate is not null && (assignment.WorkingDays ?? assignment.WorkingHours) is not null)
+            report.Error(node.Id, node.ElementType, $"{Label(node)} gives both camunda:dueDate and a working-time due date (wh:workingDays or wh:workingHours); keep one.");
+        if (assignment is { WorkingDays: { } days, WorkingDaysExpression: null } && !Timers.WorkingTimeText.TryDays(days, out _))
+            report.Error(node.Id, node.ElementType, $"wh:workingDays '{days}' of {Label(node)} is not a whole number of working days of at least 1 (e.g. 3) nor an expression.");
+        if (assignment is { WorkingHours: { } hours, WorkingHoursExpression: null } && !Timers.WorkingTimeText.TryHours(hours, out _))
+            report.Error(node.Id, node.ElementType, $"wh:workingHours '{hours}' of {Label(node)} is not a number of working hours above 0 (e.g. 4 or 1.5) nor an expression.");
     }
 
     private static void CheckCalls(ProcessModel process, BpmnDocument document, IDefinitionResolver? resolver, ValidationReport report)

@@ -23,7 +23,7 @@ namespace WorkflowHost.Procedures.Calendars;
 /// </list>
 /// Every result's <see cref="Deadline.DueAt"/> carries the calendar's local offset (+07:00 for Asia/Ho_Chi_Minh).
 /// </remarks>
-public sealed class BusinessCalendar : IBusinessCalendar
+public sealed class BusinessCalendar : IWorkingTimeCalendar
 {
     private const decimal MaxHours = 1_000_000m;
     private readonly IReadOnlyDictionary<int, CalendarYear> _years;
@@ -188,7 +188,8 @@ public sealed class BusinessCalendar : IBusinessCalendar
         var pauses = Merge(paused);
         if (to <= from) return TimeSpan.Zero;
         var total = 0L;
-        var last = Local(to).Day;
+        var (last, until) = Local(to);
+        if (until == TimeOnly.MinValue) last = last.AddDays(-1); // ends at midnight: nothing of that day counts (it may be uncovered)
         for (var day = Local(from).Day; day <= last; day = day.AddDays(1))
         {
             if (!IsWorkingDay(day)) continue;
@@ -210,6 +211,12 @@ public sealed class BusinessCalendar : IBusinessCalendar
     /// <see cref="PlainCalendar"/>; working time is asked for explicitly through the other methods.
     /// </summary>
     public DateTimeOffset Add(DateTimeOffset from, IsoDuration duration) => PlainCalendar.Instance.Add(from, duration);
+
+    /// <summary>For the engine's <c>wh:workingDays</c>: <see cref="AddWorkingDays"/> without the explanation.</summary>
+    DateTimeOffset IWorkingTimeCalendar.AddWorkingDays(DateTimeOffset from, int days) => AddWorkingDays(from, days).DueAt;
+
+    /// <summary>For the engine's <c>wh:workingHours</c>: <see cref="AddWorkingHours"/> without the explanation.</summary>
+    DateTimeOffset IWorkingTimeCalendar.AddWorkingHours(DateTimeOffset from, decimal hours) => AddWorkingHours(from, hours).DueAt;
 
     /// <summary>The day a dossier counts as received, with the steps that explain it.</summary>
     private DateOnly ReceiptDay(DateTimeOffset from, List<DeadlineStep> steps)

@@ -36,6 +36,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             ForbiddenException e => (403, "Forbidden", e.Message),
             InvalidInputException e => (422, "Invalid input", e.Message),
             MigrationException e => (422, "Migration not possible", e.Message),
+            Procedures.Dossiers.DossierCodeExhaustedException e => (409, "No dossier code left today", e.Message),
             EngineCommandException { Refusal: CommandRefusal.NotFound } e => (404, "Not found", e.Message),
             EngineCommandException { Refusal: CommandRefusal.InvalidState } e => (409, "Conflict", e.Message),
             EngineCommandException e => (422, "Invalid input", e.Message),

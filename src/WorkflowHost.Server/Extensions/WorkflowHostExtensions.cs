@@ -33,6 +33,7 @@ public static class WorkflowHostExtensions
         AddIdentity(services, storage);
         AddHangfire(services, storage, options);
         AddEngine(services, options);
+        services.AddCalendars();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
@@ -138,7 +139,7 @@ public static class WorkflowHostExtensions
     private static void AddEngine(IServiceCollection services, WorkflowHostOptions options)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
-        services.AddSingleton(new BpmnEngine(new EngineOptions { TimeZone = zone }));
+        services.AddSingleton(sp => new BpmnEngine(new EngineOptions { TimeZone = zone, Calendar = new EngineCalendar(sp) }));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DefinitionCatalog>();
         services.AddScoped<DefinitionService>();

@@ -40,7 +40,11 @@ public sealed class DossierService(WorkflowDbContext db, OneStopData data, Defin
     {
         var now = clock.GetUtcNow();
         var facts = Validate(request, actor, now);
-        var definition = catalog.Resolve(facts.Procedure.ProcessKey, null)
+        // The published version's number is read here, asynchronously; the catalog then serves the compiled version from
+        // its cache (its own lookup by key is synchronous, which starves the thread pool under a burst of receipts).
+        var version = await db.Definitions.AsNoTracking().Where(d => d.Key == facts.Procedure.ProcessKey && d.Status == DefinitionStatus.Published)
+            .Select(d => (int?)d.Version).FirstOrDefaultAsync(ct);
+        var definition = (version is { } v ? catalog.Get(facts.Procedure.ProcessKey, v) : null)
             ?? throw new ConflictException($"Procedure {facts.Procedure.Code} runs on process '{facts.Procedure.ProcessKey}', which has no published version; ask the process owner to publish it.");
         var deadline = Procedures.Calendars.Appointment.Compute(facts.Procedure.TimeLimit, now, data.Calendar);
         var day = data.DayOf(now);

@@ -34,6 +34,9 @@ public abstract class ApiFixture : IAsyncLifetime
 
     public const int ServiceJobAttempts = 2;
 
+    /// <summary>True to deploy the procedures of the repository's workflows/ at start (dossier suites); other suites deploy their own.</summary>
+    protected virtual bool ShippedProcedures => false;
+
     /// <summary>Creates the provider's empty database and returns the <c>ConnectionStrings:Workflow</c> value.</summary>
     protected abstract Task<string> CreateDatabaseAsync();
 
@@ -45,6 +48,7 @@ public abstract class ApiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var workflows = Directory.CreateDirectory(Path.Combine(Root, "workflows")).FullName;
+        ReferenceData.CopyTo(workflows, ShippedProcedures);
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Workflow"] = await CreateDatabaseAsync(),

@@ -28,7 +28,7 @@ public static class Bpmn
         """);
 
     /// <summary>start → "first" (<paramref name="firstGroups"/>) → "second" (<paramref name="secondGroups"/>) → end.</summary>
-    public static string TwoTasks(string key, string firstGroups = "reception", string secondGroups = "civil-status") => Process(key, $"""
+    public static string TwoTasks(string key, string firstGroups = "reception", string secondGroups = "officer") => Process(key, $"""
         <startEvent id="start"/>
         <sequenceFlow id="f1" sourceRef="start" targetRef="first"/>
         <userTask id="first" name="Receive dossier" camunda:candidateGroups="{firstGroups}"/>
@@ -38,7 +38,7 @@ public static class Bpmn
         <endEvent id="end"/>
         """);
 
-    /// <summary>start → "check" (reception) → XOR on <c>decision</c>: accept → "appraise" (civil-status), else → end "refused".</summary>
+    /// <summary>start → "check" (reception) → XOR on <c>decision</c>: accept → "appraise" (officer), else → end "refused".</summary>
     public static string Decision(string key) => Process(key, """
         <startEvent id="start"/>
         <sequenceFlow id="f1" sourceRef="start" targetRef="check"/>
@@ -47,7 +47,7 @@ public static class Bpmn
         <exclusiveGateway id="complete" default="toRefused"/>
         <sequenceFlow id="toAppraise" sourceRef="complete" targetRef="appraise"><conditionExpression>${decision == 'accept'}</conditionExpression></sequenceFlow>
         <sequenceFlow id="toRefused" sourceRef="complete" targetRef="refused"/>
-        <userTask id="appraise" name="Appraise" camunda:candidateGroups="civil-status"/>
+        <userTask id="appraise" name="Appraise" camunda:candidateGroups="officer"/>
         <sequenceFlow id="f3" sourceRef="appraise" targetRef="done"/>
         <endEvent id="done"/>
         <endEvent id="refused"/>

@@ -33,6 +33,9 @@ public sealed class TimersApiPostgresTest(PostgresApiFixture fixture) : TimersAp
 public sealed class HostApiPostgresTest(PostgresApiFixture fixture) : HostApiTestBase<PostgresApiFixture>(fixture);
 
 [Collection(PostgresCollection.Name)]
+public sealed class CalendarsApiPostgresTest(PostgresApiFixture fixture) : CalendarsApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
 public sealed class ServiceTasksApiPostgresTest(ServiceTasksApiPostgresTest.PostgresHandlersFixture fixture) : ServiceTasksApiTestBase<ServiceTasksApiPostgresTest.PostgresHandlersFixture>(fixture)
 {
     public sealed class PostgresHandlersFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IServiceTaskFixture
@@ -49,3 +52,12 @@ public sealed class SpiffConformanceApiPostgresTest(PostgresApiFixture fixture) 
 
 [Collection(PostgresCollection.Name)]
 public sealed class BpmnElementsConformanceApiPostgresTest(PostgresApiFixture fixture) : BpmnElementsConformanceApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class DossiersApiPostgresTest(DossiersApiPostgresTest.ShippedFixture fixture) : DossiersApiTestBase<DossiersApiPostgresTest.ShippedFixture>(fixture)
+{
+    public sealed class ShippedFixture(SharedPostgres postgres) : PostgresApiFixture(postgres)
+    {
+        protected override bool ShippedProcedures => true;
+    }
+}

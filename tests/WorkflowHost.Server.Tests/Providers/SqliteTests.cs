@@ -22,6 +22,8 @@ public sealed class TimersApiSqliteTest(SqliteApiFixture fixture) : TimersApiTes
 
 public sealed class HostApiSqliteTest(SqliteApiFixture fixture) : HostApiTestBase<SqliteApiFixture>(fixture);
 
+public sealed class CalendarsApiSqliteTest(SqliteApiFixture fixture) : CalendarsApiTestBase<SqliteApiFixture>(fixture);
+
 public sealed class ServiceTasksApiSqliteTest(ServiceTasksApiSqliteTest.SqliteHandlersFixture fixture) : ServiceTasksApiTestBase<ServiceTasksApiSqliteTest.SqliteHandlersFixture>(fixture)
 {
     public sealed class SqliteHandlersFixture : SqliteApiFixture, IServiceTaskFixture
@@ -36,3 +38,11 @@ public sealed class ServiceTasksApiSqliteTest(ServiceTasksApiSqliteTest.SqliteHa
 public sealed class SpiffConformanceApiSqliteTest(SqliteApiFixture fixture) : SpiffConformanceApiTestBase<SqliteApiFixture>(fixture);
 
 public sealed class BpmnElementsConformanceApiSqliteTest(SqliteApiFixture fixture) : BpmnElementsConformanceApiTestBase<SqliteApiFixture>(fixture);
+
+public sealed class DossiersApiSqliteTest(DossiersApiSqliteTest.ShippedFixture fixture) : DossiersApiTestBase<DossiersApiSqliteTest.ShippedFixture>(fixture)
+{
+    public sealed class ShippedFixture : SqliteApiFixture
+    {
+        protected override bool ShippedProcedures => true;
+    }
+}

@@ -21,7 +21,7 @@ public abstract class AuthApiTestBase<TFixture>(TFixture fixture) : IClassFixtur
     [Fact]
     public virtual async Task DeployDefinition_Returns403AndStoresNothing_WhenReceptionDeploys()
     {
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         var key = Bpmn.NewKey("forbidden");
         await ApiClient.ProblemAsync(await reception.SendDeployAsync(Bpmn.OneTask(key), publish: true), HttpStatusCode.Forbidden);
 
@@ -33,21 +33,21 @@ public abstract class AuthApiTestBase<TFixture>(TFixture fixture) : IClassFixtur
     public virtual async Task Login_SetsSessionCookieThatIdentifiesUser_WhenPasswordRight()
     {
         using var client = Fixture.Anonymous();
-        var login = await client.Http.PostAsJsonAsync("/api/auth/login", new { userName = "officer", password = "officer" });
+        var login = await client.Http.PostAsJsonAsync("/api/auth/login", new { userName = "officer.hai-chau", password = "officer.hai-chau" });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         Assert.Contains(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("workflowhost=", StringComparison.Ordinal));
 
         var me = await client.GetAsync<JsonObject>("/api/auth/me");
-        Assert.Equal("officer", me["userName"]!.GetValue<string>());
-        Assert.Equal(["staff"], me["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
-        Assert.Equal(["civil-status", "land-office", "construction-office"], me["groups"]!.AsArray().Select(g => g!.GetValue<string>()));
+        Assert.Equal("officer.hai-chau", me["userName"]!.GetValue<string>());
+        Assert.Equal(["officer"], me["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal(["officer"], me["groups"]!.AsArray().Select(g => g!.GetValue<string>()));
     }
 
     [Fact]
     public virtual async Task Logout_EndsSession_WhenSignedInByCookie()
     {
         using var client = Fixture.Anonymous();
-        Assert.Equal(HttpStatusCode.OK, (await client.Http.PostAsJsonAsync("/api/auth/login", new { userName = "leader", password = "leader" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.PostAsJsonAsync("/api/auth/login", new { userName = "leader.hai-chau", password = "leader.hai-chau" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await client.Http.PostAsync("/api/auth/logout", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.Http.GetAsync("/api/auth/me")).StatusCode);
     }
@@ -62,7 +62,7 @@ public abstract class AuthApiTestBase<TFixture>(TFixture fixture) : IClassFixtur
         var started = await admin.StartAsync(key);
 
         using var machine = Fixture.Anonymous();
-        var tokenResponse = await machine.Http.PostAsJsonAsync("/api/auth/token", new { userName = "reception", password = "reception" });
+        var tokenResponse = await machine.Http.PostAsJsonAsync("/api/auth/token", new { userName = "reception.hai-chau", password = "reception.hai-chau" });
         Assert.Equal(HttpStatusCode.OK, tokenResponse.StatusCode);
         Assert.DoesNotContain("Set-Cookie", tokenResponse.Headers.Select(h => h.Key));
         var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -82,7 +82,7 @@ public abstract class AuthApiTestBase<TFixture>(TFixture fixture) : IClassFixtur
     public virtual async Task SignIn_Returns401Problem_WhenPasswordWrong(string path)
     {
         using var client = Fixture.Anonymous();
-        var response = await client.Http.PostAsJsonAsync(path, new { userName = "manager", password = "not-the-password" });
+        var response = await client.Http.PostAsJsonAsync(path, new { userName = "manager.hai-chau", password = "not-the-password" });
         var problem = await ApiClient.ProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Contains("password", problem["detail"]!.GetValue<string>());
         Assert.False(response.Headers.Contains("Set-Cookie"), "A failed sign-in sets no session cookie.");

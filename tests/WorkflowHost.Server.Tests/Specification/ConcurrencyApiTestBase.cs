@@ -12,7 +12,7 @@ public abstract class ConcurrencyApiTestBase<TFixture>(TFixture fixture) : IClas
     public virtual async Task Complete_OneSucceedsOneGets409_WhenSameTaskCompletedTwiceAtOnce()
     {
         var owner = await Fixture.AsAsync("owner");
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         var admin = await Fixture.AsAsync("admin");
         var key = (await owner.DeployAsync(Bpmn.TwoTasks(Bpmn.NewKey("race")))).Key;
         var started = await reception.StartAsync(key);
@@ -37,7 +37,7 @@ public abstract class ConcurrencyApiTestBase<TFixture>(TFixture fixture) : IClas
     {
         const int Instances = 50;
         var owner = await Fixture.AsAsync("owner");
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         var admin = await Fixture.AsAsync("admin");
         var key = (await owner.DeployAsync(Bpmn.TwoTasks(Bpmn.NewKey("storm")))).Key;
         var instanceIds = new List<Guid>();

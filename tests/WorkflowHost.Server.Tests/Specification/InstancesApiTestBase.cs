@@ -20,7 +20,7 @@ public abstract class InstancesApiTestBase<TFixture>(TFixture fixture) : IClassF
     public virtual async Task Start_Returns201WithIdStatusAndActiveElements_WhenDefinitionPublished()
     {
         var key = await DeployAsync(Bpmn.OneTask(Bpmn.NewKey("start")));
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
 
         var response = await reception.SendStartAsync(key, Bpmn.NewBusinessKey());
 
@@ -37,7 +37,7 @@ public abstract class InstancesApiTestBase<TFixture>(TFixture fixture) : IClassF
     public virtual async Task Get_ShowsVariablesHistoryAndActiveElements_WhenInstanceWaits()
     {
         var key = await DeployAsync(Bpmn.OneTask(Bpmn.NewKey("read")));
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         var businessKey = Bpmn.NewBusinessKey();
         var started = await reception.StartAsync(key, businessKey, new { applicant = "Nguyễn Thị Lan", copies = 2, urgent = true });
 
@@ -59,7 +59,7 @@ public abstract class InstancesApiTestBase<TFixture>(TFixture fixture) : IClassF
     [Fact]
     public virtual async Task Get_Returns404Problem_WhenIdUnknown()
     {
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         var id = Guid.NewGuid();
         var problem = await ApiClient.ProblemAsync(await reception.Http.GetAsync($"/api/instances/{id}"), HttpStatusCode.NotFound);
         Assert.Contains(id.ToString(), problem["detail"]!.GetValue<string>());
@@ -68,7 +68,7 @@ public abstract class InstancesApiTestBase<TFixture>(TFixture fixture) : IClassF
     [Fact]
     public virtual async Task Start_Returns404Problem_WhenDefinitionKeyUnknown()
     {
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         var key = Bpmn.NewKey("unknown");
         var problem = await ApiClient.ProblemAsync(await reception.SendStartAsync(key), HttpStatusCode.NotFound);
         Assert.Contains(key, problem["detail"]!.GetValue<string>());
@@ -77,7 +77,7 @@ public abstract class InstancesApiTestBase<TFixture>(TFixture fixture) : IClassF
     [Fact]
     public virtual async Task Start_Returns422NamingField_WhenDefinitionKeyMissing()
     {
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         var response = await reception.Http.PostAsJsonAsync("/api/instances", new { definitionKey = "", businessKey = "x" });
         var problem = await ApiClient.ProblemAsync(response, (HttpStatusCode)422);
         Assert.Equal("definitionKey", Assert.Single(problem["errors"]!.AsArray())!["field"]!.GetValue<string>());
@@ -87,7 +87,7 @@ public abstract class InstancesApiTestBase<TFixture>(TFixture fixture) : IClassF
     public virtual async Task Start_Returns400Problem_WhenVariablesAreNotAnObject()
     {
         var key = await DeployAsync(Bpmn.OneTask(Bpmn.NewKey("bad-json")));
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         var response = await reception.Http.PostAsync("/api/instances",
             new StringContent($$"""{"definitionKey":"{{key}}","variables":[1,2,3]}""", System.Text.Encoding.UTF8, "application/json"));
         await ApiClient.ProblemAsync(response, HttpStatusCode.BadRequest);
@@ -98,7 +98,7 @@ public abstract class InstancesApiTestBase<TFixture>(TFixture fixture) : IClassF
     public virtual async Task Cancel_TerminatesInstanceAndCancelsItsTasks_WhenActive()
     {
         var key = await DeployAsync(Bpmn.OneTask(Bpmn.NewKey("cancel")));
-        var manager = await Fixture.AsAsync("manager");
+        var manager = await Fixture.AsAsync("manager.hai-chau");
         var admin = await Fixture.AsAsync("admin");
         var started = await admin.StartAsync(key);
         var task = Assert.Single(await admin.TasksAsync(started.Id));

@@ -12,7 +12,7 @@ public abstract class MessagesApiTestBase<TFixture>(TFixture fixture) : IClassFi
     public virtual async Task Correlate_MatchesOnlyThatDossier_WhenCorrelationKeyIsBusinessKey()
     {
         var owner = await Fixture.AsAsync("owner");
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         var message = $"fee-paid-{Guid.NewGuid():N}";
         var key = (await owner.DeployAsync(Bpmn.WaitForMessage(Bpmn.NewKey("pay"), message))).Key;
         var paidKey = Bpmn.NewBusinessKey();
@@ -41,7 +41,7 @@ public abstract class MessagesApiTestBase<TFixture>(TFixture fixture) : IClassFi
     public virtual async Task Correlate_MatchesNothing_WhenNoOneWaitsForMessage()
     {
         var owner = await Fixture.AsAsync("owner");
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         var key = (await owner.DeployAsync(Bpmn.WaitForMessage(Bpmn.NewKey("nobody"), $"expected-{Guid.NewGuid():N}"))).Key;
         var businessKey = Bpmn.NewBusinessKey();
         var started = await reception.StartAsync(key, businessKey);
@@ -57,7 +57,7 @@ public abstract class MessagesApiTestBase<TFixture>(TFixture fixture) : IClassFi
     public virtual async Task Correlate_StartsNewInstance_WhenMessageStartEventPublished()
     {
         var owner = await Fixture.AsAsync("owner");
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         var message = $"online-dossier-{Guid.NewGuid():N}";
         var key = (await owner.DeployAsync(Bpmn.StartedByMessage(Bpmn.NewKey("portal"), message))).Key;
         var businessKey = Bpmn.NewBusinessKey();
@@ -76,7 +76,7 @@ public abstract class MessagesApiTestBase<TFixture>(TFixture fixture) : IClassFi
     [Fact]
     public virtual async Task Correlate_Returns422NamingField_WhenNameMissing()
     {
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         var problem = await ApiClient.ProblemAsync(await reception.SendMessageAsync("", "x"), (HttpStatusCode)422);
         Assert.Equal("name", Assert.Single(problem["errors"]!.AsArray())!["field"]!.GetValue<string>());
     }

@@ -24,7 +24,7 @@ public abstract class ServiceTasksApiTestBase<TFixture>(TFixture fixture) : ICla
     private async Task<StartedDto> StartAsync(string xml, object? variables = null)
     {
         var key = (await (await Fixture.AsAsync("owner")).DeployAsync(xml)).Key;
-        return await (await Fixture.AsAsync("reception")).StartAsync(key, Bpmn.NewBusinessKey(), variables);
+        return await (await Fixture.AsAsync("reception.hai-chau")).StartAsync(key, Bpmn.NewBusinessKey(), variables);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public abstract class ServiceTasksApiTestBase<TFixture>(TFixture fixture) : ICla
     {
         var started = await StartAsync(Bpmn.ServiceTask(Bpmn.NewKey("echo"), TestHandlers.EchoTopic), new { fee = 25000 });
         Assert.Equal(["call"], started.ActiveElementIds);
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
 
         var instance = await reception.WaitForStatusAsync(started.Id, "completed", Deadline);
 
@@ -46,7 +46,7 @@ public abstract class ServiceTasksApiTestBase<TFixture>(TFixture fixture) : ICla
     public virtual async Task ServiceTask_BecomesIncidentAfterConfiguredAttempts_WhenHandlerAlwaysFails()
     {
         var started = await StartAsync(Bpmn.ServiceTask(Bpmn.NewKey("fails"), TestHandlers.FailingTopic));
-        var manager = await Fixture.AsAsync("manager");
+        var manager = await Fixture.AsAsync("manager.hai-chau");
 
         var instance = await manager.WaitForStatusAsync(started.Id, "incident", Deadline);
 
@@ -64,12 +64,8 @@ public abstract class ServiceTasksApiTestBase<TFixture>(TFixture fixture) : ICla
 
         // Operators see it; reception staff may not.
         Assert.Contains(await manager.GetAsync<List<IncidentDto>>("/api/incidents"), i => i.Id == incident.Id);
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         await ApiClient.ProblemAsync(await reception.Http.GetAsync("/api/incidents"), HttpStatusCode.Forbidden);
-        // A citizen looking the dossier up sees it as still in progress.
-        using var citizen = Fixture.Anonymous();
-        var lookup = await citizen.GetAsync<JsonObject>($"/api/public/dossiers/{Uri.EscapeDataString(instance.BusinessKey!)}");
-        Assert.Equal("active", lookup["status"]!.GetValue<string>());
     }
 
     [Fact]
@@ -108,12 +104,12 @@ public abstract class ServiceTasksApiTestBase<TFixture>(TFixture fixture) : ICla
             <exclusiveGateway id="decide"/>
             <sequenceFlow id="toVerify" sourceRef="decide" targetRef="verify"><conditionExpression>${verificationNeeded == true}</conditionExpression></sequenceFlow>
             <sequenceFlow id="toDone" sourceRef="decide" targetRef="done"><conditionExpression>${verificationNeeded == false}</conditionExpression></sequenceFlow>
-            <userTask id="verify" name="Verify at the civil-status register" camunda:candidateGroups="civil-status"/>
+            <userTask id="verify" name="Verify at the civil-status register" camunda:candidateGroups="officer"/>
             <sequenceFlow id="f3" sourceRef="verify" targetRef="done"/>
             <endEvent id="done"/>
             """));
-        var reception = await Fixture.AsAsync("reception");
-        var manager = await Fixture.AsAsync("manager");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
+        var manager = await Fixture.AsAsync("manager.hai-chau");
         var completion = await reception.CompleteAsync(started.Id, "check");
         Assert.Equal("incident", completion.InstanceStatus);
         var incident = Assert.Single(await manager.IncidentsAsync(started.Id));
@@ -157,7 +153,7 @@ public abstract class ServiceTasksApiTestBase<TFixture>(TFixture fixture) : ICla
             <sequenceFlow id="f4" sourceRef="call" targetRef="end"/>
             <endEvent id="end"/>
             """, extraRoot: """<error id="err" name="Land parcel disputed" errorCode="PARCEL_DISPUTED"/>"""));
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
 
         var instance = await reception.WaitForInstanceAsync(started.Id, i => i.ActiveElementIds.Contains("inform"), Deadline, "the error boundary path");
 

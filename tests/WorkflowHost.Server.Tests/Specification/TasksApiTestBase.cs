@@ -19,7 +19,7 @@ public abstract class TasksApiTestBase<TFixture>(TFixture fixture) : IClassFixtu
     public virtual async Task ListTasks_ShowsTask_WhenCallerInCandidateGroup()
     {
         var started = await StartAsync(Bpmn.OneTask(Bpmn.NewKey("visible"), groups: "reception"));
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
 
         var task = Assert.Single(await reception.TasksAsync(started.Id));
 
@@ -33,9 +33,9 @@ public abstract class TasksApiTestBase<TFixture>(TFixture fixture) : IClassFixtu
     public virtual async Task ListTasks_HidesTask_WhenCallerNotInCandidateGroup()
     {
         var forReception = await StartAsync(Bpmn.OneTask(Bpmn.NewKey("hidden"), groups: "reception"));
-        var forOfficer = await StartAsync(Bpmn.OneTask(Bpmn.NewKey("officer"), groups: "land-office"));
-        var officer = await Fixture.AsAsync("officer");
-        var reception = await Fixture.AsAsync("reception");
+        var forOfficer = await StartAsync(Bpmn.OneTask(Bpmn.NewKey("officer"), groups: "officer"));
+        var officer = await Fixture.AsAsync("officer.hai-chau");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
 
         Assert.Empty(await officer.TasksAsync(forReception.Id));
         Assert.Single(await officer.TasksAsync(forOfficer.Id));
@@ -59,7 +59,7 @@ public abstract class TasksApiTestBase<TFixture>(TFixture fixture) : IClassFixtu
     [Fact]
     public virtual async Task ListTasks_Returns422NamingState_WhenStateUnknown()
     {
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         var problem = await ApiClient.ProblemAsync(await reception.Http.GetAsync("/api/tasks?state=sleeping"), (HttpStatusCode)422);
         Assert.Equal("state", Assert.Single(problem["errors"]!.AsArray())!["field"]!.GetValue<string>());
     }
@@ -68,12 +68,12 @@ public abstract class TasksApiTestBase<TFixture>(TFixture fixture) : IClassFixtu
     public virtual async Task Claim_SetsAssigneeAndUnclaimClearsIt_WhenCandidateClaims()
     {
         var started = await StartAsync(Bpmn.OneTask(Bpmn.NewKey("claim"), groups: "reception"));
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         var task = Assert.Single(await reception.TasksAsync(started.Id));
 
         var claimed = await reception.Http.PostAsync($"/api/tasks/{task.Id}/claim", null);
         Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
-        Assert.Equal("reception", Assert.Single(await reception.TasksAsync(started.Id)).Assignee);
+        Assert.Equal("reception.hai-chau", Assert.Single(await reception.TasksAsync(started.Id)).Assignee);
 
         var released = await reception.Http.PostAsync($"/api/tasks/{task.Id}/unclaim", null);
         Assert.Equal(HttpStatusCode.OK, released.StatusCode);
@@ -83,16 +83,16 @@ public abstract class TasksApiTestBase<TFixture>(TFixture fixture) : IClassFixtu
     [Fact]
     public virtual async Task Claim_Returns409AndKeepsAssignee_WhenClaimedBySomeoneElse()
     {
-        var started = await StartAsync(Bpmn.OneTask(Bpmn.NewKey("claimed"), groups: "reception,civil-status"));
-        var reception = await Fixture.AsAsync("reception");
-        var officer = await Fixture.AsAsync("officer");
+        var started = await StartAsync(Bpmn.OneTask(Bpmn.NewKey("claimed"), groups: "reception,officer"));
+        var reception = await Fixture.AsAsync("reception.hai-chau");
+        var officer = await Fixture.AsAsync("officer.hai-chau");
         var task = Assert.Single(await reception.TasksAsync(started.Id));
         Assert.Equal(HttpStatusCode.OK, (await reception.Http.PostAsync($"/api/tasks/{task.Id}/claim", null)).StatusCode);
 
         var problem = await ApiClient.ProblemAsync(await officer.Http.PostAsync($"/api/tasks/{task.Id}/claim", null), HttpStatusCode.Conflict);
 
         Assert.Contains("reception", problem["detail"]!.GetValue<string>());
-        Assert.Equal("reception", Assert.Single(await officer.TasksAsync(started.Id)).Assignee);
+        Assert.Equal("reception.hai-chau", Assert.Single(await officer.TasksAsync(started.Id)).Assignee);
         // Nor may the other candidate release or complete it behind the assignee's back.
         await ApiClient.ProblemAsync(await officer.Http.PostAsync($"/api/tasks/{task.Id}/unclaim", null), HttpStatusCode.Forbidden);
         await ApiClient.ProblemAsync(await officer.SendCompleteAsync(task.Id), HttpStatusCode.Forbidden);
@@ -103,13 +103,13 @@ public abstract class TasksApiTestBase<TFixture>(TFixture fixture) : IClassFixtu
     public virtual async Task Complete_AdvancesProcessWithVariables_WhenCandidateCompletes()
     {
         var started = await StartAsync(Bpmn.Decision(Bpmn.NewKey("advance")));
-        var reception = await Fixture.AsAsync("reception");
-        var officer = await Fixture.AsAsync("officer");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
+        var officer = await Fixture.AsAsync("officer.hai-chau");
         var check = Assert.Single(await reception.TasksAsync(started.Id));
 
         var completion = await reception.CompleteAsync(check.Id, new { decision = "accept", pages = 12 });
 
-        // The next task belongs to civil-status: the answer does not show it to reception.
+        // The next task belongs to officers: the answer does not show it to reception.
         Assert.Equal((check.Id, started.Id, "active", "appraise"), (completion.TaskId, completion.InstanceId, completion.InstanceStatus, Assert.Single(completion.ActiveElementIds)));
         Assert.Empty(completion.NextTasks);
         var instance = await reception.InstanceAsync(started.Id);
@@ -135,7 +135,7 @@ public abstract class TasksApiTestBase<TFixture>(TFixture fixture) : IClassFixtu
     public virtual async Task Complete_AnswersNextTask_WhenCallerMayWorkOnIt()
     {
         var key = (await (await Fixture.AsAsync("owner")).DeployAsync(Bpmn.TwoTasks(Bpmn.NewKey("next"), secondGroups: "reception"))).Key;
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         var started = await reception.StartAsync(key, Bpmn.NewBusinessKey());
         var first = Assert.Single(started.Tasks);
         Assert.Equal(("first", "open", started.Id), (first.ElementId, first.State, first.InstanceId));
@@ -155,7 +155,7 @@ public abstract class TasksApiTestBase<TFixture>(TFixture fixture) : IClassFixtu
     public virtual async Task Complete_TakesDefaultPath_WhenDecisionVariableDiffers()
     {
         var started = await StartAsync(Bpmn.Decision(Bpmn.NewKey("refuse")));
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
 
         await reception.CompleteAsync(started.Id, "check", new { decision = "refuse" });
 
@@ -169,7 +169,7 @@ public abstract class TasksApiTestBase<TFixture>(TFixture fixture) : IClassFixtu
     public virtual async Task Complete_Returns409_WhenTaskAlreadyCompleted()
     {
         var started = await StartAsync(Bpmn.TwoTasks(Bpmn.NewKey("twice")));
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         var task = Assert.Single(await reception.TasksAsync(started.Id));
         await reception.CompleteAsync(task.Id);
 
@@ -185,8 +185,8 @@ public abstract class TasksApiTestBase<TFixture>(TFixture fixture) : IClassFixtu
     public virtual async Task Complete_Returns404AndLeavesTaskOpen_WhenTaskNotVisibleToCaller()
     {
         var started = await StartAsync(Bpmn.OneTask(Bpmn.NewKey("not-mine"), groups: "reception"));
-        var reception = await Fixture.AsAsync("reception");
-        var officer = await Fixture.AsAsync("officer");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
+        var officer = await Fixture.AsAsync("officer.hai-chau");
         var task = Assert.Single(await reception.TasksAsync(started.Id));
 
         await ApiClient.ProblemAsync(await officer.SendCompleteAsync(task.Id, new { decision = "accept" }), HttpStatusCode.NotFound);
@@ -201,7 +201,7 @@ public abstract class TasksApiTestBase<TFixture>(TFixture fixture) : IClassFixtu
     [Fact]
     public virtual async Task Complete_Returns404_WhenTaskUnknown()
     {
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         await ApiClient.ProblemAsync(await reception.SendCompleteAsync(Guid.NewGuid()), HttpStatusCode.NotFound);
     }
 }

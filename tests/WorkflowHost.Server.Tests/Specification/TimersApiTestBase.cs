@@ -11,7 +11,7 @@ public abstract class TimersApiTestBase<TFixture>(TFixture fixture) : IClassFixt
     public virtual async Task TimerCatch_CompletesInstanceSoonAfterDue_WhenDurationElapses()
     {
         var key = (await (await Fixture.AsAsync("owner")).DeployAsync(Bpmn.TimerCatch(Bpmn.NewKey("timer"), "PT2S"))).Key;
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         var started = await reception.StartAsync(key);
         Assert.Equal(["wait"], started.ActiveElementIds);
 
@@ -28,7 +28,7 @@ public abstract class TimersApiTestBase<TFixture>(TFixture fixture) : IClassFixt
     public virtual async Task BoundaryTimer_FiresOnceAndKeepsTask_WhenNonInterrupting()
     {
         var key = (await (await Fixture.AsAsync("owner")).DeployAsync(Bpmn.ReminderOnTask(Bpmn.NewKey("reminder"), "PT1S"))).Key;
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         var started = await reception.StartAsync(key);
 
         await reception.WaitForInstanceAsync(started.Id, i => i.Completed("reminded") > 0, TimeSpan.FromSeconds(10), "the reminder path to end");
@@ -86,7 +86,7 @@ public abstract class TimersApiTestBase<TFixture>(TFixture fixture) : IClassFixt
     public virtual async Task BoundaryTimer_IsWithdrawn_WhenTaskCompletedBeforeDue()
     {
         var key = (await (await Fixture.AsAsync("owner")).DeployAsync(Bpmn.ReminderOnTask(Bpmn.NewKey("withdrawn"), "PT1S"))).Key;
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         var started = await reception.StartAsync(key);
 
         await reception.CompleteAsync(started.Id, "review");

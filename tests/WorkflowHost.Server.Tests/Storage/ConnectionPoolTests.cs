@@ -64,7 +64,7 @@ public sealed class ExhaustedPoolTests(ExhaustedPoolTests.ShortTimeoutFixture fi
     public async Task Request_Answers503WithRetryAfterAndChangesNothing_WhenNoPooledConnectionBecomesFree()
     {
         var admin = await fixture.AsAsync("admin");
-        var reception = await fixture.AsAsync("reception");
+        var reception = await fixture.AsAsync("reception.hai-chau");
         var key = (await admin.DeployAsync(Bpmn.OneTask(Bpmn.NewKey("pool")))).Key;
         var hostPool = fixture.Factory.Services.GetRequiredService<StorageSettings>().ConnectionString;
         var held = new List<NpgsqlConnection>();

@@ -50,6 +50,14 @@ internal sealed class UserTaskBehaviour : INodeBehaviour
 
     private static DateTimeOffset? DueAt(ExecutionRun run, TokenState token, FlowNode node, TaskAssignment? assignment)
     {
+        if (Text(run, token, assignment?.WorkingDays, assignment?.WorkingDaysExpression, "working days") is { } days)
+            return InWorkingTime(run, node, "wh:workingDays", days, WorkingTimeText.TryDays(days, out var n)
+                ? c => c.AddWorkingDays(run.Now, n)
+                : throw new ProcessFailure($"wh:workingDays of {ExecutionRun.Describe(node)} gave '{days}', which is not a whole number of working days of at least 1."));
+        if (Text(run, token, assignment?.WorkingHours, assignment?.WorkingHoursExpression, "working hours") is { } hours)
+            return InWorkingTime(run, node, "wh:workingHours", hours, WorkingTimeText.TryHours(hours, out var h)
+                ? c => c.AddWorkingHours(run.Now, h)
+                : throw new ProcessFailure($"wh:workingHours of {ExecutionRun.Describe(node)} gave '{hours}', which is not a number of working hours above 0."));
         var text = Text(run, token, assignment?.DueDate, assignment?.DueDateExpression, "due date");
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (TimerExpression.TryParse(TimerKind.Duration, text, run.Options.TimeZone, out var duration, out _))
@@ -57,6 +65,21 @@ internal sealed class UserTaskBehaviour : INodeBehaviour
         if (TimerExpression.TryParse(TimerKind.Date, text, run.Options.TimeZone, out var date, out _))
             return ((TimerDate)date!).At;
         throw new ProcessFailure($"The due date '{text}' of {ExecutionRun.Describe(node)} is neither an ISO 8601 date nor a duration.");
+    }
+
+    /// <summary>A working-time due date from the host's calendar; an incident, never a guessed date, when it cannot count.</summary>
+    private static DateTimeOffset InWorkingTime(ExecutionRun run, FlowNode node, string notation, string value, Func<IWorkingTimeCalendar, DateTimeOffset> add)
+    {
+        if (run.Options.Calendar is not IWorkingTimeCalendar calendar)
+            throw new ProcessFailure($"{ExecutionRun.Describe(node)} is due in working time ({notation}=\"{value}\"), but the host supplies no working-time calendar.");
+        try
+        {
+            return add(calendar);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new ProcessFailure($"The due date ({notation}=\"{value}\") of {ExecutionRun.Describe(node)} cannot be counted: {e.Message.Split(" (Parameter")[0]}");
+        }
     }
 }
 
