@@ -11,7 +11,7 @@ public sealed record StorageSettings(bool IsPostgres, string ConnectionString, s
     public const string ApplicationName = "WorkflowHost";
     public const string JobsApplicationSuffix = " jobs";
 
-    public static StorageSettings From(IConfiguration configuration, WorkflowHostOptions options, string contentRoot)
+    public static StorageSettings From(IConfiguration configuration, WorkflowHostOptions options, string contentRoot, bool isDevelopment = false)
     {
         var configured = configuration.GetConnectionString("Workflow");
         var isPostgres = !string.IsNullOrWhiteSpace(configured) && configured.Contains("Host=", StringComparison.OrdinalIgnoreCase);

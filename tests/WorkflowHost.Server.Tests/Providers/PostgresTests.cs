@@ -49,3 +49,6 @@ public sealed class SpiffConformanceApiPostgresTest(PostgresApiFixture fixture) 
 
 [Collection(PostgresCollection.Name)]
 public sealed class BpmnElementsConformanceApiPostgresTest(PostgresApiFixture fixture) : BpmnElementsConformanceApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class SecurityApiPostgresTest(PostgresApiFixture fixture) : SecurityApiTestBase<PostgresApiFixture>(fixture);

@@ -36,3 +36,5 @@ public sealed class ServiceTasksApiSqliteTest(ServiceTasksApiSqliteTest.SqliteHa
 public sealed class SpiffConformanceApiSqliteTest(SqliteApiFixture fixture) : SpiffConformanceApiTestBase<SqliteApiFixture>(fixture);
 
 public sealed class BpmnElementsConformanceApiSqliteTest(SqliteApiFixture fixture) : BpmnElementsConformanceApiTestBase<SqliteApiFixture>(fixture);
+
+public sealed class SecurityApiSqliteTest(SqliteApiFixture fixture) : SecurityApiTestBase<SqliteApiFixture>(fixture);
