@@ -12,5 +12,8 @@ public static class ActorExtensions
     public static Actor ToActor(this ClaimsPrincipal user) => new(
         user.Identity?.Name ?? "anonymous",
         user.IsInRole(Roles.Admin),
-        user.FindAll(GroupClaim).Select(c => c.Value).ToList());
+        user.FindAll(GroupClaim).Select(c => c.Value).ToList())
+    {
+        Roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(),
+    };
 }

@@ -24,7 +24,8 @@ public static class TasksApi
     {
         if (state is not null && state is not ("open" or "completed" or "cancelled"))
             throw new InvalidInputException($"state '{state}' is not one of open, completed, cancelled.", [new FieldError(null, null, "Use open, completed or cancelled.", "state")]);
-        return TypedResults.Ok(await tasks.ListAsync(user.ToActor(), instanceId, assignee, candidateGroup, state, limit ?? 100, offset ?? 0, ct));
+        var page = RequestLimits.Page(limit, offset);
+        return TypedResults.Ok(await tasks.ListAsync(user.ToActor(), instanceId, assignee, candidateGroup, state, page.Limit, page.Offset, ct));
     }
 
     private static async Task<Ok<TaskView>> ClaimAsync(Guid id, ClaimsPrincipal user, TaskService tasks, CancellationToken ct) =>
@@ -33,6 +34,9 @@ public static class TasksApi
     private static async Task<Ok<TaskView>> UnclaimAsync(Guid id, ClaimsPrincipal user, TaskService tasks, CancellationToken ct) =>
         TypedResults.Ok(await tasks.UnclaimAsync(id, user.ToActor(), ct));
 
-    private static async Task<Ok<TaskCompletion>> CompleteAsync(Guid id, CompleteTaskRequest? request, ClaimsPrincipal user, TaskService tasks, CancellationToken ct) =>
-        TypedResults.Ok(await tasks.CompleteAsync(id, user.ToActor(), request ?? new CompleteTaskRequest(null), ct));
+    private static async Task<Ok<TaskCompletion>> CompleteAsync(Guid id, CompleteTaskRequest? request, ClaimsPrincipal user, TaskService tasks, CancellationToken ct)
+    {
+        RequestLimits.Variables(request?.Variables);
+        return TypedResults.Ok(await tasks.CompleteAsync(id, user.ToActor(), request ?? new CompleteTaskRequest(null), ct));
+    }
 }

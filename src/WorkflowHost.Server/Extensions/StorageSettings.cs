@@ -32,7 +32,8 @@ public sealed record StorageSettings(bool IsPostgres, string ConnectionString, s
             Directory.CreateDirectory(directory);
             connection = $"Data Source={Path.Combine(directory, "workflowhost.db")};Pooling=true";
         }
-        return new StorageSettings(false, connection, connection, options.SeedDemoUsers ?? true);
+        // Demo users (admin/admin) only where someone runs the embedded default to try it: Development, or when asked.
+        return new StorageSettings(false, connection, connection, options.SeedDemoUsers ?? isDevelopment);
     }
 
     /// <summary>`dotnet run --project src/WorkflowHost.Server` runs in the project folder; data/ belongs at the repository root.</summary>

@@ -52,4 +52,15 @@ public sealed record MessageRequest(string Name, string? CorrelationKey, Guid? I
 public sealed record MessageResult(int Matched, IReadOnlyList<Guid> StartedInstanceIds);
 
 /// <summary>Who is acting, for authorization and the audit trail.</summary>
-public sealed record Actor(string UserName, bool IsAdmin, IReadOnlyList<string> Groups);
+public sealed record Actor(string UserName, bool IsAdmin, IReadOnlyList<string> Groups)
+{
+    /// <summary>The caller's roles (<see cref="Extensions.Roles"/>).</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
+
+    public bool IsManager => Roles.Contains(Extensions.Roles.Manager);
+
+    public bool IsProcessOwner => Roles.Contains(Extensions.Roles.ProcessOwner);
+}
+
+/// <summary>Body of PUT /api/definitions/{key}/owners: the user names that own the procedure from now on.</summary>
+public sealed record OwnersRequest(IReadOnlyList<string>? Owners);
