@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -102,8 +103,13 @@ public static class SecurityExtensions
         services.Configure<ForwardedHeadersOptions>(f =>
         {
             // Behind a reverse proxy that terminates TLS; the proxy's address must be trusted explicitly in production
-            // (ForwardedHeaders__KnownProxies / KnownNetworks), loopback is trusted by default.
+            // (WorkflowHost:TrustedProxies), loopback is trusted by default.
             f.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var proxy in options.TrustedProxies)
+            {
+                if (proxy.Contains('/', StringComparison.Ordinal)) f.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
+                else f.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
         });
         services.AddHsts(h =>
         {
@@ -139,8 +145,8 @@ public static class SecurityExtensions
     }
 
     /// <summary>
-    /// After authentication: a session (cookie or bearer token) whose account has since been locked out, deleted or had
-    /// its security stamp changed (roles or password changed) is treated as signed out. The answer per account and
+    /// After authentication: a session (cookie or bearer token) whose account has since been locked out, deleted, had
+    /// its security stamp changed (password changed, sessions revoked) or its roles changed is treated as signed out. The answer per account and
     /// stamp is cached for <see cref="WorkflowHostOptions.SecurityStampValidationInterval"/>, so this costs one small
     /// query per user per interval on each node.
     /// </summary>
@@ -148,18 +154,36 @@ public static class SecurityExtensions
     {
         app.Use(async (context, next) =>
         {
-            if (context.User.Identity?.IsAuthenticated == true && !await SessionStillValidAsync(context))
+            var principal = context.User;
+            // The default scheme is the cookie; a bearer token is only read by the endpoint's policy, later. Read it here
+            // too, so both kinds of session are checked the same way.
+            if (principal.Identity?.IsAuthenticated != true && context.Request.Headers.Authorization.Count > 0)
+            {
+                var bearer = await context.AuthenticateAsync(IdentityConstants.BearerScheme);
+                if (bearer.Succeeded) principal = bearer.Principal!;
+            }
+            if (principal.Identity?.IsAuthenticated == true && !await SessionStillValidAsync(context, principal))
+            {
+                if (principal.Identity.AuthenticationType == IdentityConstants.ApplicationScheme)
+                    await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+                if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is null)
+                {
+                    // Endpoint policies authenticate again by themselves, so replacing context.User would not be enough.
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return;
+                }
                 context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+            }
             await next(context);
         });
         return app;
     }
 
-    private static async Task<bool> SessionStillValidAsync(HttpContext context)
+    private static async Task<bool> SessionStillValidAsync(HttpContext context, System.Security.Claims.ClaimsPrincipal principal)
     {
         var identity = context.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
-        var userId = context.User.FindFirst(identity.UserIdClaimType)?.Value;
-        var stamp = context.User.FindFirst(identity.SecurityStampClaimType)?.Value;
+        var userId = principal.FindFirst(identity.UserIdClaimType)?.Value;
+        var stamp = principal.FindFirst(identity.SecurityStampClaimType)?.Value;
         if (userId is null || stamp is null) return false;
         var interval = context.RequestServices.GetRequiredService<IOptions<WorkflowHostOptions>>().Value.SecurityStampValidationInterval;
         var cache = context.RequestServices.GetRequiredService<IMemoryCache>();
@@ -170,6 +194,14 @@ public static class SecurityExtensions
         var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { u.SecurityStamp, u.LockoutEnabled, u.LockoutEnd }).SingleOrDefaultAsync(context.RequestAborted);
         var valid = account is not null && account.SecurityStamp == stamp && !(account.LockoutEnabled && account.LockoutEnd > now);
+        if (valid)
+        {
+            // Identity does not renew the stamp when roles change, so the roles are compared as well.
+            var roles = await db.UserRoles.Where(ur => ur.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+                .ToListAsync(context.RequestAborted);
+            var claimed = principal.FindAll(identity.RoleClaimType).Select(c => c.Value);
+            valid = roles.ToHashSet(StringComparer.Ordinal).SetEquals(claimed);
+        }
         if (interval > TimeSpan.Zero) cache.Set(key, valid, interval);
         return valid;
     }
