@@ -30,12 +30,12 @@ internal sealed partial class ExecutionRun
         Now = now;
         _resolver = resolver;
         Options = options;
-        Expressions = expressions;
+        Expressions = new CommandExpressions(expressions, options.CommandTimeBudget);
     }
 
     public DateTimeOffset Now { get; }
     public EngineOptions Options { get; }
-    public ExpressionEvaluator Expressions { get; }
+    public CommandExpressions Expressions { get; }
     public InstanceState State => _state;
 
     public EngineResult Apply(EngineCommand command)
