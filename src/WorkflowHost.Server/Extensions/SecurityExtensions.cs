@@ -221,8 +221,8 @@ public static class ContentSecurityPolicy
     public const string WebApp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
-    /// <summary>For /api/docs only: Scalar configures itself with an inline script and styles, and loads fonts from its CDN.</summary>
-    public const string ApiDocs = "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; " +
+    /// <summary>For /api/docs only: Scalar (its bundle served from /api/docs/scalar.js) starts from an inline module script and loads its fonts from fonts.scalar.com.</summary>
+    public const string ApiDocs = "default-src 'self'; script-src 'self' 'unsafe-inline'; " +
         "style-src 'self' 'unsafe-inline' https://fonts.scalar.com; font-src 'self' data: https://fonts.scalar.com; img-src 'self' data: blob:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
