@@ -50,7 +50,7 @@ public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, D
             {
                 return await DeployOnceAsync(xml, result, publish, user, reuseIdenticalLatest, actor, ct);
             }
-            catch (Exception ex) when (publish && !outer && attempt < PublishAttempts && UniqueViolation.IsCauseOf(ex, OnePublishedIndex))
+            catch (Exception ex) when (publish && !outer && attempt < PublishAttempts && (UniqueViolation.IsCauseOf(ex, OnePublishedIndex) || IsTransient(ex)))
             {
                 // Another publish of this key committed first; the whole deployment was rolled back. Do it again.
                 db.ChangeTracker.Clear();
@@ -120,12 +120,18 @@ public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, D
             {
                 return await PublishOnceAsync(key, version, ct);
             }
-            catch (Exception ex) when (!outer && attempt < PublishAttempts && UniqueViolation.IsCauseOf(ex, OnePublishedIndex))
+            catch (Exception ex) when (!outer && attempt < PublishAttempts && (UniqueViolation.IsCauseOf(ex, OnePublishedIndex) || IsTransient(ex)))
             {
                 await Task.Delay(Random.Shared.Next(5, 25 * attempt), ct);
             }
         }
     }
+
+    /// <summary>
+    /// Two publishes updating the same key's rows in a different order can deadlock on PostgreSQL (40P01); the
+    /// database aborts one, which starts over like the loser of the unique index.
+    /// </summary>
+    private static bool IsTransient(Exception ex) => ex.AndCauses().Any(e => e is Npgsql.NpgsqlException { IsTransient: true });
 
     private async Task<DefinitionSummary> PublishOnceAsync(string key, int? version, CancellationToken ct)
     {

@@ -182,7 +182,7 @@ public abstract class SecurityApiTestBase<TFixture>(TFixture fixture) : IClassFi
     private static string Opinions(string key) => Bpmn.Process(key, """
         <startEvent id="start"/>
         <sequenceFlow id="f1" sourceRef="start" targetRef="opinion"/>
-        <userTask id="opinion" name="Give opinion" camunda:candidateGroups="civil-status">
+        <userTask id="opinion" name="Give opinion" camunda:candidateGroups="officer">
           <multiInstanceLoopCharacteristics camunda:collection="${agencies}" camunda:elementVariable="agency"
              wh:outputCollection="opinions" wh:outputElement="${agency + ':' + verdict}"/>
         </userTask>
