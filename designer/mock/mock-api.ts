@@ -194,7 +194,13 @@ function formFor(t: MockTask) {
     { id: 'verificationNeeded', label: 'Cần xác minh điều kiện kết hôn', type: 'boolean', required: false },
     { id: 'opinion', label: 'Ý kiến thẩm định', type: 'string', required: true },
   ] };
-  if (t.elementId === 'approve') return { kind: 'fields', fields: [
+  if (t.elementId === 'approve') return { kind: 'formJs', schema: {
+    type: 'default', id: 'approve-form', schemaVersion: 16, components: [
+      { type: 'checkbox', key: 'approved', label: 'Đồng ý, ký kết quả', id: 'approvedField' },
+      { type: 'textarea', key: 'comment', label: 'Ý kiến lãnh đạo', id: 'commentField', validate: { required: true } },
+    ] },
+    fields: [{ id: 'comment', label: 'Ý kiến lãnh đạo', type: 'string', required: true }] };
+  if (t.elementId === 'approve-fields') return { kind: 'fields', fields: [
     { id: 'approved', label: 'Đồng ý, ký kết quả', type: 'boolean', required: false },
     { id: 'comment', label: 'Ý kiến lãnh đạo', type: 'string', required: false },
   ] };

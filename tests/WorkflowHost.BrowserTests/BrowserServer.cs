@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Playwright;
 using WorkflowHost.Server.ProcessTests;
 using WorkflowHost.Testing;
@@ -23,8 +22,8 @@ public sealed class BrowserServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var data = Directory.CreateDirectory(Path.Combine(_root, "data")).FullName;
-        var workflows = Path.Combine(_root, "workflows");
-        CopyDirectory(Path.Combine(RepositoryRoot, "workflows"), workflows);
+        var workflows = Directory.CreateDirectory(Path.Combine(_root, "workflows")).FullName;
+        ReferenceData.CopyTo(workflows, procedures: true); // units, procedures, calendars, forms and the shipped BPMN
         Server = await ServerProcess.StartAsync("browser-tests server", null, data, workflows);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -68,20 +67,6 @@ public sealed class BrowserServer : IAsyncLifetime
         catch (IOException)
         {
             // A temp directory: leave it.
-        }
-    }
-
-    private static string RepositoryRoot => typeof(BrowserServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "RepositoryRoot").Value!;
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
         }
     }
 }

@@ -122,9 +122,10 @@ export function Desk() {
     [procedure, docs],
   );
 
+  // Switching to "supplement" prefills the missing list with the required documents not ticked (once; then it is the clerk's).
   useEffect(() => {
     if (decision === 'supplement' && !missing.trim()) setMissing(missingDefault);
-  }, [decision]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [decision]);
 
   const setApplicantField = (k: keyof Applicant, v: string) => setApplicant((a) => ({ ...a, [k]: v }));
   const err = (path: string) => (errors[path]?.length ? errors[path] : undefined);
@@ -195,7 +196,7 @@ export function Desk() {
         navigate({ name: 'print', code: created.code, slip });
       }
     } catch (e) {
-      if (e instanceof ApiError && e.status === 422 || e instanceof ApiError && Object.keys(e.errors).length) {
+      if (e instanceof ApiError && Object.keys(e.errors).length) {
         const ae = e as ApiError;
         const errs = normaliseErrors(ae.errors);
         setErrors(errs);

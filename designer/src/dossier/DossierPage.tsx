@@ -89,7 +89,7 @@ export function DossierPage({ code }: { code: string }) {
           <h1 class="mono">{d.code}</h1>
         </div>
         <div class="actions">
-          {d.status !== 3 && d.status !== 1 && printLink('receipt', t('print.receipt'))}
+          {d.appointmentAt && d.status !== 3 && printLink('receipt', t('print.receipt'))}
           {d.supplement && printLink('supplement', t('print.supplement'))}
           {d.status === 3 && printLink('refusal', t('print.refusal'))}
           {printLink('control', t('print.control'))}

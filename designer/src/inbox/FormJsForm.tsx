@@ -26,12 +26,13 @@ export const FormJsForm = forwardRef<FormJsHandle, { schema: Record<string, unkn
     const container = useRef<HTMLDivElement>(null);
     const form = useRef<Form | null>(null);
 
+    // One viewer per schema; `disabled` is applied by the effect below without re-importing.
     useEffect(() => {
       const f = new Form({ container: container.current! });
       form.current = f;
       void f.importSchema(schema, data ?? {}).then(() => f.setProperty('disabled', disabled));
       return () => f.destroy();
-    }, [schema]); // eslint-disable-line react-hooks/exhaustive-deps
+    }, [schema]);
 
     useEffect(() => { form.current?.setProperty('disabled', disabled); }, [disabled]);
 

@@ -61,7 +61,7 @@ export function TaskPage({ id }: { id: string }) {
   useEffect(() => {
     setTask(null); setDossier(null); setValues({}); setErrors({}); setLoadError(null);
     void load();
-  }, [id]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [id]);
 
   const unitName = (code: string | null | undefined, fallbackName?: string) => title(code, fallbackName);
   const fields: FormField[] = useMemo(() => (task?.form?.kind === 'fields' ? task.form.fields : []), [task]);
