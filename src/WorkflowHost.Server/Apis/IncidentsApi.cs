@@ -17,8 +17,8 @@ public static class IncidentsApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<IncidentView>>> ListAsync(Guid? instanceId, bool? includeResolved, int? limit, IncidentService incidents, CancellationToken ct) =>
-        TypedResults.Ok(await incidents.ListAsync(instanceId, includeResolved ?? false, RequestLimits.Page(limit, null).Limit, ct));
+    private static async Task<Ok<IReadOnlyList<IncidentView>>> ListAsync(Guid? instanceId, bool? includeResolved, int? limit, ClaimsPrincipal user, IncidentService incidents, CancellationToken ct) =>
+        TypedResults.Ok(await incidents.ListAsync(user.ToActor(), instanceId, includeResolved ?? false, RequestLimits.Page(limit, null).Limit, ct));
 
     private static async Task<Ok<InstanceStarted>> RetryAsync(Guid id, RetryIncidentRequest? request, ClaimsPrincipal user, IncidentService incidents, CancellationToken ct)
     {

@@ -5,12 +5,13 @@ using WorkflowHost.Server.Extensions;
 
 namespace WorkflowHost.Server.Services;
 
-/// <summary>Open incidents and their retry.</summary>
-public sealed class IncidentService(WorkflowDbContext db, InstanceCommandService commands)
+/// <summary>Open incidents and their retry, within the instances the caller may read (a dossier's incidents follow its units).</summary>
+public sealed class IncidentService(WorkflowDbContext db, InstanceCommandService commands, InstanceQueries instances)
 {
-    public async Task<IReadOnlyList<IncidentView>> ListAsync(Guid? instanceId, bool includeResolved, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<IncidentView>> ListAsync(Actor actor, Guid? instanceId, bool includeResolved, int limit, CancellationToken ct)
     {
-        var query = db.Incidents.AsNoTracking().AsQueryable();
+        var visible = instances.Visible(actor);
+        var query = db.Incidents.AsNoTracking().Where(i => visible.Any(v => v.Id == i.InstanceId));
         if (!includeResolved) query = query.Where(i => i.ResolvedAt == null);
         if (instanceId is { } id) query = query.Where(i => i.InstanceId == id);
         return await query.OrderByDescending(i => i.CreatedAt).Take(Math.Clamp(limit, 1, 500))
@@ -21,6 +22,7 @@ public sealed class IncidentService(WorkflowDbContext db, InstanceCommandService
     {
         var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == incidentId, ct)
             ?? throw new NotFoundException($"Incident {incidentId} does not exist.");
+        if (!await instances.Visible(actor).AnyAsync(i => i.Id == incident.InstanceId, ct)) throw new NotFoundException($"Incident {incidentId} does not exist.");
         if (incident.ResolvedAt is not null) throw new ConflictException($"Incident {incidentId} is already resolved.");
         var (instance, result, opened) = await commands.ExecuteAsync(incident.InstanceId, _ => new RetryIncident(incident.EngineIncidentId, InstanceCommandService.ToVariables(request.Variables)), actor.UserName, null, ct);
         return new InstanceStarted(instance.Id, instance.Status, InstanceQueries.ActiveElements(result.State), TaskService.VisibleViews(opened, instance, actor));

@@ -123,6 +123,11 @@ public abstract class DossiersApiTestBase<TFixture>(TFixture fixture) : IClassFi
         await ApiClient.ProblemAsync(await otherOfficer.Http.PostAsync($"/api/tasks/{task["id"]}/claim", null), HttpStatusCode.NotFound);
         await ApiClient.ProblemAsync(await otherOfficer.Http.GetAsync($"/api/dossiers/{code}/documents/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
         Assert.Empty(await TasksAsync(otherOfficer, "q=tran thi binh"));
+        // The dossier's process instance follows the dossier: sharing the officer role with Hải Châu's officers reveals nothing.
+        var instanceId = received["instanceId"]!.GetValue<Guid>();
+        await ApiClient.ProblemAsync(await otherOfficer.Http.GetAsync($"/api/instances/{instanceId}"), HttpStatusCode.NotFound);
+        await ApiClient.ProblemAsync(await (await Fixture.AsAsync("manager.thanh-khe")).Http.GetAsync($"/api/instances/{instanceId}"), HttpStatusCode.NotFound);
+        Assert.Equal(instanceId, (await (await Fixture.AsAsync("manager.hai-chau")).GetAsync<JsonObject>($"/api/instances/{instanceId}"))["id"]!.GetValue<Guid>());
         Assert.Equal(0, (await otherReception.GetAsync<JsonObject>("/api/dossiers?q=tran thi binh"))["total"]!.GetValue<int>());
         // The unit's own people find it, with or without diacritics.
         Assert.Equal(1, (await haiChau.GetAsync<JsonObject>("/api/dossiers?q=tran thi binh"))["total"]!.GetValue<int>());
