@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using WorkflowHost.Data.Entities;
@@ -8,8 +9,14 @@ namespace WorkflowHost.Data;
 /// The one database of a WorkflowHost deployment: identity, definitions, instances and their projections.
 /// Subclassed once per provider so each keeps its own migrations.
 /// </summary>
-public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Longest business key (dossier code) accepted: far below what a B-tree index entry can hold on either database.</summary>
+    public const int MaxBusinessKeyLength = 200;
+
+    /// <summary>The Data Protection key ring every node shares (cookies and bearer tokens stay valid across nodes and restarts).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<DefinitionOwnerEntity> DefinitionOwners => Set<DefinitionOwnerEntity>();
     public DbSet<DefinitionEntity> Definitions => Set<DefinitionEntity>();
     public DbSet<InstanceEntity> Instances => Set<InstanceEntity>();
     public DbSet<TaskEntity> Tasks => Set<TaskEntity>();
@@ -42,9 +49,19 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.ToTable("definitions");
             e.HasIndex(d => new { d.Key, d.Version }).IsUnique();
             e.HasIndex(d => new { d.Key, d.Status });
+            // Exactly one published version per key, even when two publishes of one key race (decision 5).
+            e.HasIndex(d => d.Key).IsUnique().HasFilter("\"Status\" = 'published'").HasDatabaseName("IX_definitions_one_published_per_key");
             e.Property(d => d.Key).HasMaxLength(200);
             e.Property(d => d.Status).HasMaxLength(20);
             e.Property(d => d.XmlHash).HasMaxLength(64);
+        });
+        builder.Entity<DefinitionOwnerEntity>(e =>
+        {
+            e.ToTable("definition_owners");
+            e.HasKey(o => new { o.DefinitionKey, o.UserName });
+            e.HasIndex(o => o.UserName);
+            e.Property(o => o.DefinitionKey).HasMaxLength(200);
+            e.Property(o => o.UserName).HasMaxLength(256);
         });
         builder.Entity<InstanceEntity>(e =>
         {
@@ -55,6 +72,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.HasIndex(i => i.BusinessKey);
             e.HasIndex(i => new { i.DefinitionKey, i.DefinitionVersion });
             e.Property(i => i.Status).HasMaxLength(20);
+            e.Property(i => i.BusinessKey).HasMaxLength(MaxBusinessKeyLength);
         });
         builder.Entity<TaskEntity>(e =>
         {

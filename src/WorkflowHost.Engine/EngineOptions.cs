@@ -27,6 +27,12 @@ public sealed class EngineOptions
     /// <summary>How many elements one command may execute before the instance is stopped with an incident (guards endless loops).</summary>
     public int MaxStepsPerCommand { get; init; } = 10_000;
 
+    /// <summary>
+    /// Wall-clock time all expressions and scripts of one command may take together (default 2 s); past it, the next
+    /// evaluation fails as a timeout and its token stops with an incident. Zero or less: no budget.
+    /// </summary>
+    public TimeSpan CommandTimeBudget { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Deepest nesting of call activities before an incident is raised (guards cyclic calls).</summary>
     public int MaxCallDepth { get; init; } = 32;
 }

@@ -23,4 +23,17 @@ public sealed class WorkflowHostOptions
     public int? HangfireWorkers { get; set; }
     /// <summary>Largest accepted request body (BPMN documents included).</summary>
     public long MaxRequestBytes { get; set; } = 5 * 1024 * 1024;
+    /// <summary>Most waiting instances one message request may reach; a broadcast beyond it is refused (422).</summary>
+    public int MaxMessageDeliveries { get; set; } = 100;
+    /// <summary>Sign-in attempts (login and token) one client address may make for one user name per minute.</summary>
+    public int LoginAttemptsPerUser { get; set; } = 10;
+    /// <summary>Sign-in attempts one client address may make per minute, whatever the user names.</summary>
+    public int LoginAttemptsPerAddress { get; set; } = 60;
+    /// <summary>
+    /// How long a session's check against the account (security stamp, lockout) is trusted before the database is
+    /// asked again: disabling an account or changing its roles takes effect within this time on every node.
+    /// </summary>
+    public TimeSpan SecurityStampValidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Reverse proxies (addresses, or networks such as 10.0.0.0/24) whose X-Forwarded-* headers are believed; loopback always is.</summary>
+    public List<string> TrustedProxies { get; set; } = [];
 }

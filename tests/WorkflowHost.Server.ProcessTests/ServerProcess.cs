@@ -122,7 +122,9 @@ public sealed class ServerProcess : IAsyncDisposable
             start.Environment.Remove(key);
         }
 
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Development: the demo users (admin/admin, reception.hai-chau/...) the tests sign in with are seeded only there;
+        // Production refuses them by design (docs/security.md).
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__Workflow"] = connectionString ?? "";
         start.Environment["WorkflowHost__SeedDemoUsers"] = "true";
         start.Environment["WorkflowHost__WorkflowsDirectory"] = workflowsDirectory;

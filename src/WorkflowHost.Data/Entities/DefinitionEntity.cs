@@ -24,3 +24,13 @@ public sealed class DefinitionEntity
     public DateTimeOffset? PublishedAt { get; set; }
     public string? CreatedBy { get; set; }
 }
+
+/// <summary>
+/// A process owner of one procedure (definition key): may deploy and publish its versions, name its owners, read and
+/// cancel its instances and broadcast messages to them. The first deployer of a key becomes its owner; admins own every key.
+/// </summary>
+public sealed class DefinitionOwnerEntity
+{
+    public required string DefinitionKey { get; set; }
+    public required string UserName { get; set; }
+}

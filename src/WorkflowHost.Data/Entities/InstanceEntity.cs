@@ -1,5 +1,15 @@
 namespace WorkflowHost.Data.Entities;
 
+/// <summary>Values of <see cref="InstanceEntity.Status"/>.</summary>
+public static class InstanceRowStatus
+{
+    public const string Active = "active";
+    /// <summary>Active, but a token stopped on an open incident.</summary>
+    public const string Incident = "incident";
+    public const string Completed = "completed";
+    public const string Terminated = "terminated";
+}
+
 /// <summary>
 /// One process instance (a dossier's run of a procedure). The engine state is a JSON column; what people query
 /// (status, key, business key) are indexed columns. <see cref="Revision"/> guards concurrent writers: every update
@@ -13,7 +23,7 @@ public sealed class InstanceEntity
     public required string DefinitionKey { get; set; }
     public int DefinitionVersion { get; set; }
     public string? BusinessKey { get; set; }
-    /// <summary>active, completed, terminated or incident.</summary>
+    /// <summary>One of <see cref="InstanceRowStatus"/>.</summary>
     public required string Status { get; set; }
     public required string StateJson { get; set; }
     public DateTimeOffset StartedAt { get; set; }

@@ -8,6 +8,13 @@ public static class TaskState
     public const string Cancelled = "cancelled";
 }
 
+/// <summary>Kinds of <see cref="TaskCandidateEntity"/>: who may claim a task.</summary>
+public static class CandidateKind
+{
+    public const string Group = "group";
+    public const string User = "user";
+}
+
 /// <summary>A human task in the inbox, projected from the engine's TaskCreated effect.</summary>
 public sealed class TaskEntity
 {
@@ -36,7 +43,7 @@ public sealed class TaskEntity
 public sealed class TaskCandidateEntity
 {
     public Guid TaskId { get; set; }
-    /// <summary>"group" or "user".</summary>
+    /// <summary><see cref="CandidateKind.Group"/> or <see cref="CandidateKind.User"/>.</summary>
     public required string Kind { get; set; }
     public required string Name { get; set; }
 }

@@ -41,6 +41,7 @@ internal sealed class SandboxEngine
         DefineConstant(ExpressionCompiler.ExecutionName, CreateExecution());
         if (hostGlobals is not null)
             foreach (var (name, value) in hostGlobals) DefineConstant(name, HostGlobals.ToJs(Engine, name, value));
+        GuardAllocations(limits.MemoryBytes);
         Harden();
         _snapshot = Engine.Advanced.CaptureGlobalSnapshot();
     }
@@ -112,6 +113,42 @@ internal sealed class SandboxEngine
         if (args.Length == 0 || !args[0].IsString())
             throw new JavaScriptException(Engine.Intrinsics.TypeError, $"execution.{function} needs the variable name as a string");
         return args[0].ToString();
+    }
+
+    /// <summary>
+    /// Jint checks the memory limit between statements, so one built-in call that builds a huge string or array
+    /// (<c>'x'.repeat(5e8)</c>) would allocate it all first. The built-ins that size their result from an argument
+    /// are wrapped to refuse, before allocating, a result larger than the whole budget.
+    /// </summary>
+    private void GuardAllocations(long memoryBytes)
+    {
+        if (memoryBytes <= 0) return;
+        var maxChars = memoryBytes / sizeof(char);
+        var maxElements = memoryBytes / IntPtr.Size;
+        var strings = (ObjectInstance)((ObjectInstance)Global.Get("String")).Get("prototype");
+        var arrays = (ObjectInstance)((ObjectInstance)Global.Get("Array")).Get("prototype");
+        Guard(strings, "repeat", 1, (self, args) => Length(TypeConverter.ToString(self)) * Number(args, 0) > maxChars, memoryBytes);
+        Guard(strings, "padStart", 2, (self, args) => Number(args, 0) > maxChars, memoryBytes);
+        Guard(strings, "padEnd", 2, (self, args) => Number(args, 0) > maxChars, memoryBytes);
+        Guard(arrays, "join", 1, (self, args) =>
+            ArrayLength(self) * Math.Max(1, args.Length > 0 && !args[0].IsUndefined() ? TypeConverter.ToString(args[0]).Length : 1) > maxChars, memoryBytes);
+        Guard(arrays, "fill", 1, (self, args) => ArrayLength(self) > maxElements, memoryBytes);
+
+        static double Length(string text) => text.Length;
+        static double Number(JsValue[] args, int index) => args.Length > index ? TypeConverter.ToNumber(args[index]) : 0;
+        static double ArrayLength(JsValue self) => self is ObjectInstance o ? TypeConverter.ToNumber(o.Get("length")) : 0;
+    }
+
+    private void Guard(ObjectInstance target, string name, int length, Func<JsValue, JsValue[], bool> tooLarge, long memoryBytes)
+    {
+        var original = target.Get(name);
+        var guarded = new ClrFunction(Engine, name, (thisValue, args) =>
+        {
+            if (tooLarge(thisValue, args))
+                throw new MemoryLimitExceededException($"{name} would allocate more than the {memoryBytes / (1024 * 1024)} MB an evaluation may use");
+            return Engine.Call(original, thisValue, args);
+        }, length);
+        target.DefineOwnProperty(name, new PropertyDescriptor(guarded, writable: true, enumerable: false, configurable: true));
     }
 
     /// <summary>

@@ -88,7 +88,7 @@ internal static class BpmnParser
             {
                 Id = id,
                 Name = (string?)processElement.Attribute("name"),
-                IsExecutable = (bool?)processElement.Attribute("isExecutable") ?? false,
+                IsExecutable = Bool(processElement, "isExecutable", id, document) ?? false,
                 Root = scope,
             };
             new ScopeReader(document, process, options).Read(processElement, scope);
@@ -133,7 +133,7 @@ internal static class BpmnParser
             if (kind == NodeKind.Unsupported)
                 document.UnsupportedElements.Add((id, element.Name.LocalName, scope.Id));
 
-            var triggeredByEvent = (bool?)element.Attribute("triggeredByEvent") ?? false;
+            var triggeredByEvent = Bool(element, "triggeredByEvent", id, document) ?? false;
 
             var node = new FlowNode
             {
@@ -145,8 +145,8 @@ internal static class BpmnParser
                 DefaultFlowId = (string?)element.Attribute("default"),
                 Event = ReadEvent(element, id),
                 AttachedToRef = (string?)element.Attribute("attachedToRef"),
-                CancelActivity = (bool?)element.Attribute("cancelActivity") ?? true,
-                IsInterrupting = (bool?)element.Attribute("isInterrupting") ?? true,
+                CancelActivity = Bool(element, "cancelActivity", id, document) ?? true,
+                IsInterrupting = Bool(element, "isInterrupting", id, document) ?? true,
                 Loop = LoopReader.Read(element, id, document),
                 InputMappings = MappingReader.ReadInputOutput(element, "inputParameter", id, document),
                 OutputMappings = MappingReader.ReadInputOutput(element, "outputParameter", id, document),
@@ -333,6 +333,37 @@ internal static class BpmnParser
     }
 
     /// <summary>Reads an attribute from the Camunda namespace, falling back to the WorkflowHost one.</summary>
+    /// <summary>
+    /// An xsd:boolean attribute (true, false, 1, 0). Anything else is recorded as a problem naming the element — a
+    /// 422 at deployment — instead of escaping as a FormatException.
+    /// </summary>
+    internal static bool? Bool(XElement element, string attribute, string elementId, BpmnDocument document, string? elementType = null)
+    {
+        var raw = (string?)element.Attribute(attribute);
+        if (raw is null) return null;
+        switch (raw.Trim())
+        {
+            case "true" or "1": return true;
+            case "false" or "0": return false;
+        }
+        var type = elementType ?? element.Name.LocalName;
+        document.ParseProblems.Add((elementId, type, $"The attribute {attribute}=\"{Shorten(raw)}\" of {type} '{elementId}' is not a boolean; write true or false."));
+        return null;
+    }
+
+    /// <summary>An xsd:integer attribute; anything else is recorded as a problem naming the element.</summary>
+    internal static int? Int(XElement element, string attribute, string elementId, BpmnDocument document, string? elementType = null)
+    {
+        var raw = (string?)element.Attribute(attribute);
+        if (raw is null) return null;
+        if (int.TryParse(raw.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value)) return value;
+        var type = elementType ?? element.Name.LocalName;
+        document.ParseProblems.Add((elementId, type, $"The attribute {attribute}=\"{Shorten(raw)}\" of {type} '{elementId}' is not a whole number."));
+        return null;
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
     internal static string? Attr(XElement element, string localName) =>
         (string?)element.Attribute(Camunda + localName) ?? (string?)element.Attribute(Wh + localName);
 

@@ -17,7 +17,7 @@ internal static class LoopReader
             return new LoopDefinition
             {
                 IsMultiInstance = true,
-                IsSequential = (bool?)mi.Attribute("isSequential") ?? false,
+                IsSequential = BpmnParser.Bool(mi, "isSequential", id, document, type) ?? false,
                 LoopCardinality = ExpressionReader.Compile(mi.Element(ns + "loopCardinality")?.Value, ExpressionKind.Expression, id, type, document),
                 Collection = ExpressionReader.Compile(collection, ExpressionKind.Expression, id, type, document),
                 ElementVariable = BpmnParser.Attr(mi, "elementVariable"),
@@ -31,8 +31,8 @@ internal static class LoopReader
             return new LoopDefinition
             {
                 IsMultiInstance = false,
-                TestBefore = (bool?)loop.Attribute("testBefore") ?? false,
-                LoopMaximum = (int?)loop.Attribute("loopMaximum"),
+                TestBefore = BpmnParser.Bool(loop, "testBefore", id, document, type) ?? false,
+                LoopMaximum = BpmnParser.Int(loop, "loopMaximum", id, document, type),
                 LoopCondition = ExpressionReader.Compile(loop.Element(ns + "loopCondition")?.Value, ExpressionKind.Expression, id, type, document),
             };
         }

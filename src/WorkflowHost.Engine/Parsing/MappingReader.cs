@@ -48,7 +48,7 @@ internal static class MappingReader
         var result = new List<VariableMapping>();
         foreach (var mapping in extensions.Elements(BpmnNamespaces.Camunda + direction))
         {
-            var local = (bool?)mapping.Attribute("local") ?? false;
+            var local = BpmnParser.Bool(mapping, "local", id, document, type) ?? false;
             if ((string?)mapping.Attribute("variables") == "all")
             {
                 result.Add(new VariableMapping("*", null, null, All: true, Local: local));

@@ -30,12 +30,12 @@ internal sealed partial class ExecutionRun
         Now = now;
         _resolver = resolver;
         Options = options;
-        Expressions = expressions;
+        Expressions = new CommandExpressions(expressions, options.CommandTimeBudget);
     }
 
     public DateTimeOffset Now { get; }
     public EngineOptions Options { get; }
-    public ExpressionEvaluator Expressions { get; }
+    public CommandExpressions Expressions { get; }
     public InstanceState State => _state;
 
     public EngineResult Apply(EngineCommand command)
@@ -95,6 +95,7 @@ internal sealed partial class ExecutionRun
         _state = new InstanceState { ProcessId = process.Id, BusinessKey = command.BusinessKey, Status = InstanceStatus.Active, StartedAt = Now };
         var root = new ScopeState { Id = _state.NewId(), Kind = ScopeKind.Process, ProcessId = process.Id };
         CheckVariableNames(command.Variables);
+        RefuseEngineOwned(null, command.Variables);
         if (command.Variables is not null)
             foreach (var (name, value) in command.Variables) root.Variables[name] = value?.DeepClone();
         _state.Scopes.Add(root);
@@ -107,6 +108,7 @@ internal sealed partial class ExecutionRun
         var wait = FindWait(command.TaskId, WaitKind.UserTask, "task");
         var token = TokenOf(wait);
         CheckVariableNames(command.Variables);
+        RefuseEngineOwned(token, command.Variables);
         SetVariables(token, command.Variables);
         CloseWait(wait, cancelled: false);
         Schedule(token, StepKind.Complete);
@@ -124,6 +126,8 @@ internal sealed partial class ExecutionRun
     {
         CheckVariableNames(command.Variables);
         var matching = _state.Waits.Where(w => w.Kind == WaitKind.Message && w.MessageName == command.MessageName).Select(w => w.Id).ToList();
+        // Checked for every wait before any is triggered, so a refused message changes nothing.
+        foreach (var waitId in matching) RefuseEngineOwned(TokenOf(_state.Waits.Find(w => w.Id == waitId)!), command.Variables);
         foreach (var waitId in matching)
         {
             // An earlier delivery may have withdrawn this wait (event-based gateway, interrupting boundary).
@@ -139,6 +143,7 @@ internal sealed partial class ExecutionRun
         var wait = FindWait(command.JobId, WaitKind.ServiceJob, "service job");
         var token = TokenOf(wait);
         CheckVariableNames(command.Variables);
+        RefuseEngineOwned(token, command.Variables);
         SetVariables(token, command.Variables);
         CloseWait(wait, cancelled: false);
         Schedule(token, StepKind.Complete);
@@ -168,9 +173,10 @@ internal sealed partial class ExecutionRun
             ?? throw new EngineCommandException(CommandRefusal.NotFound, $"Incident {command.IncidentId} does not exist in this instance.");
         if (incident.Resolved) throw new EngineCommandException(CommandRefusal.InvalidState, $"Incident {command.IncidentId} is already resolved.");
         CheckVariableNames(command.Variables);
+        var token = FindToken(incident.TokenId);
+        RefuseEngineOwned(token, command.Variables);
         incident.Resolved = true;
         _effects.Add(new IncidentResolved(incident.Id));
-        var token = FindToken(incident.TokenId);
         if (token is null) return;
         SetVariables(token, command.Variables);
         token.Phase = TokenPhase.Waiting;
@@ -303,6 +309,50 @@ internal sealed partial class ExecutionRun
         foreach (var name in variables.Keys)
             if (string.IsNullOrWhiteSpace(name))
                 throw new EngineCommandException(CommandRefusal.InvalidInput, "A variable name is empty.");
+    }
+
+    /// <summary>The multi-instance counters and the standard loop's counter: written by the engine only.</summary>
+    private static readonly HashSet<string> LoopVariables = new(StringComparer.Ordinal)
+        { "loopCounter", "nrOfInstances", "nrOfCompletedInstances", "nrOfActiveInstances" };
+
+    /// <summary>
+    /// Refuses (decision 14) a command whose variables name what the engine owns: the loop counters, the element
+    /// variable of a multi-instance activity the token is inside, and any multi-instance output collection of the
+    /// document. Otherwise one department's completion could move its answer into another's slot (loopCounter), pose
+    /// as another department (the element variable) or rewrite every gathered opinion (the output collection).
+    /// </summary>
+    private void RefuseEngineOwned(TokenState? token, IReadOnlyDictionary<string, JsonNode?>? variables)
+    {
+        if (variables is null || variables.Count == 0) return;
+        foreach (var name in variables.Keys)
+        {
+            string? why = null;
+            if (LoopVariables.Contains(name)) why = "a loop counter the engine keeps";
+            else if (OutputCollections().Contains(name)) why = "the output collection a multi-instance activity gathers";
+            else if (token is not null)
+            {
+                for (var scope = FindScope(token.ScopeId); scope is not null; scope = scope.ParentId is { } p ? FindScope(p) : null)
+                {
+                    if (scope.Kind != ScopeKind.MultiInstanceBody || scope.ElementId is not { } elementId) continue;
+                    var node = ProcessOf(scope).Process.AllNodes.GetValueOrDefault(elementId);
+                    if (node?.Loop?.ElementVariable == name) { why = $"the element variable of multi-instance {Describe(node)}"; break; }
+                }
+            }
+            if (why is not null)
+                throw new EngineCommandException(CommandRefusal.InvalidInput, $"The variable '{name}' is {why}; task completions, messages and retries may not set it.");
+        }
+    }
+
+    private HashSet<string>? _outputCollections;
+
+    private HashSet<string> OutputCollections() => _outputCollections ??= _definition.Document.Processes.Values
+        .SelectMany(p => p.AllNodes.Values).Select(n => n.Loop?.OutputCollection).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+    private ScopeState? FindScope(long id)
+    {
+        foreach (var scope in _state.Scopes)
+            if (scope.Id == id) return scope;
+        return null;
     }
 
     internal void SetVariables(TokenState token, IReadOnlyDictionary<string, JsonNode?>? variables)

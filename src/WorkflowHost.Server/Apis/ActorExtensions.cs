@@ -19,8 +19,7 @@ public static class ActorExtensions
         user.IsInRole(Roles.Admin),
         user.FindAll(GroupClaim).Select(c => c.Value).Concat(Roles.TaskRoles.Where(user.IsInRole)).Distinct(StringComparer.Ordinal).ToList())
     {
+        Roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(),
         Units = user.FindAll(UnitClaim).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList(),
-        IsManager = user.IsInRole(Roles.Manager),
-        IsProcessOwner = user.IsInRole(Roles.ProcessOwner),
     };
 }

@@ -18,7 +18,9 @@ public static class DefinitionsApi
             .WithSummary("Publish the latest version (or ?version=N); the previously published version is retired.");
         group.MapGet("/", ListAsync).WithName("ListDefinitions").WithSummary("Every definition key with its published (else latest) version.");
         group.MapGet("/{key}/versions", VersionsAsync).WithName("ListDefinitionVersions");
-        group.MapGet("/{key}/versions/{version:int}", XmlAsync).WithName("GetDefinitionXml").WithSummary("The BPMN XML exactly as deployed.");
+        group.MapGet("/{key}/versions/{version:int}", XmlAsync).WithName("GetDefinitionXml").WithSummary("The BPMN XML exactly as deployed, as a file download.");
+        group.MapPut("/{key}/owners", SetOwnersAsync).RequireAuthorization(Policies.ProcessOwner).WithName("SetDefinitionOwners")
+            .WithSummary("Replace the owners of a procedure (its owners or an admin): they deploy, publish, read and cancel its instances.");
         return app;
     }
 
@@ -38,12 +40,15 @@ public static class DefinitionsApi
             using var reader = new StreamReader(request.Body);
             xml = await reader.ReadToEndAsync(ct);
         }
-        var summary = await definitions.DeployAsync(xml, publish ?? false, user.Identity?.Name, reuseIdenticalLatest: false, ct);
+        var summary = await definitions.DeployAsync(xml, publish ?? false, user.ToActor(), ct);
         return TypedResults.Created($"/api/definitions/{summary.Key}/versions/{summary.Version}", summary);
     }
 
-    private static async Task<Ok<DefinitionSummary>> PublishAsync(string key, int? version, DefinitionService definitions, CancellationToken ct) =>
-        TypedResults.Ok(await definitions.PublishAsync(key, version, ct));
+    private static async Task<Ok<DefinitionSummary>> PublishAsync(string key, int? version, ClaimsPrincipal user, DefinitionService definitions, CancellationToken ct) =>
+        TypedResults.Ok(await definitions.PublishAsync(user.ToActor(), key, version, ct));
+
+    private static async Task<Ok<IReadOnlyList<string>>> SetOwnersAsync(string key, OwnersRequest request, ClaimsPrincipal user, ProcedureOwners owners, CancellationToken ct) =>
+        TypedResults.Ok(await owners.SetAsync(user.ToActor(), key, request.Owners ?? [], ct));
 
     private static async Task<Ok<IReadOnlyList<DefinitionSummary>>> ListAsync(DefinitionService definitions, CancellationToken ct) =>
         TypedResults.Ok(await definitions.ListLatestAsync(ct));
@@ -51,6 +56,14 @@ public static class DefinitionsApi
     private static async Task<Ok<IReadOnlyList<DefinitionSummary>>> VersionsAsync(string key, DefinitionService definitions, CancellationToken ct) =>
         TypedResults.Ok(await definitions.VersionsAsync(key, ct));
 
-    private static async Task<ContentHttpResult> XmlAsync(string key, int version, DefinitionService definitions, CancellationToken ct) =>
-        TypedResults.Text(await definitions.XmlAsync(key, version, ct), "application/xml");
+    /// <summary>
+    /// Served as an attachment (with nosniff and the API's Content-Security-Policy from the security headers): a
+    /// deployed document may carry markup or script that a browser must never render as a page of this origin.
+    /// </summary>
+    private static async Task<FileContentHttpResult> XmlAsync(string key, int version, DefinitionService definitions, CancellationToken ct)
+    {
+        var xml = await definitions.XmlAsync(key, version, ct);
+        var safeName = new string(key.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(xml), "application/xml", $"{safeName}-v{version}.bpmn");
+    }
 }

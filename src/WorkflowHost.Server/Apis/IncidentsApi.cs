@@ -18,8 +18,11 @@ public static class IncidentsApi
     }
 
     private static async Task<Ok<IReadOnlyList<IncidentView>>> ListAsync(Guid? instanceId, bool? includeResolved, int? limit, IncidentService incidents, CancellationToken ct) =>
-        TypedResults.Ok(await incidents.ListAsync(instanceId, includeResolved ?? false, limit ?? 100, ct));
+        TypedResults.Ok(await incidents.ListAsync(instanceId, includeResolved ?? false, RequestLimits.Page(limit, null).Limit, ct));
 
-    private static async Task<Ok<InstanceStarted>> RetryAsync(Guid id, RetryIncidentRequest? request, ClaimsPrincipal user, IncidentService incidents, CancellationToken ct) =>
-        TypedResults.Ok(await incidents.RetryAsync(id, user.ToActor(), request ?? new RetryIncidentRequest(null), ct));
+    private static async Task<Ok<InstanceStarted>> RetryAsync(Guid id, RetryIncidentRequest? request, ClaimsPrincipal user, IncidentService incidents, CancellationToken ct)
+    {
+        RequestLimits.Variables(request?.Variables);
+        return TypedResults.Ok(await incidents.RetryAsync(id, user.ToActor(), request ?? new RetryIncidentRequest(null), ct));
+    }
 }

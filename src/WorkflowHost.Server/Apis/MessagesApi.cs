@@ -11,10 +11,10 @@ public static class MessagesApi
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/messages", CorrelateAsync).WithTags("Messages").RequireAuthorization(Policies.Staff).WithName("CorrelateMessage")
-            .WithSummary("Deliver a message; correlationKey matches an instance's businessKey. Returns how many waits it matched.");
+            .WithSummary("Deliver a message; correlationKey matches an instance's businessKey (required unless admin or process owner). Returns how many waits it matched.");
         return app;
     }
 
     private static async Task<Ok<MessageResult>> CorrelateAsync(MessageRequest request, ClaimsPrincipal user, MessageService messages, CancellationToken ct) =>
-        TypedResults.Ok(await messages.CorrelateAsync(request, user.Identity?.Name ?? "", ct));
+        TypedResults.Ok(await messages.CorrelateAsync(request, user.ToActor(), ct));
 }

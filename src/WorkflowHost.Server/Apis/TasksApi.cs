@@ -46,8 +46,11 @@ public static class TasksApi
     private static async Task<Ok<TaskView>> UnclaimAsync(Guid id, ClaimsPrincipal user, TaskService tasks, CancellationToken ct) =>
         TypedResults.Ok(await tasks.UnclaimAsync(id, user.ToActor(), ct));
 
-    private static async Task<Ok<TaskCompletion>> CompleteAsync(Guid id, CompleteTaskRequest? request, ClaimsPrincipal user, TaskService tasks, CancellationToken ct) =>
-        TypedResults.Ok(await tasks.CompleteAsync(id, user.ToActor(), request ?? new CompleteTaskRequest(null), ct));
+    private static async Task<Ok<TaskCompletion>> CompleteAsync(Guid id, CompleteTaskRequest? request, ClaimsPrincipal user, TaskService tasks, CancellationToken ct)
+    {
+        RequestLimits.Variables(request?.Variables);
+        return TypedResults.Ok(await tasks.CompleteAsync(id, user.ToActor(), request ?? new CompleteTaskRequest(null), ct));
+    }
 
     private static async Task<Ok<TaskView>> TransferAsync(Guid id, TransferRequest request, ClaimsPrincipal user, TaskHandover handover, CancellationToken ct) =>
         TypedResults.Ok(await handover.TransferAsync(id, request, user.ToActor(), ct));

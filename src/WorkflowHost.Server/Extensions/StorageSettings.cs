@@ -11,7 +11,7 @@ public sealed record StorageSettings(bool IsPostgres, string ConnectionString, s
     public const string ApplicationName = "WorkflowHost";
     public const string JobsApplicationSuffix = " jobs";
 
-    public static StorageSettings From(IConfiguration configuration, WorkflowHostOptions options, string contentRoot)
+    public static StorageSettings From(IConfiguration configuration, WorkflowHostOptions options, string contentRoot, bool isDevelopment = false)
     {
         var configured = configuration.GetConnectionString("Workflow");
         var isPostgres = !string.IsNullOrWhiteSpace(configured) && configured.Contains("Host=", StringComparison.OrdinalIgnoreCase);
@@ -32,7 +32,8 @@ public sealed record StorageSettings(bool IsPostgres, string ConnectionString, s
             Directory.CreateDirectory(directory);
             connection = $"Data Source={Path.Combine(directory, "workflowhost.db")};Pooling=true";
         }
-        return new StorageSettings(false, connection, connection, options.SeedDemoUsers ?? true);
+        // Demo users (admin/admin) only where someone runs the embedded default to try it: Development, or when asked.
+        return new StorageSettings(false, connection, connection, options.SeedDemoUsers ?? isDevelopment);
     }
 
     /// <summary>`dotnet run --project src/WorkflowHost.Server` runs in the project folder; data/ belongs at the repository root.</summary>

@@ -23,14 +23,15 @@ public static class WorkflowHostExtensions
         var services = builder.Services;
         var options = builder.Configuration.GetSection("WorkflowHost").Get<WorkflowHostOptions>() ?? new WorkflowHostOptions();
         services.Configure<WorkflowHostOptions>(builder.Configuration.GetSection("WorkflowHost"));
-        var storage = StorageSettings.From(builder.Configuration, options, Directory.GetCurrentDirectory());
+        var storage = StorageSettings.From(builder.Configuration, options, Directory.GetCurrentDirectory(), builder.Environment.IsDevelopment());
         services.AddSingleton(storage);
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
         services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = options.MaxRequestBytes);
 
         AddDatabase(services, storage);
-        AddIdentity(services, storage);
+        AddIdentity(services, storage, builder.Environment.IsDevelopment());
+        services.AddWorkflowHostSecurity(options);
         AddHangfire(services, storage, options);
         AddEngine(services, options);
         services.AddCalendars();
@@ -71,15 +72,17 @@ public static class WorkflowHostExtensions
         }
     }
 
-    private static void AddIdentity(IServiceCollection services, StorageSettings storage)
+    private static void AddIdentity(IServiceCollection services, StorageSettings storage, bool isDevelopment)
     {
+        // The demo passwords are short; the policy is weakened for them in Development only, never in production.
+        var demoPasswords = storage.SeedDemoUsers && isDevelopment;
         services.AddIdentityCore<AppUser>(o =>
             {
                 // Demo passwords (admin/admin) only exist when seeding is on; production accounts come from the admin.
-                o.Password.RequiredLength = storage.SeedDemoUsers ? 4 : 10;
-                o.Password.RequireDigit = !storage.SeedDemoUsers;
+                o.Password.RequiredLength = demoPasswords ? 4 : 10;
+                o.Password.RequireDigit = !demoPasswords;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireUppercase = !storage.SeedDemoUsers;
+                o.Password.RequireUppercase = !demoPasswords;
                 o.Lockout.MaxFailedAccessAttempts = 10;
             })
             .AddRoles<IdentityRole>()
@@ -145,6 +148,7 @@ public static class WorkflowHostExtensions
         services.AddScoped<DefinitionService>();
         services.AddScoped<InstanceCommandService>();
         services.AddScoped<InstanceQueries>();
+        services.AddScoped<ProcedureOwners>();
         services.AddScoped<TaskService>();
         services.AddScoped<MessageService>();
         services.AddScoped<IncidentService>();
@@ -160,9 +164,12 @@ public static class WorkflowHostExtensions
 
     public static WebApplication UseWorkflowHost(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseSessionRevocation();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("WorkflowHost API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

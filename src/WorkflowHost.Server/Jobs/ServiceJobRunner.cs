@@ -46,7 +46,7 @@ public sealed class ServiceJobRunner(IServiceScopeFactory scopes, ServiceTaskHan
             var handler = handlers.For(job.Topic)
                 ?? throw new ServiceTaskFailure($"No handler is registered for topic '{job.Topic}'.", retry: false);
             var payload = JsonNode.Parse(job.PayloadJson) as JsonObject ?? [];
-            output = await handler.HandleAsync(new ServiceTaskContext(job.InstanceId, job.ElementId, job.Topic, payload), ct);
+            output = await handler.HandleAsync(new ServiceTaskContext(job.InstanceId, job.ElementId, job.Topic, payload, job.Id), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -57,15 +57,25 @@ public sealed class ServiceJobRunner(IServiceScopeFactory scopes, ServiceTaskHan
     }
 
     /// <summary>
+    /// How long a freshly committed job without a Hangfire id is left to the dispatcher of the request that committed
+    /// it: the reconciler enqueuing it too would run the handler twice for one request.
+    /// </summary>
+    public static readonly TimeSpan DispatchGrace = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// Queues every pending service job without a live Hangfire job (in-memory storage after a restart, a node that
-    /// died between commit and enqueue). Running a job twice is harmless: finishing checks the row is still pending.
+    /// died between commit and enqueue), except rows younger than <see cref="DispatchGrace"/> that have no job id yet:
+    /// their dispatcher is about to enqueue them. Running a job twice is harmless to the instance (finishing checks the
+    /// row is still pending), but not always to the outside world, hence the grace.
     /// </summary>
     [DisableConcurrentExecution(60)]
     public async Task<int> ReconcileAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
-        var pending = await db.ServiceJobs.AsNoTracking().Where(j => j.Status == RowStatus.Pending).Select(j => new { j.Id, j.HangfireJobId }).ToListAsync(ct);
+        var settled = clock.GetUtcNow() - DispatchGrace;
+        var pending = await db.ServiceJobs.AsNoTracking().Where(j => j.Status == RowStatus.Pending && (j.HangfireJobId != null || j.CreatedAt <= settled))
+            .Select(j => new { j.Id, j.HangfireJobId }).ToListAsync(ct);
         using var connection = storage.GetConnection();
         var queued = 0;
         foreach (var job in pending)

@@ -57,9 +57,17 @@ public sealed record MessageResult(int Matched, IReadOnlyList<Guid> StartedInsta
 /// <param name="Groups">Candidate groups: the account's groups and task roles.</param>
 public sealed record Actor(string UserName, bool IsAdmin, IReadOnlyList<string> Groups)
 {
+    /// <summary>The caller's roles (<see cref="Extensions.Roles"/>).</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
+
     /// <summary>Codes of the units the person works for; their dossiers and tasks are the person's scope.</summary>
     public IReadOnlyList<string> Units { get; init; } = [];
+
     /// <summary>Managers read their units' queues and dossiers but work no task.</summary>
-    public bool IsManager { get; init; }
-    public bool IsProcessOwner { get; init; }
+    public bool IsManager => Roles.Contains(Extensions.Roles.Manager);
+
+    public bool IsProcessOwner => Roles.Contains(Extensions.Roles.ProcessOwner);
 }
+
+/// <summary>Body of PUT /api/definitions/{key}/owners: the user names that own the procedure from now on.</summary>
+public sealed record OwnersRequest(IReadOnlyList<string>? Owners);

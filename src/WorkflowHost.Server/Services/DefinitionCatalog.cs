@@ -38,7 +38,7 @@ public sealed class DefinitionCatalog(BpmnEngine engine, IServiceScopeFactory sc
         if (version is { } v) return _compiled.TryGetValue((key, v), out var pinned) ? pinned : TryGet(key, v);
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
-        var row = db.Definitions.AsNoTracking().Where(d => d.Key == key && d.Status == DefinitionStatus.Published).SingleOrDefault();
+        var row = db.Definitions.AsNoTracking().Where(d => d.Key == key && d.Status == DefinitionStatus.Published).OrderByDescending(d => d.Version).FirstOrDefault();
         return row is null ? null : Compile(row);
     }
 

@@ -9,10 +9,27 @@ using WorkflowHost.Server.Extensions;
 namespace WorkflowHost.Server.Services;
 
 /// <summary>Deploys and publishes procedure definitions (decision 5: one published version per key).</summary>
-public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, DefinitionCatalog catalog, StartTimerService startTimers, TimeProvider clock)
+public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, DefinitionCatalog catalog, StartTimerService startTimers, ProcedureOwners owners,
+    TimeProvider clock)
 {
+    /// <summary>Name of the partial unique index that allows one published version per key (both databases).</summary>
+    public const string OnePublishedIndex = "IX_definitions_one_published_per_key";
+
+    /// <summary>Attempts of a deploy or publish that lost a race for the published slot of its key.</summary>
+    private const int PublishAttempts = 5;
+
     /// <summary>Validates and stores a new version; invalid documents change nothing and come back as 422.</summary>
-    public async Task<DefinitionSummary> DeployAsync(string xml, bool publish, string? user, bool reuseIdenticalLatest, CancellationToken ct)
+    public Task<DefinitionSummary> DeployAsync(string xml, bool publish, string? user, bool reuseIdenticalLatest, CancellationToken ct) =>
+        DeployAsync(xml, publish, user, reuseIdenticalLatest, actor: null, ct);
+
+    /// <summary>
+    /// A deployment through the API: a new key is owned by its first deployer from then on; a new version of an
+    /// existing key needs one of its owners (or an admin), else 403.
+    /// </summary>
+    public Task<DefinitionSummary> DeployAsync(string xml, bool publish, Actor actor, CancellationToken ct) =>
+        DeployAsync(xml, publish, actor.UserName, reuseIdenticalLatest: false, actor, ct);
+
+    private async Task<DefinitionSummary> DeployAsync(string xml, bool publish, string? user, bool reuseIdenticalLatest, Actor? actor, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(xml))
             throw new InvalidInputException("The request body is empty; send the BPMN XML as application/xml or as a multipart file.",
@@ -25,12 +42,37 @@ public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, D
         if (conventions.Count > 0)
             throw new InvalidInputException("The BPMN document cannot be deployed; see errors.",
                 conventions.Select(p => new FieldError(p.ElementId, p.ElementType, p.Message)).ToList());
+        // Inside a caller's transaction a lost race cannot be redone here (PostgreSQL aborted that transaction).
+        var outer = db.Database.CurrentTransaction is not null;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await DeployOnceAsync(xml, result, publish, user, reuseIdenticalLatest, actor, ct);
+            }
+            catch (Exception ex) when (publish && !outer && attempt < PublishAttempts && (UniqueViolation.IsCauseOf(ex, OnePublishedIndex) || IsTransient(ex)))
+            {
+                // Another publish of this key committed first; the whole deployment was rolled back. Do it again.
+                db.ChangeTracker.Clear();
+                await Task.Delay(Random.Shared.Next(5, 25 * attempt), ct);
+            }
+        }
+    }
+
+    private async Task<DefinitionSummary> DeployOnceAsync(string xml, LoadResult result, bool publish, string? user, bool reuseIdenticalLatest, Actor? actor,
+        CancellationToken ct)
+    {
         var key = result.Definition!.Key;
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
-        var latest = await db.Definitions.Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+        var latest = await db.Definitions.AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+        if (actor is not null)
+        {
+            if (latest is not null) await owners.EnsureOwnsAsync(actor, key, ct);
+            else owners.AddFirstOwner(key, actor.UserName);
+        }
         if (reuseIdenticalLatest && latest is not null && latest.XmlHash == hash)
         {
-            if (publish && latest.Status != DefinitionStatus.Published) await PublishAsync(key, latest.Version, ct);
+            if (publish && latest.Status != DefinitionStatus.Published) return await PublishAsync(key, latest.Version, ct);
             return Summary(latest);
         }
         var row = new DefinitionEntity
@@ -45,31 +87,93 @@ public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, D
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueViolation.IsCauseOf(ex))
         {
             throw new ConflictException($"Another version of '{key}' was deployed at the same moment; deploy again.");
         }
-        if (publish) await PublishAsync(key, row.Version, ct);
+        var summary = Summary(row);
+        if (publish) summary = await PublishOnceAsync(key, row.Version, ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
         var warnings = result.Report.Warnings.Select(p => new ProblemView(p.ElementId, p.ElementType, "warning", p.Message)).ToList();
-        return Summary(row) with { Warnings = warnings };
+        return summary with { Warnings = warnings };
     }
 
-    /// <summary>Makes a version the published one; the previous published version is retired, its instances keep running.</summary>
+    /// <summary>Publishing through the API: only the key's owners (and admins).</summary>
+    public async Task<DefinitionSummary> PublishAsync(Actor actor, string key, int? version, CancellationToken ct)
+    {
+        if (!await db.Definitions.AnyAsync(d => d.Key == key, ct)) throw new NotFoundException($"No definition has the key '{key}'.");
+        await owners.EnsureOwnsAsync(actor, key, ct);
+        return await PublishAsync(key, version, ct);
+    }
+
+    /// <summary>
+    /// Makes a version the published one; the previous published version is retired, its instances keep running.
+    /// Two publishes of one key racing cannot leave two published versions: the partial unique index refuses the
+    /// second, which then starts over and retires the first one's choice.
+    /// </summary>
     public async Task<DefinitionSummary> PublishAsync(string key, int? version, CancellationToken ct)
     {
-        var versions = await db.Definitions.Where(d => d.Key == key).ToListAsync(ct);
-        if (versions.Count == 0) throw new NotFoundException($"No definition has the key '{key}'.");
-        var target = version is { } v ? versions.SingleOrDefault(d => d.Version == v) : versions.MaxBy(d => d.Version);
-        if (target is null) throw new NotFoundException($"Definition '{key}' has no version {version}.");
-        foreach (var other in versions.Where(d => d.Status == DefinitionStatus.Published && d != target))
-            other.Status = DefinitionStatus.Retired;
+        var outer = db.Database.CurrentTransaction is not null;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await PublishOnceAsync(key, version, ct);
+            }
+            catch (Exception ex) when (!outer && attempt < PublishAttempts && (UniqueViolation.IsCauseOf(ex, OnePublishedIndex) || IsTransient(ex)))
+            {
+                await Task.Delay(Random.Shared.Next(5, 25 * attempt), ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Two publishes updating the same key's rows in a different order can deadlock on PostgreSQL (40P01); the
+    /// database aborts one, which starts over like the loser of the unique index.
+    /// </summary>
+    private static bool IsTransient(Exception ex) => ex.AndCauses().Any(e => e is Npgsql.NpgsqlException { IsTransient: true });
+
+    private async Task<DefinitionSummary> PublishOnceAsync(string key, int? version, CancellationToken ct)
+    {
+        var query = db.Definitions.AsNoTracking().Where(d => d.Key == key);
+        if (version is { } v) query = query.Where(d => d.Version == v);
+        var target = await query.OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+        if (target is null)
+            throw new NotFoundException(version is null || !await db.Definitions.AnyAsync(d => d.Key == key, ct)
+                ? $"No definition has the key '{key}'." : $"Definition '{key}' has no version {version}.");
+        var publishedAt = target.PublishedAt ?? clock.GetUtcNow();
+        await using (var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
+        {
+            // Retire first, then publish: the unique index is checked row by row.
+            await db.Definitions.Where(d => d.Key == key && d.Status == DefinitionStatus.Published && d.Id != target.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DefinitionStatus.Retired), ct);
+            await db.Definitions.Where(d => d.Id == target.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DefinitionStatus.Published).SetProperty(d => d.PublishedAt, publishedAt), ct);
+            if (transaction is not null) await transaction.CommitAsync(ct);
+        }
         target.Status = DefinitionStatus.Published;
-        target.PublishedAt ??= clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        target.PublishedAt = publishedAt;
         var definition = catalog.Compile(target);
         await startTimers.ScheduleAsync(definition, ct);
         return Summary(target);
+    }
+
+    /// <summary>
+    /// The version a new instance starts on: the published one, or the one named — which must be the published one;
+    /// drafts were never released and retired versions were replaced (422 naming <c>version</c>).
+    /// </summary>
+    public async Task<DefinitionEntity> ForStartAsync(string key, int? version, CancellationToken ct)
+    {
+        var query = db.Definitions.AsNoTracking().Where(d => d.Key == key);
+        if (version is null)
+            return await query.Where(d => d.Status == DefinitionStatus.Published).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct)
+                ?? throw new NotFoundException($"No published version of '{key}' exists.");
+        var row = await query.SingleOrDefaultAsync(d => d.Version == version, ct)
+            ?? throw new NotFoundException($"Definition '{key}' has no version {version}.");
+        if (row.Status != DefinitionStatus.Published)
+            throw new InvalidInputException($"Version {version} of '{key}' is {row.Status}; only the published version can be started.",
+                [new FieldError(null, null, "Leave version out to start the published version.", "version")]);
+        return row;
     }
 
     public async Task<IReadOnlyList<DefinitionSummary>> ListLatestAsync(CancellationToken ct)

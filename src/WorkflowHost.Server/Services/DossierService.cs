@@ -114,7 +114,7 @@ public sealed class DossierService(WorkflowDbContext db, OneStopData data, Defin
         if (dossier.InstanceId is { } instanceId)
         {
             var waiting = await db.MessageSubscriptions.AnyAsync(s => s.InstanceId == instanceId && s.MessageName == SupplementedMessage, ct);
-            if (waiting) await messages.CorrelateAsync(new MessageRequest(SupplementedMessage, null, instanceId, null), actor.UserName, ct);
+            if (waiting) await messages.CorrelateAsync(new MessageRequest(SupplementedMessage, null, instanceId, null), actor, ct);
         }
         return await queries.GetAsync(code, actor, ct);
     }

@@ -68,8 +68,8 @@ internal static class EffectWriter
                         // UTC: dates written without an offset carry the configured zone's, and Npgsql stores only UTC in timestamptz.
                         Assignee = t.Assignee, FormKey = t.FormKey, DueAt = t.DueAt, State = TaskState.Open, CreatedAt = now,
                     };
-                    foreach (var g in t.CandidateGroups.Distinct()) task.Candidates.Add(new TaskCandidateEntity { TaskId = task.Id, Kind = "group", Name = g });
-                    foreach (var u in t.CandidateUsers.Distinct()) task.Candidates.Add(new TaskCandidateEntity { TaskId = task.Id, Kind = "user", Name = u });
+                    foreach (var g in t.CandidateGroups.Distinct()) task.Candidates.Add(new TaskCandidateEntity { TaskId = task.Id, Kind = CandidateKind.Group, Name = g });
+                    foreach (var u in t.CandidateUsers.Distinct()) task.Candidates.Add(new TaskCandidateEntity { TaskId = task.Id, Kind = CandidateKind.User, Name = u });
                     db.Tasks.Add(task);
                     tasks.Add(task);
                     opened.Add(task);
@@ -177,9 +177,9 @@ internal static class EffectWriter
 
     public static string StatusOf(InstanceState state) => state.Status switch
     {
-        InstanceStatus.Completed => "completed",
-        InstanceStatus.Terminated => "terminated",
-        _ => state.HasOpenIncident ? "incident" : "active",
+        InstanceStatus.Completed => InstanceRowStatus.Completed,
+        InstanceStatus.Terminated => InstanceRowStatus.Terminated,
+        _ => state.HasOpenIncident ? InstanceRowStatus.Incident : InstanceRowStatus.Active,
     };
 
     /// <param name="query">Built only when an effect needs the rows: building five expression trees per command that

@@ -25,7 +25,7 @@ public sealed class InstanceCommandService(WorkflowDbContext db, BpmnEngine engi
         var instance = new InstanceEntity
         {
             Id = Guid.NewGuid(), DefinitionKey = definition.Key, DefinitionVersion = definition.Version, BusinessKey = businessKey,
-            Status = "active", StateJson = "", StartedAt = now, UpdatedAt = now, StartedBy = user, DossierId = dossierId,
+            Status = InstanceRowStatus.Active, StateJson = "", StartedAt = now, UpdatedAt = now, StartedBy = user, DossierId = dossierId,
         };
         db.Instances.Add(instance);
         var rows = await EffectWriter.ApplyAsync(db, instance, result, now, user, [], ct);
@@ -70,7 +70,7 @@ public sealed class InstanceCommandService(WorkflowDbContext db, BpmnEngine engi
         {
             throw new ConflictException($"Instance {instance.Id} was changed by another request at the same moment; reload and try again.");
         }
-        catch (Exception ex) when (StaleRevision.IsCauseOf(ex) || ex is DbUpdateException update && IsUniqueViolation(update))
+        catch (Exception ex) when (StaleRevision.IsCauseOf(ex) || ex is DbUpdateException && UniqueViolation.IsCauseOf(ex))
         {
             throw new ConflictException($"Instance {instance.Id} was changed by another request at the same moment; reload and try again.");
         }
@@ -120,8 +120,4 @@ public sealed class InstanceCommandService(WorkflowDbContext db, BpmnEngine engi
         foreach (var (name, value) in variables) result[name] = value?.DeepClone();
         return result;
     }
-
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
-        || ex.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
 }

@@ -2,8 +2,12 @@ using System.Text.Json.Nodes;
 
 namespace WorkflowHost.Server.Services;
 
-/// <summary>What a service task handler receives.</summary>
-public sealed record ServiceTaskContext(Guid InstanceId, string ElementId, string Topic, JsonObject Variables);
+/// <summary>
+/// What a service task handler receives. <see cref="JobId"/> names the service job (one per request of the service
+/// task, the same on every retry of it): the key a handler uses to make its side effect happen once, e.g. as the
+/// idempotency key of the call it makes.
+/// </summary>
+public sealed record ServiceTaskContext(Guid InstanceId, string ElementId, string Topic, JsonObject Variables, Guid JobId = default);
 
 /// <summary>
 /// Code that does the work of a service task with <c>camunda:topic</c>. Implementations may be called more than

@@ -83,6 +83,27 @@ public sealed class ExpressionSandboxTests
     }
 
     [Theory]
+    [InlineData("'x'.repeat(5e8)")]
+    [InlineData("'abc'.repeat(1e4).repeat(1e4)")]
+    [InlineData("''.padEnd(5e8, 'x')")]
+    [InlineData("'x'.padStart(2e8)")]
+    [InlineData("new Array(3e8).join('xy')")]
+    [InlineData("new Array(3e8).fill(0)")]
+    public void Evaluate_StopsAtMemoryLimitWithLowPeak_WhenOneCallAllocatesHugely(string source)
+    {
+        var evaluator = new ExpressionEvaluator(ExpressionLimits.Default with { Timeout = TimeSpan.FromSeconds(30) });
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var ex = Assert.Throws<ExpressionEvaluationException>(() => evaluator.Evaluate(Expr(source), new VariableBag()));
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(ExpressionFailure.MemoryLimit, ex.Failure);
+        Assert.True(allocated < 64L * 1024 * 1024, $"{source} allocated {allocated / (1024 * 1024)} MB before it was stopped");
+        Assert.Equal("xxx", evaluator.Evaluate(Expr("'x'.repeat(3)"), new VariableBag())!.GetValue<string>());
+        Assert.Equal("a-b", evaluator.Evaluate(Expr("['a', 'b'].join('-')"), new VariableBag())!.GetValue<string>());
+    }
+
+    [Theory]
     [InlineData("typeof System")]
     [InlineData("typeof importNamespace")]
     [InlineData("typeof clrHelper")]

@@ -151,6 +151,25 @@ public sealed class ActivityTests
     }
 
     [Fact]
+    public void Command_StopsWithIncidentOnceItsExpressionsUseUpTheTimeBudget_WhenALoopNeverEnds()
+    {
+        // Each run of the script stays well inside the per-evaluation limit; only the command's total can stop the loop
+        // before MaxStepsPerCommand (10,000 runs of a few ms each: far longer than the budget).
+        var options = new EngineOptions { CommandTimeBudget = TimeSpan.FromMilliseconds(300) };
+        var h = EngineHarness.Load(Bpmn.Chain("""
+            <scriptTask id="busy" scriptFormat="javascript"><standardLoopCharacteristics><loopCondition>${true}</loopCondition></standardLoopCharacteristics><script>var s = 0; for (var i = 0; i &lt; 2000; i++) s += i; s</script></scriptTask>
+            """), options);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        h.Start();
+        watch.Stop();
+
+        var incident = Assert.Single(h.OpenIncidents);
+        Assert.True(incident.Message.Contains("time budget of 300 ms", StringComparison.Ordinal), incident.Message);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"the command ran {watch.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
     public void StandardLoop_RepeatsWhileConditionHolds()
     {
         var h = EngineHarness.Load(Bpmn.Chain("""

@@ -6,6 +6,12 @@ namespace WorkflowHost.Engine.Tests.Runtime;
 /// <summary>The procedures shipped in workflows/ load without warnings and run their main paths.</summary>
 public sealed class ShippedProcedureTests
 {
+    /// <summary>The shipped business calendar: the marriage registration's steps are due in working hours and days.</summary>
+    private static readonly EngineOptions WithCalendar = new()
+    {
+        Calendar = WorkflowHost.Procedures.Calendars.CalendarSet.Load(Fixtures.PathOf("workflows/calendars")).Get(WorkflowHost.Procedures.Calendars.CalendarSet.Default),
+    };
+
     public static TheoryData<string> Procedures()
     {
         var data = new TheoryData<string>();
@@ -26,7 +32,7 @@ public sealed class ShippedProcedureTests
     [Fact]
     public void MarriageRegistration_RunsSupplementThenVerificationPath()
     {
-        var h = EngineHarness.LoadFile("workflows/marriage-registration.bpmn").Start(("decision", "supplement"));
+        var h = EngineHarness.LoadFile("workflows/marriage-registration.bpmn", WithCalendar).Start(("decision", "supplement"));
         Assert.Empty(h.ReadyTasks);
         Assert.Single(h.Effects.OfType<MessageSent>());
         Assert.Equal(1, h.Message("dossier-supplemented"));
@@ -50,7 +56,7 @@ public sealed class ShippedProcedureTests
     [Fact]
     public void MarriageRegistration_EndsRefused_WhenTheDeskRefuses()
     {
-        var h = EngineHarness.LoadFile("workflows/marriage-registration.bpmn").Start(("decision", "refuse"));
+        var h = EngineHarness.LoadFile("workflows/marriage-registration.bpmn", WithCalendar).Start(("decision", "refuse"));
         Assert.True(h.IsCompleted);
         Assert.Empty(h.ReadyTasks);
     }

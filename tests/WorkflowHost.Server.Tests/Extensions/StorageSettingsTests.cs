@@ -7,13 +7,27 @@ namespace WorkflowHost.Server.Tests.Extensions;
 /// <summary>What a node makes of <c>ConnectionStrings:Workflow</c>: the provider, and the defaults it adds on PostgreSQL.</summary>
 public sealed class StorageSettingsTests
 {
-    private static StorageSettings From(string? connectionString)
+    private static StorageSettings From(string? connectionString, bool isDevelopment = true, bool? seed = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Workflow"] = connectionString })
             .Build();
-        var options = new WorkflowHostOptions { DataDirectory = Path.Combine(Path.GetTempPath(), "wfh-storage-settings-" + Guid.NewGuid().ToString("N")) };
-        return StorageSettings.From(configuration, options, Path.GetTempPath());
+        var options = new WorkflowHostOptions { DataDirectory = Path.Combine(Path.GetTempPath(), "wfh-storage-settings-" + Guid.NewGuid().ToString("N")), SeedDemoUsers = seed };
+        return StorageSettings.From(configuration, options, Path.GetTempPath(), isDevelopment);
+    }
+
+    [Theory]
+    [InlineData(null, false, null, false)]                       // Production on SQLite: the review's hole
+    [InlineData("Host=db;Database=w", false, null, false)]
+    [InlineData("Host=db;Database=w", true, null, false)]         // PostgreSQL in Development still needs asking
+    [InlineData(null, true, null, true)]                          // `dotnet run`: the embedded demo
+    [InlineData(null, false, true, true)]                         // explicitly asked for
+    [InlineData(null, true, false, false)]
+    public void SeedDemoUsers_OnlyInDevelopmentOnSqlite_OrWhenExplicitlyAsked(string? connectionString, bool isDevelopment, bool? seed, bool expected)
+    {
+        var storage = From(connectionString, isDevelopment, seed);
+        Assert.Equal(expected, storage.SeedDemoUsers);
+        if (!storage.IsPostgres) Directory.Delete(Path.GetDirectoryName(storage.ConnectionString["Data Source=".Length..storage.ConnectionString.IndexOf(';')])!, recursive: true);
     }
 
     [Fact]

@@ -37,6 +37,15 @@ public abstract class ApiFixture : IAsyncLifetime
     /// <summary>True to deploy the procedures of the repository's workflows/ at start (dossier suites); other suites deploy their own.</summary>
     protected virtual bool ShippedProcedures => false;
 
+    /// <summary>How many waiting instances one message may reach (small, so the cap can be reached in a test).</summary>
+    public const int MaxMessageDeliveries = 5;
+
+    /// <summary>Sign-in attempts one caller may make for one user name per minute before 429.</summary>
+    public const int LoginAttemptsPerUser = 5;
+
+    /// <summary>The settings the host was started with (a second node on the same database uses them too).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; private set; } = new Dictionary<string, string?>();
+
     /// <summary>Creates the provider's empty database and returns the <c>ConnectionStrings:Workflow</c> value.</summary>
     protected abstract Task<string> CreateDatabaseAsync();
 
@@ -60,7 +69,14 @@ public abstract class ApiFixture : IAsyncLifetime
             ["WorkflowHost:SchedulePollingInterval"] = "00:00:01",
             ["WorkflowHost:ServiceJobAttempts"] = ServiceJobAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["WorkflowHost:ServiceJobRetryDelay"] = ServiceJobRetryDelay.ToString("c"),
+            ["WorkflowHost:MaxMessageDeliveries"] = MaxMessageDeliveries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["WorkflowHost:LoginAttemptsPerUser"] = LoginAttemptsPerUser.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Every test class signs in many times from the one test-server address.
+            ["WorkflowHost:LoginAttemptsPerAddress"] = "1000",
+            // Revocation is checked on every request, so a test sees a disabled account at once.
+            ["WorkflowHost:SecurityStampValidationInterval"] = "00:00:00",
         };
+        Settings = settings;
         // Hangfire's log provider is process-global and points at the previous host's (disposed) LoggerFactory; the
         // server builds its in-memory storage while registering services, which asks that provider for a logger.
         // The new host installs its own provider once its Hangfire configuration is resolved.

@@ -61,3 +61,6 @@ public sealed class DossiersApiPostgresTest(DossiersApiPostgresTest.ShippedFixtu
         protected override bool ShippedProcedures => true;
     }
 }
+
+[Collection(PostgresCollection.Name)]
+public sealed class SecurityApiPostgresTest(PostgresApiFixture fixture) : SecurityApiTestBase<PostgresApiFixture>(fixture);

@@ -46,3 +46,5 @@ public sealed class DossiersApiSqliteTest(DossiersApiSqliteTest.ShippedFixture f
         protected override bool ShippedProcedures => true;
     }
 }
+
+public sealed class SecurityApiSqliteTest(SqliteApiFixture fixture) : SecurityApiTestBase<SqliteApiFixture>(fixture);

@@ -33,7 +33,7 @@ public abstract class CalendarsApiTestBase<TFixture> : IClassFixture<TFixture> w
     [Fact]
     public virtual async Task Deadline_ReturnsDueDateVersionAndSkippedTetDays_WhenCountingWorkingDaysFromTheFridayBeforeTet()
     {
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
         var calendars = await reception.GetAsync<JsonArray>("/api/calendars");
         var version = calendars.Single(c => c!["name"]!.GetValue<string>() == "vn-government")!["version"]!.GetValue<string>();
 
@@ -54,7 +54,7 @@ public abstract class CalendarsApiTestBase<TFixture> : IClassFixture<TFixture> w
         var xml = Bpmn.OneTask(key).Replace("camunda:candidateGroups=", "wh:workingDays=\"2\" camunda:candidateGroups=")
             .Replace("<definitions ", "<definitions xmlns:wh=\"https://workflowhost.vn/schema/bpmn/1.0\" ");
         await (await Fixture.AsAsync("owner")).DeployAsync(xml);
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
 
         var started = await (await Fixture.AsAsync("admin")).StartAsync(key, Bpmn.NewBusinessKey());
 
@@ -69,7 +69,7 @@ public abstract class CalendarsApiTestBase<TFixture> : IClassFixture<TFixture> w
     [Fact]
     public virtual async Task Deadline_IsDueMonday_WhenReceivedFridayAfterTheCutoff()
     {
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
 
         // Unencoded '+' arrives as a space; the host reads it as the offset's sign.
         var deadline = await reception.GetAsync<JsonObject>(DeadlineUrl("from=2026-03-13T15:20:00+07:00&cutoff=15:00"));
@@ -88,7 +88,7 @@ public abstract class CalendarsApiTestBase<TFixture> : IClassFixture<TFixture> w
     [InlineData("from=2027-12-30T10:00:00Z&workingDays=5", "from")]
     public virtual async Task Deadline_Returns422NamingTheParameter_WhenAParameterIsMissingOrInvalid(string query, string field)
     {
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
 
         var problem = await ApiClient.ProblemAsync(await reception.Http.GetAsync(DeadlineUrl(query)), (HttpStatusCode)422);
 
@@ -98,7 +98,7 @@ public abstract class CalendarsApiTestBase<TFixture> : IClassFixture<TFixture> w
     [Fact]
     public virtual async Task Deadline_Returns404_WhenTheCalendarIsUnknown()
     {
-        var reception = await Fixture.AsAsync("reception");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
 
         var problem = await ApiClient.ProblemAsync(await reception.Http.GetAsync("/api/calendars/vn-bank/deadline?from=2026-03-10T10:00:00Z&workingDays=1"), HttpStatusCode.NotFound);
 

@@ -32,6 +32,45 @@ public abstract class ConcurrencyApiTestBase<TFixture>(TFixture fixture) : IClas
         Assert.Equal(["second"], instance.ActiveElementIds);
     }
 
+    /// <summary>
+    /// Completing one of two parallel multi-instance tasks writes no new row (the task, its history row and the
+    /// instance are updated; nothing starts), so no unique index can stop the second completion: only the instance's
+    /// revision guard does. (The race above also inserts the next task's rows, whose unique index decides it even without
+    /// the guard.)
+    /// </summary>
+    [Fact]
+    public virtual async Task Complete_OneSucceedsOneGets409_WhenRacingForATaskWhoseCompletionInsertsNoRows()
+    {
+        var owner = await Fixture.AsAsync("owner");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
+        var admin = await Fixture.AsAsync("admin");
+        var key = (await owner.DeployAsync(Bpmn.Process(Bpmn.NewKey("no-insert-race"), """
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="opinion"/>
+            <userTask id="opinion" name="Give opinion" camunda:candidateGroups="reception">
+              <multiInstanceLoopCharacteristics><loopCardinality>2</loopCardinality></multiInstanceLoopCharacteristics>
+            </userTask>
+            <sequenceFlow id="f2" sourceRef="opinion" targetRef="end"/>
+            <endEvent id="end"/>
+            """))).Key;
+
+        for (var round = 0; round < 5; round++)
+        {
+            var started = await reception.StartAsync(key);
+            var task = (await reception.TasksAsync(started.Id)).First();
+
+            var responses = await Task.WhenAll(
+                reception.SendCompleteAsync(task.Id, new { verdict = "reception" }),
+                admin.SendCompleteAsync(task.Id, new { verdict = "admin" }));
+
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+            var instance = await admin.InstanceAsync(started.Id);
+            Assert.Equal(1, instance.Completed("opinion"));
+            Assert.Single(await admin.TasksAsync(started.Id));
+            Assert.Single(await admin.TasksAsync(started.Id, state: "completed"));
+        }
+    }
+
     [Fact]
     public virtual async Task Complete_ExactlyOneWinnerPerTask_When100RequestsRaceFor50Tasks()
     {

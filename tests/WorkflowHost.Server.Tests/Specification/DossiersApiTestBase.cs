@@ -277,4 +277,22 @@ public abstract class DossiersApiTestBase<TFixture>(TFixture fixture) : IClassFi
         var procedures = await reception.GetAsync<JsonArray>("/api/procedures?q=ket hon");
         Assert.Equal(Marriage, Assert.Single(procedures)!["code"]!.GetValue<string>());
     }
+
+    [Fact]
+    public virtual async Task Manager_ReadsTheUnitsQueueAndDossier_ButWorksNoTask()
+    {
+        var reception = await Fixture.AsAsync("reception.hai-chau");
+        var code = (await ReceiveAsync(reception, Receipt(applicant: "Hồ Thị Quản Lý")))["code"]!.GetValue<string>();
+        var task = await OpenTaskAsync(await Fixture.AsAsync("officer.hai-chau"), code, "appraise");
+        var manager = await Fixture.AsAsync("manager.hai-chau");
+
+        var seen = Assert.Single(await TasksAsync(manager, $"q={code}"))!;
+        Assert.True(seen["readOnly"]!.GetValue<bool>());
+        Assert.Equal(code, (await DossierAsync(manager, code))["code"]!.GetValue<string>());
+        await ApiClient.ProblemAsync(await manager.Http.PostAsync($"/api/tasks/{task["id"]}/claim", null), HttpStatusCode.Forbidden);
+        await ApiClient.ProblemAsync(await manager.Http.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { variables = new { opinion = "x" } }), HttpStatusCode.Forbidden);
+        // Another ward's manager sees nothing of it.
+        Assert.Empty(await TasksAsync(await Fixture.AsAsync("manager.thanh-khe"), $"q={code}"));
+        Assert.Null((await DossierAsync(reception, code))["tasks"]!.AsArray().Single()!["assignee"]);
+    }
 }

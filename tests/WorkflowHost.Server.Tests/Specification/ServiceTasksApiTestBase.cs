@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowHost.Server.Services;
 using WorkflowHost.Server.Tests.Infrastructure;
@@ -40,6 +41,56 @@ public abstract class ServiceTasksApiTestBase<TFixture>(TFixture fixture) : ICla
         Assert.Equal(25000, instance.Variables["fee"]!.GetValue<int>());
         Assert.Equal(1, instance.Completed("call"));
         Assert.Equal(1, Fixture.Handlers.Echo.CallsFor(started.Id));
+    }
+
+    [Fact]
+    public virtual async Task Handler_GetsTheJobIdOfItsRow_SoItCanBeIdempotent()
+    {
+        var started = await StartAsync(Bpmn.ServiceTask(Bpmn.NewKey("job-id"), TestHandlers.EchoTopic), new { fee = 1000 });
+        await (await Fixture.AsAsync("reception.hai-chau")).WaitForStatusAsync(started.Id, "completed", Deadline);
+
+        using var scope = Fixture.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowHost.Data.WorkflowDbContext>();
+        var row = db.ServiceJobs.Single(j => j.InstanceId == started.Id);
+        var context = Assert.Single(Fixture.Handlers.Echo.ContextsFor(started.Id));
+        Assert.Equal(row.Id, context.JobId);
+    }
+
+    [Fact]
+    public virtual async Task Reconciler_LeavesAFreshJobToTheDispatcher_AndQueuesOnlyOneThatWaitedPastTheGracePeriod()
+    {
+        var started = await StartAsync(Bpmn.ServiceTask(Bpmn.NewKey("reconcile"), TestHandlers.EchoTopic), new { fee = 1000 });
+        await (await Fixture.AsAsync("reception.hai-chau")).WaitForStatusAsync(started.Id, "completed", Deadline);
+        Guid fresh, stale;
+        using (var scope = Fixture.Factory.Services.CreateScope())
+        {
+            // Two pending rows without a Hangfire job: one just committed (its dispatcher is about to enqueue it), one
+            // whose node died after commit a while ago. The instance ended, so running either is a no-op.
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowHost.Data.WorkflowDbContext>();
+            var template = db.ServiceJobs.AsNoTracking().Single(j => j.InstanceId == started.Id);
+            var now = DateTimeOffset.UtcNow;
+            fresh = Guid.NewGuid();
+            stale = Guid.NewGuid();
+            foreach (var (id, created, engineId) in new[] { (fresh, now, 9001L), (stale, now - TimeSpan.FromMinutes(5), 9002L) })
+                db.ServiceJobs.Add(new WorkflowHost.Data.Entities.ServiceJobEntity
+                {
+                    Id = id, InstanceId = started.Id, EngineJobId = engineId, ElementId = template.ElementId, Topic = "test-nobody-handles",
+                    PayloadJson = "{}", Status = "pending", CreatedAt = created,
+                });
+            await db.SaveChangesAsync();
+        }
+
+        using (var scope = Fixture.Factory.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<WorkflowHost.Server.Jobs.ServiceJobRunner>().ReconcileAsync(CancellationToken.None);
+
+        using (var scope = Fixture.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowHost.Data.WorkflowDbContext>();
+            var rows = db.ServiceJobs.AsNoTracking().Where(j => j.Id == fresh || j.Id == stale).ToDictionary(j => j.Id);
+            Assert.Null(rows[fresh].HangfireJobId);
+            Assert.NotNull(rows[stale].HangfireJobId);
+            await db.ServiceJobs.Where(j => j.Id == fresh || j.Id == stale).ExecuteDeleteAsync();
+        }
     }
 
     [Fact]
@@ -237,16 +288,20 @@ public sealed class RecordingHandler(string topic, Func<ServiceTaskContext, Reco
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentQueue<DateTimeOffset>> _calls = new();
     private readonly ConcurrentDictionary<Guid, bool> _healed = new();
+    private readonly ConcurrentDictionary<Guid, ConcurrentQueue<ServiceTaskContext>> _contexts = new();
 
     public string Topic => topic;
 
     public Task<IReadOnlyDictionary<string, JsonNode?>?> HandleAsync(ServiceTaskContext context, CancellationToken ct)
     {
         _calls.GetOrAdd(context.InstanceId, _ => new()).Enqueue(DateTimeOffset.UtcNow);
+        _contexts.GetOrAdd(context.InstanceId, _ => new()).Enqueue(context);
         return Task.FromResult(behaviour(context, this));
     }
 
     public int CallsFor(Guid instanceId) => CallTimes(instanceId).Count;
+
+    public IReadOnlyList<ServiceTaskContext> ContextsFor(Guid instanceId) => _contexts.TryGetValue(instanceId, out var contexts) ? [.. contexts] : [];
 
     public IReadOnlyList<DateTimeOffset> CallTimes(Guid instanceId) => _calls.TryGetValue(instanceId, out var calls) ? [.. calls] : [];
 

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using WorkflowHost.Server.Tests.Infrastructure;
 
 namespace WorkflowHost.Server.Tests.Specification;
@@ -82,19 +84,47 @@ public abstract class TimersApiTestBase<TFixture>(TFixture fixture) : IClassFixt
         Assert.Equal("prepare", Assert.Single(await admin.TasksAsync(started.Id)).ElementId);
     }
 
+    /// <summary>
+    /// The reminder sits on the first of two tasks, so the instance is still running when it would be due: only the
+    /// withdrawal of its timer (row cancelled, Hangfire job deleted) keeps it from firing.
+    /// </summary>
     [Fact]
     public virtual async Task BoundaryTimer_IsWithdrawn_WhenTaskCompletedBeforeDue()
     {
-        var key = (await (await Fixture.AsAsync("owner")).DeployAsync(Bpmn.ReminderOnTask(Bpmn.NewKey("withdrawn"), "PT1S"))).Key;
+        var key = (await (await Fixture.AsAsync("owner")).DeployAsync(Bpmn.Process(Bpmn.NewKey("withdrawn"), """
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="review"/>
+            <userTask id="review" name="Review dossier" camunda:candidateGroups="reception"/>
+            <boundaryEvent id="reminder" attachedToRef="review" cancelActivity="false"><timerEventDefinition><timeDuration>PT1S</timeDuration></timerEventDefinition></boundaryEvent>
+            <sequenceFlow id="f2" sourceRef="reminder" targetRef="reminded"/>
+            <endEvent id="reminded"/>
+            <sequenceFlow id="f3" sourceRef="review" targetRef="sign"/>
+            <userTask id="sign" name="Sign result" camunda:candidateGroups="reception"/>
+            <sequenceFlow id="f4" sourceRef="sign" targetRef="end"/>
+            <endEvent id="end"/>
+            """))).Key;
         var reception = await Fixture.AsAsync("reception.hai-chau");
         var started = await reception.StartAsync(key);
 
         await reception.CompleteAsync(started.Id, "review");
+        using (var scope = Fixture.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowHost.Data.WorkflowDbContext>();
+            var timer = await db.Timers.AsNoTracking().SingleAsync(t => t.InstanceId == started.Id);
+            Assert.Equal("cancelled", timer.Status);
+        }
         await Task.Delay(TimeSpan.FromSeconds(2.5));
 
         var instance = await reception.InstanceAsync(started.Id);
-        Assert.Equal("completed", instance.Status);
+        Assert.Equal("active", instance.Status);
+        Assert.Equal(["sign"], instance.ActiveElementIds);
         Assert.Equal(0, instance.Completed("reminder"));
         Assert.Equal(0, instance.Started("reminded"));
+        using (var scope = Fixture.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowHost.Data.WorkflowDbContext>();
+            var timer = await db.Timers.AsNoTracking().SingleAsync(t => t.InstanceId == started.Id);
+            Assert.Equal(("cancelled", (DateTimeOffset?)null), (timer.Status, timer.FiredAt));
+        }
     }
 }

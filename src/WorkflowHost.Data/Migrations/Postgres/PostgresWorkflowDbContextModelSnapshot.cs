@@ -22,6 +22,25 @@ namespace WorkflowHost.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -271,12 +290,34 @@ namespace WorkflowHost.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("IX_definitions_one_published_per_key")
+                        .HasFilter("\"Status\" = 'published'");
+
                     b.HasIndex("Key", "Status");
 
                     b.HasIndex("Key", "Version")
                         .IsUnique();
 
                     b.ToTable("definitions", (string)null);
+                });
+
+            modelBuilder.Entity("WorkflowHost.Data.Entities.DefinitionOwnerEntity", b =>
+                {
+                    b.Property<string>("DefinitionKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("DefinitionKey", "UserName");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("definition_owners", (string)null);
                 });
 
             modelBuilder.Entity("WorkflowHost.Data.Entities.DossierCounterEntity", b =>
@@ -603,7 +644,8 @@ namespace WorkflowHost.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("BusinessKey")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("DefinitionKey")
                         .IsRequired()

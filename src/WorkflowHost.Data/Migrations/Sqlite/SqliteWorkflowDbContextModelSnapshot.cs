@@ -17,6 +17,23 @@ namespace WorkflowHost.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -262,12 +279,34 @@ namespace WorkflowHost.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("IX_definitions_one_published_per_key")
+                        .HasFilter("\"Status\" = 'published'");
+
                     b.HasIndex("Key", "Status");
 
                     b.HasIndex("Key", "Version")
                         .IsUnique();
 
                     b.ToTable("definitions", (string)null);
+                });
+
+            modelBuilder.Entity("WorkflowHost.Data.Entities.DefinitionOwnerEntity", b =>
+                {
+                    b.Property<string>("DefinitionKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DefinitionKey", "UserName");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("definition_owners", (string)null);
                 });
 
             modelBuilder.Entity("WorkflowHost.Data.Entities.DossierCounterEntity", b =>
@@ -592,6 +631,7 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BusinessKey")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DefinitionKey")
