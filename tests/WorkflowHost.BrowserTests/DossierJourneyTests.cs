@@ -72,6 +72,14 @@ public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutp
         output.WriteLine($"received {code}; slip printed to a {pdf.Length}-byte PDF");
         await desk.Context.CloseAsync();
 
+        // The unit's manager sees the new task in the queue, read-only: no claim.
+        var manager = await SignInAsync("manager.hai-chau");
+        await manager.GotoAsync($"{fixture.BaseUrl}/#/inbox/queue");
+        var managed = manager.Locator($"tr[data-dossier='{code}']");
+        await Assertions.Expect(managed).ToContainTextAsync("Chỉ xem");
+        await Assertions.Expect(managed.GetByRole(AriaRole.Button, new() { Name = "Nhận xử lý" })).ToHaveCountAsync(0);
+        await manager.Context.CloseAsync();
+
         // 2. The officer claims the appraisal from the unit's queue and completes it.
         await WorkTaskAsync("officer.hai-chau", code, "Thẩm định", async task =>
             await task.Locator("[data-field=opinion]").FillAsync("Đủ điều kiện đăng ký kết hôn."));
