@@ -41,6 +41,9 @@ public sealed class DossierProjector(WorkflowDbContext db, OneStopData data)
                 foreach (var next in rows.TasksOpened) Slip(dossier, from, (next.UnitCode, next.Assignee), step, grade, now);
             else if (result.State.Status == InstanceStatus.Completed && dossier.Status == DossierStatus.Returned)
                 Slip(dossier, from, (null, dossier.ApplicantName), step, grade, now);
+            else if (dossier.Status == DossierStatus.Processed)
+                // The result goes back to the desk of the return unit; its return step opens once the applicant is notified.
+                Slip(dossier, from, (dossier.ReturnUnit, null), step, grade, now);
             else Slip(dossier, from, (null, null), step, grade, now);
         }
     }

@@ -217,6 +217,7 @@ public abstract class DossiersApiTestBase<TFixture>(TFixture fixture) : IClassFi
             slip.Select(r => r["step"]!.GetValue<string>()));
         Assert.All(slip.Skip(1), r => Assert.Equal("early", r["grade"]!.GetValue<string>()));
         Assert.Equal("officer.hai-chau", slip[1]["fromUser"]!.GetValue<string>());
+        Assert.Equal(HaiChau, slip[2]["toUnit"]!.GetValue<string>());
         Assert.Equal("Võ Minh Khoa", slip[3]["toUser"]!.GetValue<string>());
         var lookup = await Fixture.Anonymous().GetAsync<JsonObject>($"/api/public/dossiers/{code}");
         Assert.Equal(10, lookup["status"]!["code"]!.GetValue<int>());
