@@ -122,7 +122,9 @@ public sealed class ServerProcess : IAsyncDisposable
             start.Environment.Remove(key);
         }
 
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Development: the demo accounts (admin/admin, ...) these tests sign in with exist only there — outside
+        // Development the password policy is never weakened, so seeding them would stop the start-up (issue 10).
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__Workflow"] = connectionString ?? "";
         start.Environment["WorkflowHost__SeedDemoUsers"] = "true";
         start.Environment["WorkflowHost__WorkflowsDirectory"] = workflowsDirectory;
