@@ -33,6 +33,9 @@ public sealed class EngineOptions
     /// </summary>
     public TimeSpan CommandTimeBudget { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Most instances one multi-instance activity may start (default 1,000); more stops its token with an incident.</summary>
+    public int MaxMultiInstanceItems { get; init; } = 1_000;
+
     /// <summary>Deepest nesting of call activities before an incident is raised (guards cyclic calls).</summary>
     public int MaxCallDepth { get; init; } = 32;
 }

@@ -60,7 +60,7 @@ PY
 sitting() {
   local mode=$1 count=$2
   $psql -c "drop database if exists workflow" -c "create database workflow"
-  (cd src/WorkflowHost.Server/bin/Release/net10.0 && exec env ASPNETCORE_ENVIRONMENT=Production WorkflowHost__SeedDemoUsers=true \
+  (cd src/WorkflowHost.Server/bin/Release/net10.0 && exec env ASPNETCORE_ENVIRONMENT=Development WorkflowHost__SeedDemoUsers=true \
     WorkflowHost__DataDirectory="$work/data-dir" WorkflowHost__WorkflowsDirectory="$root/workflows" \
     "ConnectionStrings__Workflow=Host=127.0.0.1;Port=$port;Username=postgres;Database=workflow" \
     dotnet WorkflowHost.Server.dll --urls "http://127.0.0.1:$http" > "$work/server-$mode.log" 2>&1) &

@@ -122,8 +122,8 @@ public sealed class ServerProcess : IAsyncDisposable
             start.Environment.Remove(key);
         }
 
-        // Development: the demo users (admin/admin, reception.hai-chau/...) the tests sign in with are seeded only there;
-        // Production refuses them by design (docs/security.md).
+        // Development: the demo accounts (admin/admin, ...) these tests sign in with exist only there — outside
+        // Development the password policy is never weakened, so seeding them would stop the start-up (issue 10).
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__Workflow"] = connectionString ?? "";
         start.Environment["WorkflowHost__SeedDemoUsers"] = "true";

@@ -10,6 +10,9 @@ public static class InstanceStateSerializer
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        // Variables may nest as deep as expressions allow (JsonJs.MaxDepth, 64) inside the state's own few levels;
+        // the default 64 would store such a state and then refuse to read it back, wedging the instance.
+        MaxDepth = 128,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };

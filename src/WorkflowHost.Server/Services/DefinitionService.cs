@@ -50,7 +50,7 @@ public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, D
             {
                 return await DeployOnceAsync(xml, result, publish, user, reuseIdenticalLatest, actor, ct);
             }
-            catch (Exception ex) when (publish && !outer && attempt < PublishAttempts && (UniqueViolation.IsCauseOf(ex, OnePublishedIndex) || IsTransient(ex)))
+            catch (Exception ex) when (publish && !outer && attempt < PublishAttempts && LostPublishRace(ex))
             {
                 // Another publish of this key committed first; the whole deployment was rolled back. Do it again.
                 db.ChangeTracker.Clear();
@@ -98,6 +98,11 @@ public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, D
         return summary with { Warnings = warnings };
     }
 
+    /// <summary>Another publish of the key won: the published slot is taken, or PostgreSQL chose this one as a deadlock victim.</summary>
+    private static bool LostPublishRace(Exception ex) =>
+        UniqueViolation.IsCauseOf(ex, OnePublishedIndex)
+        || ex.AndCauses().Any(c => c is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected or Npgsql.PostgresErrorCodes.SerializationFailure });
+
     /// <summary>Publishing through the API: only the key's owners (and admins).</summary>
     public async Task<DefinitionSummary> PublishAsync(Actor actor, string key, int? version, CancellationToken ct)
     {
@@ -120,38 +125,39 @@ public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, D
             {
                 return await PublishOnceAsync(key, version, ct);
             }
-            catch (Exception ex) when (!outer && attempt < PublishAttempts && (UniqueViolation.IsCauseOf(ex, OnePublishedIndex) || IsTransient(ex)))
+            catch (Exception ex) when (!outer && attempt < PublishAttempts && LostPublishRace(ex))
             {
                 await Task.Delay(Random.Shared.Next(5, 25 * attempt), ct);
             }
         }
     }
 
-    /// <summary>
-    /// Two publishes updating the same key's rows in a different order can deadlock on PostgreSQL (40P01); the
-    /// database aborts one, which starts over like the loser of the unique index.
-    /// </summary>
-    private static bool IsTransient(Exception ex) => ex.AndCauses().Any(e => e is Npgsql.NpgsqlException { IsTransient: true });
-
     private async Task<DefinitionSummary> PublishOnceAsync(string key, int? version, CancellationToken ct)
     {
-        var query = db.Definitions.AsNoTracking().Where(d => d.Key == key);
-        if (version is { } v) query = query.Where(d => d.Version == v);
-        var target = await query.OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
-        if (target is null)
-            throw new NotFoundException(version is null || !await db.Definitions.AnyAsync(d => d.Key == key, ct)
-                ? $"No definition has the key '{key}'." : $"Definition '{key}' has no version {version}.");
-        var publishedAt = target.PublishedAt ?? clock.GetUtcNow();
+        DefinitionEntity? target;
+        DateTimeOffset publishedAt;
         await using (var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
         {
+            // PostgreSQL: publishes of one key take the key's rows in version order, so they queue instead of
+            // deadlocking on each other's unique-index entries. (SQLite's write transaction already serialises them.)
+            if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+                await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM definitions WHERE \"Key\" = {key} ORDER BY \"Version\" FOR UPDATE", ct);
+            var query = db.Definitions.AsNoTracking().Where(d => d.Key == key);
+            if (version is { } v) query = query.Where(d => d.Version == v);
+            target = await query.OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+            if (target is null)
+                throw new NotFoundException(version is null || !await db.Definitions.AnyAsync(d => d.Key == key, ct)
+                    ? $"No definition has the key '{key}'." : $"Definition '{key}' has no version {version}.");
+            publishedAt = target.PublishedAt ?? clock.GetUtcNow();
+            var targetId = target.Id;
             // Retire first, then publish: the unique index is checked row by row.
-            await db.Definitions.Where(d => d.Key == key && d.Status == DefinitionStatus.Published && d.Id != target.Id)
+            await db.Definitions.Where(d => d.Key == key && d.Status == DefinitionStatus.Published && d.Id != targetId)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DefinitionStatus.Retired), ct);
-            await db.Definitions.Where(d => d.Id == target.Id)
+            await db.Definitions.Where(d => d.Id == targetId)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DefinitionStatus.Published).SetProperty(d => d.PublishedAt, publishedAt), ct);
             if (transaction is not null) await transaction.CommitAsync(ct);
         }
-        target.Status = DefinitionStatus.Published;
+        target!.Status = DefinitionStatus.Published;
         target.PublishedAt = publishedAt;
         var definition = catalog.Compile(target);
         await startTimers.ScheduleAsync(definition, ct);

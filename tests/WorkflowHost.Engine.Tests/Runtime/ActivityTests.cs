@@ -170,6 +170,34 @@ public sealed class ActivityTests
     }
 
     [Fact]
+    public void MultiInstance_StopsWithIncidentAndStartsNothing_WhenCardinalityIsAbsurd()
+    {
+        var h = EngineHarness.Load(Bpmn.Chain("""
+            <userTask id="ask" name="Ask"><multiInstanceLoopCharacteristics><loopCardinality>${n}</loopCardinality></multiInstanceLoopCharacteristics></userTask>
+            """)).Start(("n", 5_000_000));
+
+        var incident = Assert.Single(h.OpenIncidents);
+        Assert.True(incident.Message.Contains("at most 1,000", StringComparison.Ordinal), incident.Message);
+        Assert.Empty(h.Effects.OfType<TaskCreated>());
+        Assert.DoesNotContain(h.State!.Scopes, s => s.Kind == ScopeKind.MultiInstanceItem);
+    }
+
+    [Fact]
+    public void State_RoundTrips_WhenAScriptStoresTheDeepestValueExpressionsAllow()
+    {
+        var h = EngineHarness.Load(Bpmn.Chain("""
+            <scriptTask id="build" scriptFormat="javascript"><script>var v = 1; for (var i = 0; i &lt; 62; i++) v = { a: v }; execution.setVariable('deep', v);</script></scriptTask>
+            """, """
+            <userTask id="look" name="Look"/>
+            """)).Start();
+
+        Assert.Empty(h.OpenIncidents);
+        var json = InstanceStateSerializer.Serialize(h.State!);
+        var back = InstanceStateSerializer.Deserialize(json);
+        Assert.Equal(json, InstanceStateSerializer.Serialize(back));
+    }
+
+    [Fact]
     public void StandardLoop_RepeatsWhileConditionHolds()
     {
         var h = EngineHarness.Load(Bpmn.Chain("""

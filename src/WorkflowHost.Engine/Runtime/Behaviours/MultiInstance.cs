@@ -31,6 +31,10 @@ internal static class MultiInstance
             count = (int)number;
         }
 
+        if (count > run.Options.MaxMultiInstanceItems)
+            throw new ProcessFailure(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{ExecutionRun.Describe(node)} would start {count:N0} instances; at most {run.Options.MaxMultiInstanceItems:N0} are allowed (EngineOptions.MaxMultiInstanceItems)."));
+
         run.OpenBoundaryWaits(token, node);
         var body = new ScopeState
         {
