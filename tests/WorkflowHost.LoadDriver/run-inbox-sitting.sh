@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 dossiers=${1:-2000000}
-requests=${REQUESTS:-200}
+requests=${REQUESTS:-20}
 receipt_runs=${RECEIPT_RUNS:-3}
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 work=$(mktemp -d /tmp/wfh-inbox-XXXXXX)
@@ -76,9 +76,9 @@ start_server
 
 driver="dotnet run -c Release --no-build --project tests/WorkflowHost.LoadDriver -- --url http://127.0.0.1:$http"
 echo "== inbox queries, 1 client ($(date -u +%T) UTC)"
-$driver --mode queries --clients 1 --requests "$requests"
+$driver --mode queries --clients 1 --requests "$requests" --warmup 2
 echo "== inbox queries, 8 clients ($(date -u +%T) UTC)"
-$driver --mode queries --clients 8 --requests $((requests * 2))
+$driver --mode queries --clients 8 --requests $((requests * 2)) --warmup 2
 
 pgbench() { "$bin/pgbench" -h 127.0.0.1 -p $port -U postgres -c 4 -j 2 "$@" bench 2>&1; }
 for i in $(seq "$receipt_runs"); do
