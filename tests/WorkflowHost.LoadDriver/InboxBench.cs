@@ -19,7 +19,7 @@ internal static class InboxBench
     [
         ("officer.hai-chau", "20242"), ("reception.thanh-khe", "20209"), ("leader.ngu-hanh-son", "20285"),
         ("reception.hai-chau", "20242"), ("officer.thanh-khe", "20209"), ("officer.ngu-hanh-son", "20285"),
-        ("leader.hai-chau", "20242"), ("leader.thanh-khe", "20209"), ("reception.ngu-hanh-son", "20285"),
+        ("leader.thanh-khe", "20209"), ("reception.ngu-hanh-son", "20285"), ("leader.hai-chau", "20242"),
     ];
 
     private static readonly (string User, string Unit)[] Desks = [("reception.hai-chau", "20242"), ("reception.thanh-khe", "20209"), ("reception.ngu-hanh-son", "20285")];

@@ -134,7 +134,7 @@ SELECT ('00000002-0000-4000-8000-' || lpad(to_hex(i * 6 + st.s), 12, '0'))::uuid
   ('00000001-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, u.code
 FROM generate_series(0, {dossiers - 1}) i
 JOIN seed_units u ON u.n = i % 94
-CROSS JOIN LATERAL (SELECT CASE WHEN i < {active} THEN (i + 2) % 6 ELSE 5 END AS last) l
+CROSS JOIN LATERAL (SELECT CASE WHEN i < {active} THEN (i / 94 + i % 6) % 6 ELSE 5 END AS last) l
 JOIN seed_steps st ON st.s <= l.last
 CROSS JOIN LATERAL (SELECT i < {active} AND st.s = l.last AS open,
   ((current_date - 1 - (i / 94) / 30) + time '01:00' + st.s * interval '4 hours')::timestamp AT TIME ZONE 'UTC' AS created,
