@@ -88,6 +88,9 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             // A unit's queue: open tasks of that unit by due date.
             e.HasIndex(t => new { t.UnitCode, t.DueAt }).HasFilter(OpenTasks).HasDatabaseName("IX_tasks_open_UnitCode_DueAt");
             e.HasIndex(t => t.DossierId);
+            // Inbox search: the open tasks of the dossiers whose text matches. Without it PostgreSQL ANDed the unit's whole
+            // open-task bitmap into every dossier probe (11 s for a full name at 10 million tasks; 0.25 s with it).
+            e.HasIndex(t => t.DossierId, "IX_tasks_open_DossierId").HasFilter(OpenTasks);
         });
         builder.Entity<TaskCandidateEntity>(e =>
         {

@@ -13,6 +13,8 @@ using System.Text.Json.Nodes;
 // machine) it also prints the server's CPU time and the whole machine's CPU use during the measured completions.
 // --mode follow (default) completes the task the previous answer named (start and complete answer the tasks they open);
 // --mode inbox lists the instance's open tasks before every completion, as a person working from the inbox list would.
+// --mode queries / --mode receipts: issue 9's inbox and receipt benchmark against a seeded database (InboxBench.cs).
+if (args.Contains("queries") || args.Contains("receipts")) return await InboxBench.RunAsync(args);
 var options = DriverOptions.Parse(args);
 var driver = new LoadDriver(options);
 return await driver.RunAsync();

@@ -33,14 +33,18 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
                 // ROW_NUMBER() window over the whole table on every call.
                 BusinessKey = db.Instances.Where(i => i.Id == t.InstanceId).Select(i => i.BusinessKey).FirstOrDefault(),
                 DefinitionKey = db.Instances.Where(i => i.Id == t.InstanceId).Select(i => i.DefinitionKey).FirstOrDefault(),
-                Dossier = db.Dossiers.Where(d => d.Id == t.DossierId).Select(d => new { d.Code, d.ApplicantName, d.ProcedureName }).FirstOrDefault(),
+                // Likewise for the dossier: one scalar subquery per column (a projected object became a ROW_NUMBER() over all
+                // dossiers, seconds at 2 million).
+                DossierCode = db.Dossiers.Where(d => d.Id == t.DossierId).Select(d => d.Code).FirstOrDefault(),
+                ApplicantName = db.Dossiers.Where(d => d.Id == t.DossierId).Select(d => d.ApplicantName).FirstOrDefault(),
+                ProcedureName = db.Dossiers.Where(d => d.Id == t.DossierId).Select(d => d.ProcedureName).FirstOrDefault(),
             }).ToListAsync(ct);
         return rows.Select(r =>
         {
             r.Task.Candidates = r.Candidates.Select(c => new TaskCandidateEntity { TaskId = r.Task.Id, Kind = c.Kind, Name = c.Name }).ToList();
             return View(r.Task, r.BusinessKey, r.DefinitionKey ?? "", actor) with
             {
-                DossierCode = r.Dossier?.Code, ApplicantName = r.Dossier?.ApplicantName, ProcedureName = r.Dossier?.ProcedureName,
+                DossierCode = r.DossierCode, ApplicantName = r.ApplicantName, ProcedureName = r.ProcedureName,
             };
         }).ToList();
     }

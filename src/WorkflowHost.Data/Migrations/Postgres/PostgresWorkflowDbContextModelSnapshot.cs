@@ -948,6 +948,9 @@ namespace WorkflowHost.Data.Migrations.Postgres
                         .HasDatabaseName("IX_tasks_open_UnitCode_DueAt")
                         .HasFilter("\"State\" = 'open'");
 
+                    b.HasIndex(new[] { "DossierId" }, "IX_tasks_open_DossierId")
+                        .HasFilter("\"State\" = 'open'");
+
                     b.ToTable("tasks", (string)null);
                 });
 

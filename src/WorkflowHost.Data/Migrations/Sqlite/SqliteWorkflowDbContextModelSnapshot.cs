@@ -931,6 +931,9 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_tasks_open_UnitCode_DueAt")
                         .HasFilter("\"State\" = 'open'");
 
+                    b.HasIndex(new[] { "DossierId" }, "IX_tasks_open_DossierId")
+                        .HasFilter("\"State\" = 'open'");
+
                     b.ToTable("tasks", (string)null);
                 });
 
