@@ -301,4 +301,26 @@ public abstract class DossiersApiTestBase<TFixture>(TFixture fixture) : IClassFi
         Assert.Empty(await TasksAsync(await Fixture.AsAsync("manager.thanh-khe"), $"q={code}"));
         Assert.Null((await DossierAsync(reception, code))["tasks"]!.AsArray().Single()!["assignee"]);
     }
+
+    [Fact]
+    public virtual async Task WritesFromAnotherUnit_Answer404_AndChangeNothing()
+    {
+        var reception = await Fixture.AsAsync("reception.hai-chau");
+        var code = (await ReceiveAsync(reception, Receipt(applicant: "Mai Văn Ngoài")))["code"]!.GetValue<string>();
+        var task = await OpenTaskAsync(await Fixture.AsAsync("officer.hai-chau"), code, "appraise");
+        var before = (await DossierAsync(reception, code)).ToJsonString();
+        var otherOfficer = await Fixture.AsAsync("officer.thanh-khe");
+        var otherReception = await Fixture.AsAsync("reception.thanh-khe");
+
+        await ApiClient.ProblemAsync(await otherOfficer.Http.PostAsJsonAsync($"/api/tasks/{task["id"]}/transfer", new { toUnit = ThanhKhe, reason = "x" }), HttpStatusCode.NotFound);
+        await ApiClient.ProblemAsync(await otherOfficer.Http.PostAsJsonAsync($"/api/tasks/{task["id"]}/return-for-supplement", new { missing = new[] { "x" } }), HttpStatusCode.NotFound);
+        await ApiClient.ProblemAsync(await otherOfficer.Http.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { variables = new { opinion = "x" } }), HttpStatusCode.NotFound);
+        await ApiClient.ProblemAsync(await otherReception.Http.PostAsJsonAsync($"/api/dossiers/{code}/supplement", new { note = "x" }), HttpStatusCode.NotFound);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent("x"u8.ToArray()), "file", "x.pdf" } };
+        await ApiClient.ProblemAsync(await otherReception.Http.PostAsync($"/api/dossiers/{code}/documents", form), HttpStatusCode.NotFound);
+        // An officer may not receive at the desk at all.
+        await ApiClient.ProblemAsync(await otherOfficer.Http.PostAsJsonAsync("/api/dossiers", Receipt(ThanhKhe)), HttpStatusCode.Forbidden);
+
+        Assert.Equal(before, (await DossierAsync(reception, code)).ToJsonString());
+    }
 }
