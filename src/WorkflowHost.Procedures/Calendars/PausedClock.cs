@@ -12,7 +12,7 @@ public static class PausedClock
     /// The office time covered by <paramref name="pauses"/> after <paramref name="since"/> (overlapping pauses count
     /// once; time outside office hours does not count, as it would not have counted toward the deadline either).
     /// </summary>
-    public static TimeSpan PausedWorkingTime(DateTimeOffset since, IReadOnlyCollection<(DateTimeOffset From, DateTimeOffset To)> pauses, BusinessCalendar calendar)
+    public static TimeSpan PausedWorkingTime(DateTimeOffset since, IEnumerable<(DateTimeOffset From, DateTimeOffset To)> pauses, BusinessCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(pauses);
         ArgumentNullException.ThrowIfNull(calendar);
@@ -23,7 +23,7 @@ public static class PausedClock
     }
 
     /// <summary><paramref name="due"/> moved by the working time paused after <paramref name="since"/>.</summary>
-    public static DateTimeOffset Shift(DateTimeOffset due, DateTimeOffset since, IReadOnlyCollection<(DateTimeOffset From, DateTimeOffset To)> pauses,
+    public static DateTimeOffset Shift(DateTimeOffset due, DateTimeOffset since, IEnumerable<(DateTimeOffset From, DateTimeOffset To)> pauses,
         BusinessCalendar calendar) =>
         calendar.AddWorkingTime(due, PausedWorkingTime(since, pauses, calendar));
 }
