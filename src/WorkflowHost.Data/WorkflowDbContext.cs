@@ -196,7 +196,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
         builder.Entity<CalendarReplanEntity>(e =>
         {
             e.ToTable("calendar_replans");
-            e.HasIndex(r => new { r.Calendar, r.Version }).IsUnique();
+            e.HasIndex(r => new { r.Calendar, r.Version });
             e.Property(r => r.Calendar).HasMaxLength(60);
             e.Property(r => r.Version).HasMaxLength(20);
         });

@@ -29,8 +29,8 @@ public static class DeadlineChangeCause
 }
 
 /// <summary>
-/// One re-planning of open deadlines after a calendar's files changed. The (calendar, version) key is claimed before the
-/// work, so of two nodes noticing the same change only one re-plans.
+/// One re-planning of open deadlines after a calendar's files changed, with how many deadlines it moved (two nodes
+/// noticing one change each write a row; each deadline is moved by one of them only).
 /// </summary>
 public sealed class CalendarReplanEntity
 {

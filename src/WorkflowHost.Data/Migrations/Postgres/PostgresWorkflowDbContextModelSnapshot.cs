@@ -280,8 +280,7 @@ namespace WorkflowHost.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Calendar", "Version")
-                        .IsUnique();
+                    b.HasIndex("Calendar", "Version");
 
                     b.ToTable("calendar_replans", (string)null);
                 });

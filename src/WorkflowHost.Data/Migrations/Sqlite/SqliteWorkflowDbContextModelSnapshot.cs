@@ -267,8 +267,7 @@ namespace WorkflowHost.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Calendar", "Version")
-                        .IsUnique();
+                    b.HasIndex("Calendar", "Version");
 
                     b.ToTable("calendar_replans", (string)null);
                 });

@@ -11,7 +11,7 @@ using WorkflowHost.Data;
 namespace WorkflowHost.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWorkflowDbContext))]
-    [Migration("20261204204114_PausableClock")]
+    [Migration("20261204204311_PausableClock")]
     partial class PausableClock
     {
         /// <inheritdoc />
@@ -270,8 +270,7 @@ namespace WorkflowHost.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Calendar", "Version")
-                        .IsUnique();
+                    b.HasIndex("Calendar", "Version");
 
                     b.ToTable("calendar_replans", (string)null);
                 });

@@ -84,8 +84,7 @@ namespace WorkflowHost.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_calendar_replans_Calendar_Version",
                 table: "calendar_replans",
-                columns: new[] { "Calendar", "Version" },
-                unique: true);
+                columns: new[] { "Calendar", "Version" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_deadline_changes_DossierId_Id",

@@ -12,7 +12,7 @@ using WorkflowHost.Data;
 namespace WorkflowHost.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWorkflowDbContext))]
-    [Migration("20261204204154_PausableClock")]
+    [Migration("20261204204341_PausableClock")]
     partial class PausableClock
     {
         /// <inheritdoc />
@@ -283,8 +283,7 @@ namespace WorkflowHost.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Calendar", "Version")
-                        .IsUnique();
+                    b.HasIndex("Calendar", "Version");
 
                     b.ToTable("calendar_replans", (string)null);
                 });
