@@ -23,6 +23,11 @@ public sealed class WorkflowHostOptions
     public int? HangfireWorkers { get; set; }
     /// <summary>Largest accepted request body (BPMN documents included).</summary>
     public long MaxRequestBytes { get; set; } = 5 * 1024 * 1024;
+    /// <summary>
+    /// Largest size of one instance's variables together (UTF-8 JSON, default 1 MiB): a request that would take an
+    /// instance past it is refused (422, field <c>variables</c>); a script that would stops with an incident. 0: no cap.
+    /// </summary>
+    public long MaxInstanceVariablesBytes { get; set; } = 1024 * 1024;
     /// <summary>Most waiting instances one message request may reach; a broadcast beyond it is refused (422).</summary>
     public int MaxMessageDeliveries { get; set; } = 100;
     /// <summary>Sign-in attempts (login and token) one client address may make for one user name per minute.</summary>

@@ -58,6 +58,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Instance = context.Request.Path };
         if (exception is InvalidInputException { Errors.Count: > 0 } invalid)
             problem.Extensions["errors"] = invalid.Errors.Select(e => new { elementId = e.ElementId, elementType = e.ElementType, field = e.Field, message = e.Message }).ToList();
+        else if (exception is EngineCommandException { Field: { } field } refused)
+            problem.Extensions["errors"] = new[] { new { elementId = (string?)null, elementType = (string?)null, field = (string?)field, message = refused.Message } };
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
