@@ -351,6 +351,36 @@ public abstract class SecurityApiTestBase<TFixture>(TFixture fixture) : IClassFi
         Assert.False((await admin.InstanceAsync(started.Id)).Variables.ContainsKey("copy"));
     }
 
+    [Fact]
+    public virtual async Task Incident_IsNeitherListedNorRetried_ByAnOwnerOfAnotherProcedure()
+    {
+        var owner = await Fixture.AsAsync("owner");
+        var admin = await Fixture.AsAsync("admin");
+        var key = (await owner.DeployAsync(Bpmn.Process(Bpmn.NewKey("stuck"), """
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="compute"/>
+            <scriptTask id="compute" scriptFormat="javascript"><script>fee = feeTable[district]</script></scriptTask>
+            <sequenceFlow id="f2" sourceRef="compute" targetRef="end"/>
+            <endEvent id="end"/>
+            """))).Key;
+        var started = await admin.StartAsync(key);
+        var incident = Assert.Single(await owner.IncidentsAsync(started.Id));
+        var (otherOwner, _) = await NewUserAsync("process-owner");
+
+        Assert.Empty(await otherOwner.IncidentsAsync(started.Id));
+        Assert.DoesNotContain(await otherOwner.GetAsync<List<IncidentDto>>("/api/incidents?limit=500"), i => i.Id == incident.Id);
+        var hidden = await ApiClient.ProblemAsync(await otherOwner.Http.PostAsJsonAsync($"/api/incidents/{incident.Id}/retry", new { }), HttpStatusCode.NotFound);
+        var unknownId = Guid.NewGuid();
+        var unknown = await ApiClient.ProblemAsync(await otherOwner.Http.PostAsJsonAsync($"/api/incidents/{unknownId}/retry", new { }), HttpStatusCode.NotFound);
+        Assert.Equal(unknown["detail"]!.GetValue<string>().Replace(unknownId.ToString(), "ID"), hidden["detail"]!.GetValue<string>().Replace(incident.Id.ToString(), "ID"));
+        Assert.Null(Assert.Single(await admin.IncidentsAsync(started.Id)).ResolvedAt);
+
+        // The procedure's owner may retry it, with the value the script was missing.
+        var retried = await owner.Http.PostAsJsonAsync($"/api/incidents/{incident.Id}/retry", new { variables = new { feeTable = new { haiChau = 50000 }, district = "haiChau" } });
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal("completed", (await owner.InstanceAsync(started.Id)).Status);
+    }
+
     // ------------------------------------------------------------------ publishing
 
     [Fact]
