@@ -13,6 +13,8 @@ public sealed class WorkflowHostOptions
     public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
     /// <summary>Timers due within this window get a Hangfire job; later ones wait in their row (decision 7).</summary>
     public TimeSpan TimerHorizon { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>Rows the reconcilers read at a time (keyset pages), so a backlog of pending rows is never held at once.</summary>
+    public int ReconcilePageSize { get; set; } = 500;
     /// <summary>How often Hangfire looks for due scheduled jobs; bounds the delay of a due timer.</summary>
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
     /// <summary>Attempts of a service job before it becomes an incident.</summary>

@@ -156,6 +156,7 @@ public static class WorkflowHostExtensions
         services.AddScoped<MessageService>();
         services.AddScoped<IncidentService>();
         services.AddScoped<EffectDispatcher>();
+        services.AddScoped<IJobScheduling, JobScheduling>();
         services.AddScoped<TimerJobs>();
         services.AddScoped<ServiceJobRunner>();
         services.AddScoped<StartupTasks>();

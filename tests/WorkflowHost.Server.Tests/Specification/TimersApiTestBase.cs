@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WorkflowHost.Data;
+using WorkflowHost.Data.Entities;
+using WorkflowHost.Server.Jobs;
 using WorkflowHost.Server.Tests.Infrastructure;
 
 namespace WorkflowHost.Server.Tests.Specification;
@@ -125,6 +128,53 @@ public abstract class TimersApiTestBase<TFixture>(TFixture fixture) : IClassFixt
             var db = scope.ServiceProvider.GetRequiredService<WorkflowHost.Data.WorkflowDbContext>();
             var timer = await db.Timers.AsNoTracking().SingleAsync(t => t.InstanceId == started.Id);
             Assert.Equal(("cancelled", (DateTimeOffset?)null), (timer.Status, timer.FiredAt));
+        }
+    }
+
+    /// <summary>
+    /// The horizon reconciler reads pending timers in keyset pages: every row of more than two pages gets its own live
+    /// job, including rows sharing one due time across a page boundary.
+    /// </summary>
+    [Fact]
+    public virtual async Task Reconciler_SchedulesEveryPendingTimer_WhenTheyFillMoreThanTwoPages()
+    {
+        var due = DateTimeOffset.UtcNow.AddMinutes(9); // inside the 10-minute horizon, far enough that none fires during the test
+        var ids = Enumerable.Range(0, ApiFixture.ReconcilePageSize * 2 + 7).Select(_ => Guid.NewGuid()).ToList();
+        using (var scope = Fixture.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            db.Timers.AddRange(ids.Select((id, i) => new TimerEntity
+            {
+                Id = id, InstanceId = Guid.NewGuid(), EngineTimerId = 1, ElementId = "reminder", Status = RowStatus.Pending,
+                DueAt = i % 2 == 0 ? due : due.AddMilliseconds(i),
+            }));
+            await db.SaveChangesAsync();
+        }
+        try
+        {
+            using (var scope = Fixture.Factory.Services.CreateScope())
+                await scope.ServiceProvider.GetRequiredService<TimerJobs>().PromoteAsync(CancellationToken.None);
+
+            using (var scope = Fixture.Factory.Services.CreateScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+                var rows = await db.Timers.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync();
+                Assert.Equal(ids.Count, rows.Count);
+                using var connection = scope.ServiceProvider.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+                foreach (var row in rows)
+                {
+                    Assert.False(row.HangfireJobId is null, $"[{Fixture.Provider}] Timer {row.Id} got no Hangfire job.");
+                    var job = connection.GetJobData(row.HangfireJobId);
+                    Assert.Equal("Scheduled", job.State);
+                    Assert.Equal(row.Id, job.Job.Args[0]);
+                }
+            }
+        }
+        finally
+        {
+            using var scope = Fixture.Factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            await db.Timers.Where(t => ids.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, RowStatus.Cancelled));
         }
     }
 }
