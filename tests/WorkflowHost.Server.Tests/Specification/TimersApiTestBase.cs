@@ -37,8 +37,12 @@ public abstract class TimersApiTestBase<TFixture>(TFixture fixture) : IClassFixt
         var started = await reception.StartAsync(key);
 
         await reception.WaitForInstanceAsync(started.Id, i => i.Completed("reminded") > 0, TimeSpan.FromSeconds(10), "the reminder path to end");
-        // Give a duplicate job (or a second occurrence) time to show itself before counting.
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        // Instead of waiting for a duplicate to show itself: the row is done, its one job finished, and a late
+        // duplicate job (as a reconciler racing the dispatcher would give) changes nothing.
+        var timer = await TimerRowAsync(started.Id);
+        Assert.Equal(WorkflowHost.Data.Entities.RowStatus.Done, timer.Status);
+        await WaitForJobStateAsync(timer.HangfireJobId!, "Succeeded");
+        await FireAgainAsync(timer.Id);
         var instance = await reception.InstanceAsync(started.Id);
 
         Assert.Equal(1, instance.Completed("reminder"));
@@ -79,7 +83,13 @@ public abstract class TimersApiTestBase<TFixture>(TFixture fixture) : IClassFixt
                 Assert.Fail($"[{Fixture.Provider}] No instance was started by the timer due at {due:O}.{Environment.NewLine}{Fixture.Logs.Tail()}");
             await Task.Delay(100);
         }
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // No fixed wait for a second instance: a timeDate start has one occurrence, its row is done once its job
+        // finished, and firing it again (a duplicate job) starts nothing.
+        TimerEntity opening;
+        using (var scope = Fixture.Factory.Services.CreateScope())
+            opening = await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Timers.AsNoTracking().SingleAsync(t => t.DefinitionKey == key);
+        await WaitForJobStateAsync(opening.HangfireJobId!, "Succeeded");
+        await FireAgainAsync(opening.Id);
 
         var started = Assert.Single(await admin.GetAsync<List<InstanceSummaryDto>>($"/api/instances?definitionKey={key}"));
         Assert.True(started.StartedAt >= due, $"The instance started at {started.StartedAt:O}, before the timer was due at {due:O}.");
@@ -116,7 +126,11 @@ public abstract class TimersApiTestBase<TFixture>(TFixture fixture) : IClassFixt
             var timer = await db.Timers.AsNoTracking().SingleAsync(t => t.InstanceId == started.Id);
             Assert.Equal("cancelled", timer.Status);
         }
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        // Instead of sleeping past the due time: the job was withdrawn from Hangfire, and the job running anyway
+        // (a delete that lost a race with the worker) fires nothing.
+        var withdrawn = await TimerRowAsync(started.Id);
+        await WaitForJobStateAsync(withdrawn.HangfireJobId!, "Deleted");
+        await FireAgainAsync(withdrawn.Id);
 
         var instance = await reception.InstanceAsync(started.Id);
         Assert.Equal("active", instance.Status);
@@ -175,6 +189,41 @@ public abstract class TimersApiTestBase<TFixture>(TFixture fixture) : IClassFixt
             using var scope = Fixture.Factory.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
             await db.Timers.Where(t => ids.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, RowStatus.Cancelled));
+        }
+    }
+
+    private async Task<TimerEntity> TimerRowAsync(Guid instanceId)
+    {
+        using var scope = Fixture.Factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Timers.AsNoTracking().SingleAsync(t => t.InstanceId == instanceId);
+    }
+
+    /// <summary>Runs the timer's job once more, as a duplicate Hangfire job would.</summary>
+    private async Task FireAgainAsync(Guid timerId)
+    {
+        using var scope = Fixture.Factory.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<TimerJobs>().FireAsync(timerId, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Polls Hangfire's storage until the job reaches <paramref name="state"/>. Polling, because Hangfire moves jobs on its
+    /// own clock and workers, which the host's injected <see cref="TimeProvider"/> does not drive.
+    /// </summary>
+    private async Task WaitForJobStateAsync(string jobId, string state)
+    {
+        var storage = Fixture.Factory.Services.GetRequiredService<Hangfire.JobStorage>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        string? seen;
+        while ((seen = ReadState()) != state)
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"[{Fixture.Provider}] Hangfire job {jobId} stayed '{seen}', never '{state}'.{Environment.NewLine}{Fixture.Logs.Tail()}");
+            await Task.Delay(50);
+        }
+
+        string? ReadState()
+        {
+            using var connection = storage.GetConnection();
+            return connection.GetJobData(jobId)?.State;
         }
     }
 }
