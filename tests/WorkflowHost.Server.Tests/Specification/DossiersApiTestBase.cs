@@ -323,4 +323,40 @@ public abstract class DossiersApiTestBase<TFixture>(TFixture fixture) : IClassFi
 
         Assert.Equal(before, (await DossierAsync(reception, code)).ToJsonString());
     }
+
+    /// <summary>
+    /// Incidents follow the dossier's units like its instance does (decision 13). The incident row stands in for a step
+    /// that stopped (the shipped procedure has no step that fails on valid input); listing reads those rows, and a retry
+    /// is refused on scope before the engine is asked.
+    /// </summary>
+    [Fact]
+    public virtual async Task Incident_OfADossier_IsNeitherListedNorRetried_ByAnotherWardsManager()
+    {
+        var reception = await Fixture.AsAsync("reception.hai-chau");
+        var received = await ReceiveAsync(reception, Receipt(applicant: "Lê Văn Sự Cố"));
+        var instanceId = received["instanceId"]!.GetValue<Guid>();
+        var incidentId = Guid.NewGuid();
+        using (var scope = Fixture.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            db.Incidents.Add(new WorkflowHost.Data.Entities.IncidentEntity
+            {
+                Id = incidentId, InstanceId = instanceId, EngineIncidentId = 999, ElementId = "appraise", Message = "The appraisal script failed.",
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        var own = await Fixture.AsAsync("manager.hai-chau");
+        var other = await Fixture.AsAsync("manager.thanh-khe");
+
+        Assert.Equal(incidentId, Assert.Single(await own.IncidentsAsync(instanceId)).Id);
+        Assert.Contains(await own.GetAsync<List<IncidentDto>>("/api/incidents?limit=500"), i => i.Id == incidentId);
+        Assert.Empty(await other.IncidentsAsync(instanceId));
+        Assert.DoesNotContain(await other.GetAsync<List<IncidentDto>>("/api/incidents?limit=500"), i => i.Id == incidentId);
+        var hidden = await ApiClient.ProblemAsync(await other.Http.PostAsJsonAsync($"/api/incidents/{incidentId}/retry", new { }), HttpStatusCode.NotFound);
+        var unknownId = Guid.NewGuid();
+        var unknown = await ApiClient.ProblemAsync(await other.Http.PostAsJsonAsync($"/api/incidents/{unknownId}/retry", new { }), HttpStatusCode.NotFound);
+        Assert.Equal(unknown["detail"]!.GetValue<string>().Replace(unknownId.ToString(), "ID"), hidden["detail"]!.GetValue<string>().Replace(incidentId.ToString(), "ID"));
+        Assert.Null(Assert.Single(await own.IncidentsAsync(instanceId)).ResolvedAt);
+    }
 }
