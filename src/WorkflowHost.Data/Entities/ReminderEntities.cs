@@ -45,7 +45,7 @@ public static class NotificationKind
 }
 
 /// <summary>States of a notification's e-mail.</summary>
-public static class EmailStatus
+public static class EmailState
 {
     /// <summary>Waiting to be sent (or retried).</summary>
     public const string Pending = "pending";
@@ -77,7 +77,7 @@ public sealed class NotificationEntity
     public DateTimeOffset? ReadAt { get; set; }
     /// <summary>What caused it and for whom (<c>reminder id:recipient</c>); unique.</summary>
     public required string DedupKey { get; set; }
-    /// <summary>Null when no e-mail is due (no address, or SMTP off); else <see cref="EmailStatus"/>.</summary>
+    /// <summary>Null when no e-mail is due (no address, or SMTP off); else <see cref="EmailState"/>.</summary>
     public string? EmailStatus { get; set; }
     public string? EmailAddress { get; set; }
     public int EmailAttempts { get; set; }
