@@ -18,14 +18,6 @@ namespace WorkflowHost.Server.Notifications;
 public sealed class EmailJobs(IServiceScopeFactory scopes, EmailSender sender, IBackgroundJobClient jobs, JobStorage storage, IOptions<SmtpOptions> smtp,
     OneStopData data, TimeProvider clock, ILogger<EmailJobs> logger)
 {
-    /// <summary>A retry after back-off (Hangfire may start it up to a second early).</summary>
-    [AutomaticRetry(Attempts = 0)]
-    public async Task SendAsync(long notificationId, DateTimeOffset notBefore, CancellationToken ct)
-    {
-        await EarlyStart.WaitUntilAsync(notBefore, clock, ct);
-        await SendAsync(notificationId, ct);
-    }
-
     [AutomaticRetry(Attempts = 0)]
     public async Task SendAsync(long notificationId, CancellationToken ct)
     {
@@ -94,8 +86,8 @@ public sealed class EmailJobs(IServiceScopeFactory scopes, EmailSender sender, I
         }
         var delay = smtp.Value.RetryDelay * Math.Pow(2, attempts - 1);
         logger.LogWarning("E-mail of notification {Id} to {To} failed (attempt {Attempt}); retrying in {Delay}: {Message}", note.Id, note.EmailAddress, attempts, delay, ex.Message);
-        var notBefore = clock.GetUtcNow() + delay;
-        var retryId = jobs.Schedule<EmailJobs>(j => j.SendAsync(note.Id, notBefore, CancellationToken.None), delay);
+        // Hangfire may start it up to a second early; for a mail retry that does not matter, so no wait here.
+        var retryId = jobs.Schedule<EmailJobs>(j => j.SendAsync(note.Id, CancellationToken.None), delay);
         await db.Notifications.Where(n => n.Id == note.Id).ExecuteUpdateAsync(s => s
             .SetProperty(n => n.EmailAttempts, attempts).SetProperty(n => n.EmailError, error).SetProperty(n => n.EmailJobId, retryId), ct);
     }

@@ -49,10 +49,11 @@ public sealed class ReminderPlanner(WorkflowDbContext db, OneStopData data, Remi
             await scheduler.CancelForTasksAsync([taskId], ct);
             return 0;
         }
-        var stale = await db.Reminders.AsNoTracking().Where(r => r.TaskId == taskId && r.Status == RowStatus.Pending && r.TaskDueAt != due).ToListAsync(ct);
+        var dueUtc = due.ToUniversalTime();
+        var stale = await db.Reminders.AsNoTracking().Where(r => r.TaskId == taskId && r.Status == RowStatus.Pending && r.TaskDueAt != dueUtc).ToListAsync(ct);
         await scheduler.CancelAsync(stale, ct);
         var dossier = task.DossierId is { } id ? await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct) : null;
-        var existing = await db.Reminders.AsNoTracking().Where(r => r.TaskId == taskId && r.TaskDueAt == due).Select(r => r.Kind).ToListAsync(ct);
+        var existing = await db.Reminders.AsNoTracking().Where(r => r.TaskId == taskId && r.TaskDueAt == dueUtc).Select(r => r.Kind).ToListAsync(ct);
         var added = new List<ReminderEntity>();
         foreach (var planned in PlanFor(task, due, Policy(dossier), task.CreatedAt))
         {
@@ -84,7 +85,8 @@ public sealed class ReminderPlanner(WorkflowDbContext db, OneStopData data, Remi
     private IEnumerable<ReminderEntity> PlanFor(TaskEntity task, DateTimeOffset due, ReminderPolicy policy, DateTimeOffset openedAt) =>
         ReminderPlan.For(openedAt, due, policy, data.Calendar).Select(p => new ReminderEntity
         {
-            Id = Guid.NewGuid(), TaskId = task.Id, DossierId = task.DossierId, TaskDueAt = due, FireAt = p.FireAt, Status = RowStatus.Pending,
+            // UTC: SQLite stores an instant with its offset's local ticks, so rows must share one offset for their order in SQL.
+            Id = Guid.NewGuid(), TaskId = task.Id, DossierId = task.DossierId, TaskDueAt = due.ToUniversalTime(), FireAt = p.FireAt.ToUniversalTime(), Status = RowStatus.Pending,
             Kind = p.Moment == ReminderMoment.BeforeDue ? ReminderKind.BeforeDue : ReminderKind.AtDue, CreatedAt = clock.GetUtcNow(),
         });
 
