@@ -82,7 +82,11 @@ export function NotificationBell() {
         data-live={live ? 'true' : 'false'}
         onClick={() => { setOpen(!open); if (!open) void reload(); }}
       >
-        <span aria-hidden="true">🔔</span>
+        {/* An outline bell drawn inline: the emoji is missing from the fonts of many office machines. */}
+        <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+          <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+          <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+        </svg>
         {unread > 0 && <span class="bell-count" data-testid="bell-count">{unread > 99 ? '99+' : unread}</span>}
       </button>
       <div class="sr-only" aria-live="polite">{announce}</div>
