@@ -25,15 +25,15 @@ public sealed class ReminderScheduler(WorkflowDbContext db, IBackgroundJobClient
         }
     }
 
-    /// <summary>Cancels the pending reminders of steps that ended (completed, cancelled): a plain UPDATE, plus deleting any job.</summary>
+    /// <summary>
+    /// Cancels the pending reminders of steps that ended (completed, cancelled): a plain UPDATE, plus deleting any job.
+    /// One read when the steps had none (no due date), the common case on the completion path.
+    /// </summary>
     public async Task CancelForTasksAsync(IReadOnlyCollection<Guid> taskIds, CancellationToken ct)
     {
         if (taskIds.Count == 0) return;
-        var jobIds = await db.Reminders.Where(r => taskIds.Contains(r.TaskId) && r.Status == RowStatus.Pending && r.HangfireJobId != null)
-            .Select(r => r.HangfireJobId!).ToListAsync(ct);
-        await db.Reminders.Where(r => taskIds.Contains(r.TaskId) && r.Status == RowStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RowStatus.Cancelled), ct);
-        Delete(jobIds);
+        var pending = await db.Reminders.AsNoTracking().Where(r => taskIds.Contains(r.TaskId) && r.Status == RowStatus.Pending).ToListAsync(ct);
+        await CancelAsync(pending, ct);
     }
 
     /// <summary>Cancels these pending rows (a due date moved away from them).</summary>

@@ -206,6 +206,15 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         Assert.Equal(RowStatus.Done, Assert.Single(await RemindersAsync(appraise)).Status);
     }
 
+    [Fact]
+    public virtual async Task Hub_And_Notifications_Answer401_WithoutSignIn()
+    {
+        using var anonymous = Fixture.Api.Anonymous();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.Http.PostAsync("/hubs/notifications/negotiate?negotiateVersion=1", null)).StatusCode);
+        await ApiClient.ProblemAsync(await anonymous.Http.GetAsync("/api/notifications"), HttpStatusCode.Unauthorized);
+        await ApiClient.ProblemAsync(await anonymous.Http.PostAsync("/api/notifications/1/read", null), HttpStatusCode.Unauthorized);
+    }
+
     // ------------------------------------------------------------------ e-mail
 
     [Fact]
@@ -215,6 +224,7 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         var code = await ReceiveAsync("Đặng Thị Thư");
         using var officer = await SignInAsync("officer.hai-chau");
         var appraise = await OpenTaskAsync(officer, code, "appraise");
+        await MailQuietAsync();
         Fixture.Smtp.FailNext(2);
 
         Fixture.Clock.Now = Local(12, 7, 13, 30);
@@ -235,6 +245,7 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         await WaitAsync(async () => (await NoteAsync(leaderNote.Id)).EmailStatus == EmailState.Sent, "the leader's e-mail marked sent");
         await WaitForMailAsync("manager.hai-chau@example.vn", code);
         await WaitForMailAsync("officer.hai-chau@example.vn", code);
+        await WaitAsync(async () => (await NotesAsync(code)).All(n => n.EmailStatus == EmailState.Sent), "every e-mail marked sent");
         var all = await NotesAsync(code);
         Assert.All(all, n => Assert.Equal(EmailState.Sent, n.EmailStatus));
         Assert.Equal(2, all.Sum(n => n.EmailAttempts) - all.Count); // the two refusals were retried
@@ -248,6 +259,7 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         var code = await ReceiveAsync("Bùi Văn Lỗi Thư");
         using var officer = await SignInAsync("officer.hai-chau");
         await OpenTaskAsync(officer, code, "appraise");
+        await MailQuietAsync();
         Fixture.Smtp.FailNext(1000);
         try
         {
@@ -378,6 +390,10 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         await connection.StartAsync();
         return connection;
     }
+
+    /// <summary>Waits until no e-mail of an earlier test is still being sent, so a planned SMTP refusal hits this test's mail.</summary>
+    private Task MailQuietAsync() =>
+        WaitAsync(async () => !await WithDbAsync(db => db.Notifications.AnyAsync(n => n.EmailStatus == EmailState.Pending)), "earlier e-mails to settle");
 
     private async Task<ReceivedMail> WaitForMailAsync(string to, string code)
     {
