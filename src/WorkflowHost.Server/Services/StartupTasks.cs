@@ -76,7 +76,17 @@ public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, 
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         foreach (var (name, role, units, display) in DemoUsers)
         {
-            if (await users.FindByNameAsync(name) is not null) continue;
+            if (await users.FindByNameAsync(name) is { } existing)
+            {
+                // Seeded before demo accounts had addresses: give them one, without touching their sessions.
+                if (string.IsNullOrEmpty(existing.Email))
+                {
+                    existing.Email = $"{name}@example.vn";
+                    existing.EmailConfirmed = true;
+                    await users.UpdateAsync(existing);
+                }
+                continue;
+            }
             // An address for every demo account, so reminders can be e-mailed once SMTP is configured (example.vn is not routed).
             var user = new AppUser { UserName = name, DisplayName = display, Units = units, Email = $"{name}@example.vn", EmailConfirmed = true };
             var result = await users.CreateAsync(user, name);
