@@ -17,6 +17,7 @@ app.MapDossiersApi();
 app.MapReferenceDataApi();
 app.MapCalendarsApi();
 app.MapDeadlinesApi();
+app.MapNotificationsApi();
 await app.PrepareWorkflowHostAsync();
 app.Run();
 

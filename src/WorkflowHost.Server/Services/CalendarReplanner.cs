@@ -21,7 +21,8 @@ public sealed record CalendarReplanView(string Calendar, string Version, DateTim
 /// two nodes re-planning at once move each deadline once. Apologised dossiers keep the date promised in the letter.
 /// </summary>
 public sealed class CalendarReplanner(WorkflowDbContext db, CalendarSet calendars, OneStopData data, DefinitionCatalog definitions,
-    IOptions<WorkflowHostOptions> options, IWebHostEnvironment environment, TimeProvider clock, ILogger<CalendarReplanner> log)
+    IOptions<WorkflowHostOptions> options, IWebHostEnvironment environment, Reminders.ReminderPlanner reminders, TimeProvider clock,
+    ILogger<CalendarReplanner> log)
 {
     private const int PageSize = 200;
 
@@ -130,6 +131,7 @@ public sealed class CalendarReplanner(WorkflowDbContext db, CalendarSet calendar
     {
         var moved = 0;
         var skipped = new List<Guid>();
+        var movedIds = new List<Guid>();
         for (; ; )
         {
             var page = await (from t in db.Tasks.AsNoTracking()
@@ -153,9 +155,13 @@ public sealed class CalendarReplanner(WorkflowDbContext db, CalendarSet calendar
                     .ExecuteUpdateAsync(u => u.SetProperty(x => x.DueAt, due).SetProperty(x => x.DueCalendar, key), ct);
                 if (switched == 0 || due == t.DueAt) continue;
                 if (t.DossierId is { } id) db.DeadlineChanges.Add(Change(id, t.Id, t.DueAt, due, key));
+                movedIds.Add(t.Id);
                 moved++;
             }
             await db.SaveChangesAsync(ct);
+            // The reminders follow the moved due dates once the new dates are committed.
+            foreach (var id in movedIds) await reminders.ReplanAsync(id, ct);
+            movedIds.Clear();
         }
     }
 

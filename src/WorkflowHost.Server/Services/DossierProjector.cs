@@ -37,7 +37,8 @@ public sealed class DossierProjector(WorkflowDbContext db, OneStopData data, Dos
             if (effect is ElementStarted started && Extension(definition, started.ElementId, "dossierStatus") is { } status
                 && int.TryParse(status, out var code) && DossierStatus.IsKnown(code))
                 Move(dossier, code, now);
-        if (wasPaused && !IsPause(dossier.Status)) await clock.ResumeAsync(dossier, now, user, ct);
+        if (wasPaused && !IsPause(dossier.Status))
+            rows.Dispatch.TasksToReplan.AddRange((await clock.ResumeAsync(dossier, now, user, ct)).Select(t => t.Id));
         foreach (var task in rows.TasksCompleted)
         {
             var grade = Grade(task, now, Extension(definition, task.ElementId, "stepBudget"));

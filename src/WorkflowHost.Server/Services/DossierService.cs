@@ -19,7 +19,8 @@ namespace WorkflowHost.Server.Services;
 /// appointment date, attach documents, take a supplement in.
 /// </summary>
 public sealed class DossierService(WorkflowDbContext db, OneStopData data, DefinitionCatalog catalog, InstanceCommandService commands,
-    DossierProjector projector, EffectDispatcher dispatcher, MessageService messages, DossierQueries queries, TimeProvider clock, DossierClock dossierClock)
+    DossierProjector projector, EffectDispatcher dispatcher, MessageService messages, DossierQueries queries, TimeProvider clock, DossierClock dossierClock,
+    Reminders.ReminderPlanner reminders)
 {
     /// <summary>The message a process waits for when the applicant brings what was missing.</summary>
     public const string SupplementedMessage = "dossier-supplemented";
@@ -105,10 +106,11 @@ public sealed class DossierService(WorkflowDbContext db, OneStopData data, Defin
         foreach (var (file, kind) in files) await AddDocumentAsync(code, file, kind, null, null, "supplement", actor, ct);
         var now = clock.GetUtcNow();
         dossier.Status = dossier.StatusBeforePause ?? DossierStatus.InProgress;
-        await dossierClock.ResumeAsync(dossier, now, actor.UserName, ct);
+        var moved = await dossierClock.ResumeAsync(dossier, now, actor.UserName, ct);
         dossier.SupplementResumedAt = now;
         projector.Slip(dossier, (dossier.ReceivingUnit, actor.UserName), (dossier.CompetentUnit, null), Words.SupplementStep, null, now, note);
         await db.SaveChangesAsync(ct);
+        foreach (var task in moved) await reminders.ReplanAsync(task.Id, ct);
         if (dossier.InstanceId is { } instanceId)
         {
             var waiting = await db.MessageSubscriptions.AnyAsync(s => s.InstanceId == instanceId && s.MessageName == SupplementedMessage, ct);

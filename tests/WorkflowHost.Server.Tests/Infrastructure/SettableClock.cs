@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace WorkflowHost.Server.Tests.Infrastructure;
 
 /// <summary>
@@ -14,16 +11,6 @@ public sealed class SettableClock(DateTimeOffset start) : TimeProvider
     public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
 
     public void Set(DateTimeOffset now) => Interlocked.Exchange(ref _utcTicks, now.UtcTicks);
-}
-
-/// <summary>A host whose <see cref="TimeProvider"/> is a <see cref="SettableClock"/>.</summary>
-public sealed class ClockHostFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs, SettableClock clock) : WorkflowHostFactory(settings, logs)
-{
-    protected override void ConfigureTestServices(IServiceCollection services)
-    {
-        services.RemoveAll<TimeProvider>();
-        services.AddSingleton<TimeProvider>(clock);
-    }
 }
 
 /// <summary>A fixture whose host runs on a clock the tests set.</summary>

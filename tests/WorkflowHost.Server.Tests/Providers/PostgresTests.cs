@@ -75,3 +75,6 @@ public sealed class DeadlinesApiPostgresTest(DeadlinesApiPostgresTest.ClockFixtu
         protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ClockHostFactory(settings, logs, Clock);
     }
 }
+
+[Collection(PostgresCollection.Name)]
+public sealed class RemindersApiPostgresTest(PostgresReminderFixture fixture) : RemindersApiTestBase<PostgresReminderFixture>(fixture);

@@ -58,3 +58,5 @@ public sealed class DeadlinesApiSqliteTest(DeadlinesApiSqliteTest.ClockFixture f
         protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ClockHostFactory(settings, logs, Clock);
     }
 }
+
+public sealed class RemindersApiSqliteTest(SqliteReminderFixture fixture) : RemindersApiTestBase<SqliteReminderFixture>(fixture);
