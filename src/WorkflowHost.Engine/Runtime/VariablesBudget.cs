@@ -6,8 +6,10 @@ namespace WorkflowHost.Engine.Runtime;
 /// <summary>
 /// Keeps one instance's variables within <see cref="EngineOptions.MaxVariablesBytes"/> during one command. Every
 /// variable written through <see cref="ScopeVariables"/> is admitted here first. Measuring the whole state on each
-/// write would cost the state's size per script, so the budget keeps a running estimate (writes that shrink a value
-/// lower it, dropped local scopes do not) and measures exactly only when the estimate crosses the cap.
+/// write would cost the state's size per script, so the budget keeps a running estimate — starting from the length of
+/// the stored JSON when the state was read from it (<see cref="InstanceState.StoredLength"/>, an upper bound), so an
+/// instance far below the cap is never measured; writes that shrink a value lower it, dropped local scopes do not —
+/// and measures exactly only when the estimate crosses the cap.
 /// </summary>
 internal sealed class VariablesBudget(InstanceState state, long cap)
 {
@@ -23,7 +25,7 @@ internal sealed class VariablesBudget(InstanceState state, long cap)
     {
         if (cap <= 0) return;
         var growth = Size(name, after) - (existed ? Size(name, before) : 0);
-        var used = _used ?? Measure(state);
+        var used = _used ?? state.StoredLength ?? Measure(state);
         if (growth > 0 && used + growth > cap)
         {
             used = Measure(state);

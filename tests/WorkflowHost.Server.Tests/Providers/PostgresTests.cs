@@ -78,3 +78,16 @@ public sealed class DeadlinesApiPostgresTest(DeadlinesApiPostgresTest.ClockFixtu
 
 [Collection(PostgresCollection.Name)]
 public sealed class RemindersApiPostgresTest(PostgresReminderFixture fixture) : RemindersApiTestBase<PostgresReminderFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class TimerClockApiPostgresTest(TimerClockApiPostgresTest.PostgresClockFixture fixture) : TimerClockApiTestBase<TimerClockApiPostgresTest.PostgresClockFixture>(fixture)
+{
+    public sealed class PostgresClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IFakeClockFixture
+    {
+        // Whole seconds: both databases store the due time exactly.
+        public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) =>
+            new FakeClockHostFactory(settings, logs, Clock);
+    }
+}

@@ -60,3 +60,15 @@ public sealed class DeadlinesApiSqliteTest(DeadlinesApiSqliteTest.ClockFixture f
 }
 
 public sealed class RemindersApiSqliteTest(SqliteReminderFixture fixture) : RemindersApiTestBase<SqliteReminderFixture>(fixture);
+
+public sealed class TimerClockApiSqliteTest(TimerClockApiSqliteTest.SqliteClockFixture fixture) : TimerClockApiTestBase<TimerClockApiSqliteTest.SqliteClockFixture>(fixture)
+{
+    public sealed class SqliteClockFixture : SqliteApiFixture, IFakeClockFixture
+    {
+        // Whole seconds: both databases store the due time exactly.
+        public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) =>
+            new FakeClockHostFactory(settings, logs, Clock);
+    }
+}
