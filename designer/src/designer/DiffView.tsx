@@ -6,7 +6,10 @@ import { t } from '../i18n';
 import { designerApi } from './api';
 import { createViewer } from './modeler';
 
-interface Change { id: string; kind: 'added' | 'removed' | 'changed' | 'layout'; name: string }
+interface Change { id: string; kind: 'added' | 'removed' | 'changed' | 'layout'; name: string; details?: string }
+type AttrChanges = Record<string, { oldValue: unknown; newValue: unknown }>;
+
+const show = (v: unknown) => (v === undefined || v === null || v === '' ? '∅' : typeof v === 'object' ? ((v as { id?: string }).id ?? '…') : String(v));
 interface Canvas { addMarker(id: string, cls: string): void; zoom(v: string): void }
 interface Registry { get(id: string): unknown }
 
@@ -37,7 +40,9 @@ export function DiffView({ definitionKey, older, newer }: { definitionKey: strin
       for (const [id, el] of Object.entries(result._added)) { mark(b, id, 'diff-added'); list.push({ id, kind: 'added', name: nameOf(el) }); }
       for (const [id, change] of Object.entries(result._changed)) {
         mark(a, id, 'diff-changed'); mark(b, id, 'diff-changed');
-        list.push({ id, kind: 'changed', name: nameOf((change as { model?: unknown }).model) });
+        const { model, attrs } = change as { model?: unknown; attrs?: AttrChanges };
+        const details = Object.entries(attrs ?? {}).map(([name, c]) => `${name}: ${show(c.oldValue)} → ${show(c.newValue)}`).join('; ');
+        list.push({ id, kind: 'changed', name: nameOf(model), details });
       }
       for (const id of Object.keys(result._layoutChanged)) {
         if (result._changed[id]) continue;
@@ -75,6 +80,7 @@ export function DiffView({ definitionKey, older, newer }: { definitionKey: strin
             {changes.map((c) => (
               <li key={`${c.kind}-${c.id}`} class={`diff-item diff-item--${c.kind}`} data-element-id={c.id} data-kind={c.kind}>
                 <strong>{t(`designer.diff.${c.kind}` as never)}</strong> {c.id}{c.name ? ` (${c.name})` : ''}
+                {c.details && <span class="diff-details"> — {c.details}</span>}
               </li>
             ))}
           </ul>

@@ -44,6 +44,8 @@ export function Editor({ definitionKey }: { definitionKey: string }) {
   const [formFor, setFormFor] = useState<{ shape: Shape; schema: Record<string, unknown> } | null>(null);
   const [simulating, setSimulating] = useState(false);
   const [historyTick, setHistoryTick] = useState(0);
+  // Counts finished imports (data-imports on the canvas), so a test or a screen reader script knows one is done.
+  const [imports, setImports] = useState(0);
   const validateTimer = useRef<number | undefined>(undefined);
   const validationRun = useRef(0);
 
@@ -194,11 +196,14 @@ export function Editor({ definitionKey }: { definitionKey: string }) {
   };
 
   const importFile = async (file: File) => {
+    setMessage(null);
     try {
       await importXml(await readFile(file));
       setDirty(true);
     } catch (e) {
       setMessage({ kind: 'error', text: t('designer.importFailed', { detail: e instanceof Error ? e.message : String(e) }) });
+    } finally {
+      setImports((n) => n + 1);
     }
   };
 
@@ -232,7 +237,7 @@ export function Editor({ definitionKey }: { definitionKey: string }) {
       {message && <div class={`notice notice--${message.kind}`} role="status" data-testid="designer-message">{message.text}</div>}
       <BudgetBar budget={budget} />
       <div class="designer-body">
-        <div class="designer-canvas" ref={canvasRef} data-testid="canvas" tabIndex={0} aria-label={t('designer.canvas')} />
+        <div class="designer-canvas" ref={canvasRef} data-testid="canvas" data-imports={imports} tabIndex={0} aria-label={t('designer.canvas')} />
         <aside class="designer-panel" ref={panelRef} aria-label={t('designer.properties')} />
       </div>
       <div class="designer-bottom">

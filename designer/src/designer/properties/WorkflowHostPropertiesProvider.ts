@@ -6,6 +6,7 @@ import {
 } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
 import { t, type MessageKey } from '../../i18n';
+import { ExecutedCamundaOnly } from './ExecutedCamundaOnly';
 
 interface BusinessObject { $instanceOf(type: string): boolean; get(name: string): unknown; loopCharacteristics?: BusinessObject }
 interface Element { businessObject: BusinessObject }
@@ -131,6 +132,7 @@ export class WorkflowHostPropertiesProvider {
 }
 
 export default {
-  __init__: ['workflowHostPropertiesProvider'],
+  __init__: ['workflowHostPropertiesProvider', 'executedCamundaOnly'],
   workflowHostPropertiesProvider: ['type', WorkflowHostPropertiesProvider],
+  executedCamundaOnly: ['type', ExecutedCamundaOnly],
 };
