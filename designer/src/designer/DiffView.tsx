@@ -41,7 +41,9 @@ export function DiffView({ definitionKey, older, newer }: { definitionKey: strin
       for (const [id, change] of Object.entries(result._changed)) {
         mark(a, id, 'diff-changed'); mark(b, id, 'diff-changed');
         const { model, attrs } = change as { model?: unknown; attrs?: AttrChanges };
-        const details = Object.entries(attrs ?? {}).map(([name, c]) => `${name}: ${show(c.oldValue)} → ${show(c.newValue)}`).join('; ');
+        // bpmn-js-differ 3.2 hands jsondiffpatch's [old, new] to ChangeHandler#changed(model, key, newValue, oldValue),
+        // so its `newValue` holds the older version's value and `oldValue` the newer one's.
+        const details = Object.entries(attrs ?? {}).map(([name, c]) => `${name}: ${show(c.newValue)} → ${show(c.oldValue)}`).join('; ');
         list.push({ id, kind: 'changed', name: nameOf(model), details });
       }
       for (const id of Object.keys(result._layoutChanged)) {

@@ -15,6 +15,7 @@ import { PublishDialog } from './PublishDialog';
 import { FormEditorDialog, emptyForm } from './FormEditorDialog';
 import { HistoryPanel } from './HistoryPanel';
 import { downloadBpmn, readFile } from './files';
+import { freeOwnedPrefixes } from './prefixes';
 
 interface BusinessObject {
   id: string; name?: string; $type: string;
@@ -90,9 +91,9 @@ export function Editor({ definitionKey }: { definitionKey: string }) {
 
   const importXml = useCallback(async (source: string) => {
     const modeler = modelerRef.current!;
-    const result = await modeler.importXML(source);
+    const result = await modeler.importXML(freeOwnedPrefixes(source));
     if (result.warnings.length) console.warn('bpmn-js import warnings', result.warnings);
-    modeler.get<{ zoom(v: string): void }>('canvas').zoom('fit-viewport');
+    modeler.get<{ zoom(v: string, center?: string): void }>('canvas').zoom('fit-viewport', 'auto');
     setDirty(false);
     await validate();
   }, [validate]);
