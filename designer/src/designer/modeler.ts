@@ -14,6 +14,7 @@ import whModdle from './moddle/workflowhost.json';
 import ExecutableOnlyModule from './restrictions';
 import WorkflowHostPropertiesModule from './properties/WorkflowHostPropertiesProvider';
 import { lintConfig } from './lint/config';
+import TranslateModule from './translate';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
@@ -30,7 +31,7 @@ export function createModeler(container: HTMLElement, propertiesParent: HTMLElem
     linting: { bpmnlint: lintConfig, active: true },
     additionalModules: [
       BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule, CamundaPlatformBehaviors,
-      WorkflowHostPropertiesModule, LintModule, TokenSimulationModule, ExecutableOnlyModule,
+      WorkflowHostPropertiesModule, LintModule, TokenSimulationModule, ExecutableOnlyModule, TranslateModule,
     ],
     moddleExtensions,
   } as ConstructorParameters<typeof Modeler>[0]);
@@ -38,5 +39,5 @@ export function createModeler(container: HTMLElement, propertiesParent: HTMLElem
 
 /** A read-only diagram (pan and zoom only) for published versions and the diff. */
 export function createViewer(container: HTMLElement): NavigatedViewer {
-  return new NavigatedViewer({ container, moddleExtensions } as ConstructorParameters<typeof NavigatedViewer>[0]);
+  return new NavigatedViewer({ container, moddleExtensions, additionalModules: [TranslateModule] } as ConstructorParameters<typeof NavigatedViewer>[0]);
 }
