@@ -49,10 +49,25 @@ public sealed partial class DesignerTests(BrowserServer fixture) : IClassFixture
         await diagram.PropertyAsync("workflowhost", "wh-stepBudget", "P3D");
         await Assertions.Expect(page.GetByTestId("budget")).ToContainTextAsync("3 ngày làm việc");
 
+        // The task's form opens in the form-js editor (kept as wh:formSchema in the task); closed without changes here.
+        await page.GetByTestId("edit-form").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("form-editor").Locator(".fjs-palette-field").First).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Hủy" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+
         // Exclusive gateway with two ends: both flows leave it without a condition.
         await diagram.SelectAsync("appraise");
         await diagram.PadAsync("append.gateway");
         var gateway = await page.Locator(".djs-element.djs-shape[data-element-id^='Gateway_']").First.GetAttributeAsync("data-element-id");
+        // Only what the engine executes is offered: no complex gateway in the replace menu, no data objects in the palette.
+        await diagram.SelectAsync(gateway!);
+        await diagram.PadAsync("replace");
+        await Assertions.Expect(page.Locator("[data-id='replace-with-parallel-gateway']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-id='replace-with-complex-gateway']")).ToHaveCountAsync(0);
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator(".djs-popup")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".djs-palette [data-action='create.exclusive-gateway']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".djs-palette [data-action='create.data-object']")).ToHaveCountAsync(0);
         await diagram.SelectAsync(gateway!);
         await diagram.PadAsync("append.end-event");
         await diagram.SelectAsync(gateway!);
@@ -81,6 +96,13 @@ public sealed partial class DesignerTests(BrowserServer fixture) : IClassFixture
         await Assertions.Expect(page.GetByTestId("designer-message")).ToHaveTextAsync("Đã ban hành phiên bản 1.");
         await Assertions.Expect(page.Locator("tr[data-version='1']")).ToContainTextAsync("Phiên bản đầu tiên: thẩm định 3 ngày");
         await Assertions.Expect(page.Locator("tr[data-version='1']")).ToContainTextAsync("owner");
+
+        // Token simulation switches on and off (the modeler's simulation module answers the toggle).
+        var simulate = page.GetByRole(AriaRole.Button, new() { Name = "Mô phỏng luồng" });
+        await simulate.ClickAsync();
+        await Assertions.Expect(simulate).ToHaveAttributeAsync("aria-pressed", "true");
+        await simulate.ClickAsync();
+        await Assertions.Expect(simulate).ToHaveAttributeAsync("aria-pressed", "false");
 
         // Version 2 changes the task's budget; the diff marks that task (and only it) as changed.
         await diagram.SelectAsync("appraise");
