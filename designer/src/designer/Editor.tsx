@@ -12,7 +12,7 @@ import { selectElement, showProblems } from './validation/problemOverlays';
 import { ProblemList, type ListedProblem } from './ProblemList';
 import { BudgetBar } from './BudgetBar';
 import { PublishDialog } from './PublishDialog';
-import { FormEditorDialog, emptyForm } from './FormEditorDialog';
+import type { FormEditorDialog as FormEditorDialogType } from './FormEditorDialog';
 import { HistoryPanel } from './HistoryPanel';
 import { downloadBpmn, readFile } from './files';
 import { freeOwnedPrefixes } from './prefixes';
@@ -43,6 +43,8 @@ export function Editor({ definitionKey }: { definitionKey: string }) {
   const [publishing, setPublishing] = useState<null | { busy: boolean; error: string | null }>(null);
   const [selected, setSelected] = useState<Shape | null>(null);
   const [formFor, setFormFor] = useState<{ shape: Shape; schema: Record<string, unknown> } | null>(null);
+  // The form-js editor is its own chunk, fetched the first time a task form is opened.
+  const [FormDialog, setFormDialog] = useState<typeof FormEditorDialogType | null>(null);
   const [simulating, setSimulating] = useState(false);
   const [historyTick, setHistoryTick] = useState(0);
   // Counts finished imports (data-imports on the canvas), so a test or a screen reader script knows one is done.
@@ -167,12 +169,15 @@ export function Editor({ definitionKey }: { definitionKey: string }) {
     }
   };
 
-  const openForm = () => {
+  const openForm = async () => {
     if (!selected) return;
-    const body = selected.businessObject.extensionElements?.values.find((v) => v.$type === 'wh:FormSchema')?.body;
-    let schema = emptyForm(selected.id);
+    const shape = selected;
+    const { FormEditorDialog, emptyForm } = await import('./FormEditorDialog');
+    setFormDialog(() => FormEditorDialog);
+    const body = shape.businessObject.extensionElements?.values.find((v) => v.$type === 'wh:FormSchema')?.body;
+    let schema = emptyForm(shape.id);
     try { if (body) schema = JSON.parse(body); } catch { /* an unreadable schema starts over */ }
-    setFormFor({ shape: selected, schema });
+    setFormFor({ shape, schema });
   };
 
   const saveForm = (shape: Shape, schema: Record<string, unknown>) => {
@@ -225,7 +230,7 @@ export function Editor({ definitionKey }: { definitionKey: string }) {
           title={errors > 0 ? t('designer.publishBlocked') : undefined}
           onClick={() => setPublishing({ busy: false, error: null })}>{t('designer.publish.open')}</button>
         <button type="button" class="button" aria-pressed={simulating} onClick={toggleSimulation}>{t('designer.simulate')}</button>
-        <button type="button" class="button" disabled={!isUserTask} onClick={openForm} data-testid="edit-form">{t('designer.form.open')}</button>
+        <button type="button" class="button" disabled={!isUserTask} onClick={() => void openForm()} data-testid="edit-form">{t('designer.form.open')}</button>
         <button type="button" class="button" onClick={async () => downloadBpmn(`${definitionKey}.bpmn`, await xml())}>{t('designer.export')}</button>
         <label class="button file-button">
           {t('designer.import')}
@@ -247,8 +252,8 @@ export function Editor({ definitionKey }: { definitionKey: string }) {
           onCompare={(a, b) => navigate({ name: 'designer', key: definitionKey, compare: [a, b] })} />
       </div>
       {publishing && <PublishDialog busy={publishing.busy} error={publishing.error} onPublish={(n) => void publish(n)} onClose={() => setPublishing(null)} />}
-      {formFor && (
-        <FormEditorDialog taskName={formFor.shape.businessObject.name || formFor.shape.id} schema={formFor.schema}
+      {formFor && FormDialog && (
+        <FormDialog taskName={formFor.shape.businessObject.name || formFor.shape.id} schema={formFor.schema}
           onSave={(s) => saveForm(formFor.shape, s)} onClose={() => setFormFor(null)} />
       )}
     </div>
