@@ -243,7 +243,7 @@ export function Editor({ definitionKey }: { definitionKey: string }) {
       {message && <div class={`notice notice--${message.kind}`} role="status" data-testid="designer-message">{message.text}</div>}
       <BudgetBar budget={budget} />
       <div class="designer-body">
-        <div class="designer-canvas" ref={canvasRef} data-testid="canvas" data-imports={imports} tabIndex={0} aria-label={t('designer.canvas')} />
+        <div class="designer-canvas" ref={canvasRef} data-testid="canvas" data-imports={imports} aria-label={t('designer.canvas')} />
         <aside class="designer-panel" ref={panelRef} aria-label={t('designer.properties')} />
       </div>
       <div class="designer-bottom">
