@@ -17,6 +17,7 @@ app.MapPublicApi();
 app.MapDossiersApi();
 app.MapReferenceDataApi();
 app.MapCalendarsApi();
+app.MapDeadlinesApi();
 await app.PrepareWorkflowHostAsync();
 app.Run();
 

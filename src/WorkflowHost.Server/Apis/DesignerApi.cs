@@ -13,7 +13,7 @@ public static class DesignerApi
 {
     public static IEndpointRouteBuilder MapDesignerApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/designer").WithTags("Designer").RequireAuthorization(Policies.ProcessOwner);
+        var group = app.MapGroup("/api/designer").WithTags("Designer").RequireAuthorization(Policies.ProcessOwner).ProducesRoleProblems();
         group.MapPost("/validate", ValidateAsync).DisableAntiforgery().Accepts<string>("application/xml", "text/xml")
             .WithName("ValidateDefinition").WithSummary("The problems a deployment would report (with element ids) and the budget check; stores nothing.");
         group.MapGet("/drafts", DraftsAsync).WithName("ListDrafts").WithSummary("Keys with a saved draft.");
@@ -33,22 +33,30 @@ public static class DesignerApi
         return await reader.ReadToEndAsync(ct);
     }
 
-    private static async Task<Ok<ValidationView>> ValidateAsync(HttpRequest request, DesignerService designer, CancellationToken ct) =>
-        TypedResults.Ok(designer.Validate(await BodyAsync(request, ct)));
+    private static Task<Results<Ok<ValidationView>, InvalidInputProblem>> ValidateAsync(HttpRequest request, DesignerService designer, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<ValidationView>, InvalidInputProblem>>(request.HttpContext,
+            async () => TypedResults.Ok(designer.Validate(await BodyAsync(request, ct))), [422], p => new InvalidInputProblem(p));
 
     private static async Task<Ok<IReadOnlyList<DraftSummary>>> DraftsAsync(DesignerService designer, CancellationToken ct) =>
         TypedResults.Ok(await designer.DraftsAsync(ct));
 
-    private static async Task<Ok<DraftView>> DraftAsync(string key, DesignerService designer, CancellationToken ct) =>
-        TypedResults.Ok(await designer.DraftAsync(key, ct));
+    private static Task<Results<Ok<DraftView>, NotFoundProblem>> DraftAsync(string key, DesignerService designer, HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<DraftView>, NotFoundProblem>>(http, async () => TypedResults.Ok(await designer.DraftAsync(key, ct)),
+            [404], p => new NotFoundProblem(p));
 
-    private static async Task<Ok<DraftView>> SaveDraftAsync(string key, HttpRequest request, ClaimsPrincipal user, DesignerService designer, CancellationToken ct) =>
-        TypedResults.Ok(await designer.SaveDraftAsync(user.ToActor(), key, await BodyAsync(request, ct), ct));
+    private static Task<Results<Ok<DraftView>, ForbiddenProblem, ConflictProblem, InvalidInputProblem>> SaveDraftAsync(string key, HttpRequest request, ClaimsPrincipal user,
+        DesignerService designer, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<DraftView>, ForbiddenProblem, ConflictProblem, InvalidInputProblem>>(request.HttpContext,
+            async () => TypedResults.Ok(await designer.SaveDraftAsync(user.ToActor(), key, await BodyAsync(request, ct), ct)),
+            [403, 409, 422], p => p.Status switch { 403 => new ForbiddenProblem(p), 409 => new ConflictProblem(p), _ => new InvalidInputProblem(p) });
 
-    private static async Task<Ok<DefinitionSummary>> PublishAsync(string key, PublishDraftRequest request, ClaimsPrincipal user, DesignerService designer,
-        CancellationToken ct) =>
-        TypedResults.Ok(await designer.PublishAsync(user.ToActor(), key, request, ct));
+    private static Task<Results<Ok<DefinitionSummary>, NotFoundProblem, ForbiddenProblem, ConflictProblem, InvalidInputProblem>> PublishAsync(string key, PublishDraftRequest request,
+        ClaimsPrincipal user, DesignerService designer, HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<DefinitionSummary>, NotFoundProblem, ForbiddenProblem, ConflictProblem, InvalidInputProblem>>(http,
+            async () => TypedResults.Ok(await designer.PublishAsync(user.ToActor(), key, request, ct)),
+            [404, 403, 409, 422], p => p.Status switch { 404 => new NotFoundProblem(p), 403 => new ForbiddenProblem(p), 409 => new ConflictProblem(p), _ => new InvalidInputProblem(p) });
 
-    private static async Task<Ok<IReadOnlyList<VersionHistoryEntry>>> HistoryAsync(string key, DesignerService designer, CancellationToken ct) =>
-        TypedResults.Ok(await designer.HistoryAsync(key, ct));
+    private static Task<Results<Ok<IReadOnlyList<VersionHistoryEntry>>, NotFoundProblem>> HistoryAsync(string key, DesignerService designer, HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<IReadOnlyList<VersionHistoryEntry>>, NotFoundProblem>>(http, async () => TypedResults.Ok(await designer.HistoryAsync(key, ct)),
+            [404], p => new NotFoundProblem(p));
 }

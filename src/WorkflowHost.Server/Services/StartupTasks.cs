@@ -3,14 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using WorkflowHost.Data;
 using WorkflowHost.Data.Entities;
 using WorkflowHost.Server.Extensions;
-using WorkflowHost.Server.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace WorkflowHost.Server.Services;
 
 /// <summary>What a node does before it serves: migrate, seed demo users, deploy workflows/, reconcile timers.</summary>
 public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
-    DefinitionService definitions, TimerJobs timers, Jobs.ServiceJobRunner serviceJobs, IOptions<WorkflowHostOptions> options, IWebHostEnvironment environment, ILogger<StartupTasks> logger)
+    DefinitionService definitions, IJobScheduling scheduling, IOptions<WorkflowHostOptions> options, IWebHostEnvironment environment, ILogger<StartupTasks> logger)
 {
     /// <summary>The wards of the demo story (Đà Nẵng, from 2025-07-01): user-name suffix and unit code.</summary>
     public static readonly (string Slug, string UnitCode, string Name)[] DemoWards =
@@ -53,8 +52,7 @@ public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, 
         {
             await PrepareDatabaseAsync(ct);
         }
-        var scheduled = await timers.PromoteAsync(ct);
-        var queued = await serviceJobs.ReconcileAsync(ct);
+        var (scheduled, queued) = await scheduling.ReconcileAsync(ct);
         logger.LogInformation("Start-up reconciliation scheduled {Timers} timer(s) and queued {Jobs} service job(s)", scheduled, queued);
     }
 

@@ -67,3 +67,14 @@ public sealed class DossiersApiPostgresTest(DossiersApiPostgresTest.ShippedFixtu
 
 [Collection(PostgresCollection.Name)]
 public sealed class SecurityApiPostgresTest(PostgresApiFixture fixture) : SecurityApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class DeadlinesApiPostgresTest(DeadlinesApiPostgresTest.ClockFixture fixture) : DeadlinesApiTestBase<DeadlinesApiPostgresTest.ClockFixture>(fixture)
+{
+    public sealed class ClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IClockFixture
+    {
+        public SettableClock Clock { get; } = new(DeadlinesClock.Start);
+        protected override bool ShippedProcedures => true;
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ClockHostFactory(settings, logs, Clock);
+    }
+}

@@ -50,3 +50,13 @@ public sealed class DossiersApiSqliteTest(DossiersApiSqliteTest.ShippedFixture f
 }
 
 public sealed class SecurityApiSqliteTest(SqliteApiFixture fixture) : SecurityApiTestBase<SqliteApiFixture>(fixture);
+
+public sealed class DeadlinesApiSqliteTest(DeadlinesApiSqliteTest.ClockFixture fixture) : DeadlinesApiTestBase<DeadlinesApiSqliteTest.ClockFixture>(fixture)
+{
+    public sealed class ClockFixture : SqliteApiFixture, IClockFixture
+    {
+        public SettableClock Clock { get; } = new(DeadlinesClock.Start);
+        protected override bool ShippedProcedures => true;
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ClockHostFactory(settings, logs, Clock);
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace WorkflowHost.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The host's clock, set by the test to any instant (also backwards, so each test of a class starts on the working
+/// day it needs). Timers created through it run on real time; only "now" is the test's.
+/// </summary>
+public sealed class SettableClock(DateTimeOffset start) : TimeProvider
+{
+    private long _utcTicks = start.UtcTicks;
+
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
+
+    public void Set(DateTimeOffset now) => Interlocked.Exchange(ref _utcTicks, now.UtcTicks);
+}
+
+/// <summary>A host whose <see cref="TimeProvider"/> is a <see cref="SettableClock"/>.</summary>
+public sealed class ClockHostFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs, SettableClock clock) : WorkflowHostFactory(settings, logs)
+{
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton<TimeProvider>(clock);
+    }
+}
+
+/// <summary>A fixture whose host runs on a clock the tests set.</summary>
+public interface IClockFixture
+{
+    SettableClock Clock { get; }
+}
