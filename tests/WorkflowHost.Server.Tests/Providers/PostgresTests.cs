@@ -15,6 +15,9 @@ public sealed class AuthApiPostgresTest(PostgresApiFixture fixture) : AuthApiTes
 public sealed class DefinitionsApiPostgresTest(PostgresApiFixture fixture) : DefinitionsApiTestBase<PostgresApiFixture>(fixture);
 
 [Collection(PostgresCollection.Name)]
+public sealed class DesignerApiPostgresTest(PostgresApiFixture fixture) : DesignerApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
 public sealed class InstancesApiPostgresTest(PostgresApiFixture fixture) : InstancesApiTestBase<PostgresApiFixture>(fixture);
 
 [Collection(PostgresCollection.Name)]

@@ -10,6 +10,8 @@ public sealed class AuthApiSqliteTest(SqliteApiFixture fixture) : AuthApiTestBas
 
 public sealed class DefinitionsApiSqliteTest(SqliteApiFixture fixture) : DefinitionsApiTestBase<SqliteApiFixture>(fixture);
 
+public sealed class DesignerApiSqliteTest(SqliteApiFixture fixture) : DesignerApiTestBase<SqliteApiFixture>(fixture);
+
 public sealed class InstancesApiSqliteTest(SqliteApiFixture fixture) : InstancesApiTestBase<SqliteApiFixture>(fixture);
 
 public sealed class TasksApiSqliteTest(SqliteApiFixture fixture) : TasksApiTestBase<SqliteApiFixture>(fixture);
