@@ -16,6 +16,7 @@ app.MapPublicApi();
 app.MapDossiersApi();
 app.MapReferenceDataApi();
 app.MapCalendarsApi();
+app.MapReportsApi();
 await app.PrepareWorkflowHostAsync();
 app.Run();
 

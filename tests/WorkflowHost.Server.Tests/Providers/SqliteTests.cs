@@ -48,3 +48,17 @@ public sealed class DossiersApiSqliteTest(DossiersApiSqliteTest.ShippedFixture f
 }
 
 public sealed class SecurityApiSqliteTest(SqliteApiFixture fixture) : SecurityApiTestBase<SqliteApiFixture>(fixture);
+
+public sealed class ReportsApiSqliteTest(ReportsApiSqliteTest.SeededFixture fixture) : ReportsApiTestBase<ReportsApiSqliteTest.SeededFixture>(fixture)
+{
+    public sealed class SeededFixture : SqliteApiFixture, ISlaSeededFixture
+    {
+        protected override bool ShippedProcedures => true;
+
+        protected override async Task AfterStartAsync()
+        {
+            await base.AfterStartAsync();
+            await Reports.SlaSeed.SeedAsync(Factory.Services);
+        }
+    }
+}
