@@ -40,7 +40,9 @@ public sealed class DashboardTests(BrowserServer fixture, ITestOutputHelper outp
         // The dossier's open step is due within a working day (or already overdue): it is listed, linking to the dossier and slip.
         var listed = page.Locator($"[data-testid=due-soon] li[data-dossier='{code}'], [data-testid=overdue] li[data-dossier='{code}']");
         await Assertions.Expect(listed).ToHaveCountAsync(1);
-        await Assertions.Expect(listed.GetByRole(AriaRole.Link, new() { Name = code })).ToHaveAttributeAsync("href", $"#/dossiers/{code}");
+        await Assertions.Expect(listed.GetByRole(AriaRole.Link, new() { Name = code, Exact = true })).ToHaveAttributeAsync("href", $"#/dossiers/{code}");
+        await Assertions.Expect(listed.GetByRole(AriaRole.Link, new() { Name = $"Phiếu kiểm soát của hồ sơ {code}" }))
+            .ToHaveAttributeAsync("href", $"#/dossiers/{code}/print/control");
         await Assertions.Expect(page.Locator($"li[data-dossier='{other}']")).ToHaveCountAsync(0);
 
         // The trend chart and the bottleneck on the diagram (bpmn-js loaded on demand, a badge on the appraisal task).

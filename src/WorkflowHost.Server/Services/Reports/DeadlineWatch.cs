@@ -12,7 +12,8 @@ namespace WorkflowHost.Server.Services.Reports;
 /// </summary>
 public sealed class DeadlineWatch(WorkflowDbContext db, OneStopData data, TimeProvider clock)
 {
-    public const int MaxItems = 100;
+    /// <summary>Most items per list: a dashboard shows the first screenful; the count of all is the unit's inbox's job.</summary>
+    public const int MaxItems = 50;
 
     public async Task<DeadlineLists> ListsAsync(SlaScope scope, CancellationToken ct)
     {
