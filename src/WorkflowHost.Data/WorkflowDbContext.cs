@@ -32,6 +32,8 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<DossierDocumentEntity> DossierDocuments => Set<DossierDocumentEntity>();
     public DbSet<SlipEntryEntity> SlipEntries => Set<SlipEntryEntity>();
     public DbSet<DossierPauseEntity> DossierPauses => Set<DossierPauseEntity>();
+    public DbSet<ReminderEntity> Reminders => Set<ReminderEntity>();
+    public DbSet<NotificationEntity> Notifications => Set<NotificationEntity>();
 
     /// <summary>
     /// Whether one write batch sent without a transaction is still all-or-nothing in this database, so a write that
@@ -183,6 +185,33 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.ToTable("dossier_pauses");
             e.HasIndex(p => p.DossierId);
             e.Property(p => p.Reason).HasMaxLength(20);
+        });
+        builder.Entity<ReminderEntity>(e =>
+        {
+            e.ToTable("reminders");
+            // One reminder of a kind per step and due instant: planning twice, on two nodes or after a restart, adds nothing.
+            e.HasIndex(r => new { r.TaskId, r.Kind, r.TaskDueAt }).IsUnique().HasDatabaseName("IX_reminders_task_kind_due");
+            // The horizon job reads pending rows by fire time; fired and cancelled rows stay out of the index.
+            e.HasIndex(r => r.FireAt).HasFilter("\"Status\" = 'pending'").HasDatabaseName("IX_reminders_pending_FireAt");
+            e.Property(r => r.Kind).HasMaxLength(20);
+            e.Property(r => r.Status).HasMaxLength(20);
+        });
+        builder.Entity<NotificationEntity>(e =>
+        {
+            e.ToTable("notifications");
+            e.HasIndex(n => n.DedupKey).IsUnique().HasDatabaseName("IX_notifications_dedup");
+            // The bell: a person's notifications, newest first.
+            e.HasIndex(n => new { n.Recipient, n.Id });
+            e.HasIndex(n => n.EmailStatus).HasFilter("\"EmailStatus\" = 'pending'").HasDatabaseName("IX_notifications_email_pending");
+            e.Property(n => n.Recipient).HasMaxLength(256);
+            e.Property(n => n.Kind).HasMaxLength(20);
+            e.Property(n => n.DossierCode).HasMaxLength(60);
+            e.Property(n => n.Step).HasMaxLength(400);
+            e.Property(n => n.UnitCode).HasMaxLength(20);
+            e.Property(n => n.DedupKey).HasMaxLength(400);
+            e.Property(n => n.EmailStatus).HasMaxLength(20);
+            e.Property(n => n.EmailAddress).HasMaxLength(256);
+            e.Property(n => n.EmailError).HasMaxLength(2000);
         });
         builder.Entity<OutboxEntity>(e =>
         {

@@ -17,6 +17,7 @@ app.MapDossiersApi();
 app.MapReferenceDataApi();
 app.MapCalendarsApi();
 app.MapReportsApi();
+app.MapNotificationsApi();
 await app.PrepareWorkflowHostAsync();
 app.Run();
 

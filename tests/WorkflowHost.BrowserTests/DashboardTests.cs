@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MiniExcelLibs;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -11,13 +13,13 @@ namespace WorkflowHost.BrowserTests;
 
 /// <summary>
 /// The SLA dashboard in headless Chromium against the real server: Hải Châu's manager opens it from the menu, sees the
-/// ward's figures, the step waiting on a dossier just received, the bottleneck drawn on the procedure's diagram, and
-/// downloads the XLSX, which opens with the same figures.
+/// ward's figures, the step waiting on a dossier just received, the bottleneck drawn on the procedure's diagram, sees
+/// the step's breach appear live when its deadline passes, and downloads the XLSX, which opens with the same figures.
 /// </summary>
 public sealed class DashboardTests(BrowserServer fixture, ITestOutputHelper output) : IClassFixture<BrowserServer>
 {
     [Fact]
-    public Task Dashboard_ShowsTheWardsFiguresAndWaitingStep_AndDownloadsTheXlsx_ForHaiChausManager() => RunAsync(async () =>
+    public Task Dashboard_ShowsTheWardsFiguresAndABreachLive_AndDownloadsTheXlsx_ForHaiChausManager() => RunAsync(async () =>
     {
         var code = await ReceiveAsync("reception.hai-chau", "20242");
         var other = await ReceiveAsync("reception.thanh-khe", "20209");
@@ -52,8 +54,15 @@ public sealed class DashboardTests(BrowserServer fixture, ITestOutputHelper outp
         await Assertions.Expect(badge).ToContainTextAsync("đang xử lý");
         await Assertions.Expect(page.Locator("[data-testid=bottleneck] tr[data-element='appraise']")).ToBeVisibleAsync();
 
-        // Live updates: this server has no notifications hub yet (branch reminders), so the page says it refreshes instead.
-        await Assertions.Expect(page.Locator("[data-live]")).Not.ToHaveAttributeAsync("data-live", "connecting");
+        // Live: the step passes its deadline while the page is open; the breach joins "overdue now" without a reload.
+        await Assertions.Expect(page.Locator(".dashboard .live")).ToHaveAttributeAsync("data-live", "live");
+        await Assertions.Expect(page.Locator($"[data-testid=overdue] li[data-dossier='{code}']")).ToHaveCountAsync(0);
+        await BringBreachForwardAsync(code);
+        var breached = page.Locator($"[data-testid=overdue] li[data-dossier='{code}']");
+        await Assertions.Expect(breached).ToHaveClassAsync(new Regex("fresh"), new() { Timeout = 150_000 });
+        await Assertions.Expect(breached).ToContainTextAsync("mới");
+        await Assertions.Expect(page.Locator($"[data-testid=due-soon] li[data-dossier='{code}']")).ToHaveCountAsync(0);
+        output.WriteLine($"breach of {code} shown live");
 
         var shot = Path.Combine(Path.GetTempPath(), "wfh-dashboard.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
@@ -82,6 +91,30 @@ public sealed class DashboardTests(BrowserServer fixture, ITestOutputHelper outp
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "wfh-dashboard-en.png"), FullPage = true });
         await page.Context.CloseAsync();
     });
+
+    /// <summary>
+    /// Moves the dossier's at-due reminder to now, as its due instant reached (the reminder row is what the server acts
+    /// on; the same step as the bell's browser test).
+    /// </summary>
+    private async Task BringBreachForwardAsync(string code)
+    {
+        var now = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(DateTimeOffset.UtcNow)!;
+        await using var connection = new SqliteConnection($"Data Source={fixture.DatabaseFile};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE reminders SET "FireAt" = $now
+            WHERE "Kind" = 'at-due' AND "Status" = 'pending' AND "DossierId" = (SELECT "Id" FROM dossiers WHERE "Code" = $code)
+            """;
+        command.Parameters.AddWithValue("$now", now);
+        command.Parameters.AddWithValue("$code", code);
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await command.ExecuteNonQueryAsync() == 1) return;
+            if (attempt == 50) Assert.Fail($"No pending at-due reminder of {code} to bring forward.");
+            await Task.Delay(200);
+        }
+    }
 
     /// <summary>Receives a marriage registration at a ward's desk through the API (the desk screen has its own test).</summary>
     private async Task<string> ReceiveAsync(string user, string unit)

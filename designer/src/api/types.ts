@@ -253,3 +253,24 @@ export interface Problem {
   detail?: string;
   errors?: Record<string, string[]> | { field?: string | null; elementId?: string | null; message?: string }[];
 }
+
+/** What a notification is about (server NotificationKind). */
+export type NotificationKind = 'due-soon' | 'due-now' | 'breach';
+
+/** A notification of the bell (GET /api/notifications, SignalR 'notification'); the app words it from kind and facts. */
+export interface NotificationItem {
+  id: number;
+  kind: NotificationKind;
+  dossierCode: string | null;
+  taskId: string | null;
+  step: string | null;
+  unitCode: string | null;
+  dueAt: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationList {
+  unread: number;
+  items: NotificationItem[];
+}

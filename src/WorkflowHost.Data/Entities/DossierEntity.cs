@@ -49,6 +49,8 @@ public sealed class DossierEntity
     public string? SupplementMissingJson { get; set; }
     public string? SupplementNote { get; set; }
     public DateTimeOffset? SupplementResumedAt { get; set; }
+    /// <summary>When a step of the dossier first passed its due instant while open; null while every step was on time.</summary>
+    public DateTimeOffset? OverdueAt { get; set; }
     /// <summary>Code and applicant name in lower case without Vietnamese diacritics, for one search box.</summary>
     public string SearchText { get; set; } = "";
 }

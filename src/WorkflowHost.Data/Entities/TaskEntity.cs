@@ -36,6 +36,8 @@ public sealed class TaskEntity
     public Guid? DossierId { get; set; }
     /// <summary>The unit whose staff work the task (from <c>wh:unit</c> and the dossier's units); null outside dossiers.</summary>
     public string? UnitCode { get; set; }
+    /// <summary>When the step passed its due instant while still open (set by its at-due reminder); null while on time.</summary>
+    public DateTimeOffset? OverdueAt { get; set; }
     public List<TaskCandidateEntity> Candidates { get; set; } = [];
 }
 

@@ -11,7 +11,7 @@ namespace WorkflowHost.Server.Services;
 /// job ids on the rows. If this node dies before that, the reconciler finds the rows without a live job.
 /// </summary>
 public sealed class EffectDispatcher(WorkflowDbContext db, IBackgroundJobClient jobs, IOptions<WorkflowHostOptions> options, TimeProvider clock,
-    ILogger<EffectDispatcher> logger)
+    Reminders.ReminderScheduler reminders, ILogger<EffectDispatcher> logger)
 {
     public async Task DispatchAsync(PendingDispatch pending, CancellationToken ct)
     {
@@ -27,6 +27,8 @@ public sealed class EffectDispatcher(WorkflowDbContext db, IBackgroundJobClient 
             var jobId = jobs.Enqueue<ServiceJobRunner>(r => r.RunAsync(job.Id, CancellationToken.None));
             await db.ServiceJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, jobId), ct);
         }
+        await reminders.ScheduleAsync(pending.RemindersToSchedule, ct);
+        await reminders.CancelForTasksAsync(pending.TasksEnded, ct);
         foreach (var id in pending.HangfireJobsToDelete)
         {
             try { jobs.Delete(id); }

@@ -79,3 +79,6 @@ public sealed class ReportsApiPostgresTest(ReportsApiPostgresTest.SeededFixture 
         }
     }
 }
+
+[Collection(PostgresCollection.Name)]
+public sealed class RemindersApiPostgresTest(PostgresReminderFixture fixture) : RemindersApiTestBase<PostgresReminderFixture>(fixture);

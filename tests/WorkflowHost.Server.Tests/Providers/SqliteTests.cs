@@ -62,3 +62,5 @@ public sealed class ReportsApiSqliteTest(ReportsApiSqliteTest.SeededFixture fixt
         }
     }
 }
+
+public sealed class RemindersApiSqliteTest(SqliteReminderFixture fixture) : RemindersApiTestBase<SqliteReminderFixture>(fixture);
