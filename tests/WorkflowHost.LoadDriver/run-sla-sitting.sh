@@ -61,6 +61,8 @@ start_server
 echo "== dashboard queries ($(date -u +%T) UTC, load $(cut -d' ' -f1-3 /proc/loadavg))"
 dotnet run -c Release --no-build --project tests/WorkflowHost.LoadDriver -- --mode sla --url "http://127.0.0.1:$http" --requests "$requests" --warmup 2
 if [ -n "${EXPLAIN:-}" ]; then
-  $psql workflow -c "EXPLAIN (ANALYZE, BUFFERS) SELECT d.\"CompetentUnit\", d.\"ProcedureCode\", count(*) FROM dossiers d WHERE d.\"Status\" NOT IN (1,3) AND d.\"ReceivedAt\" < now() AND (d.\"FinishedAt\" IS NULL OR d.\"FinishedAt\" >= now() - interval '30 days') AND d.\"CompetentUnit\" = ANY(ARRAY['20242']) GROUP BY 1, 2"
+  # The report's shape (SlaReports.ReportAsync) for one unit over the last 30 days: two ranges of IX_dossiers_sla.
+  cols='SELECT d."CompetentUnit", d."ProcedureCode", d."ReceivedAt", d."FinishedAt", d."AppointmentAt", d."Status" FROM dossiers d'
+  $psql workflow -c "EXPLAIN (ANALYZE, BUFFERS) SELECT d.\"CompetentUnit\", d.\"ProcedureCode\", count(*) FROM ($cols WHERE d.\"FinishedAt\" IS NULL AND d.\"Status\" NOT IN (1,3) AND d.\"ReceivedAt\" < now() AND d.\"CompetentUnit\" = ANY(ARRAY['20242']) UNION ALL $cols WHERE d.\"FinishedAt\" >= now() - interval '30 days' AND d.\"Status\" NOT IN (1,3) AND d.\"ReceivedAt\" < now() AND d.\"CompetentUnit\" = ANY(ARRAY['20242'])) d GROUP BY 1, 2"
 fi
 echo "Finished $(date -u '+%F %T') UTC"
