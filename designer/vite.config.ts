@@ -26,7 +26,7 @@ export default defineConfig(async ({ command }) => {
     server: {
       port: 5173,
       strictPort: true,
-      proxy: mock ? undefined : { '/api': 'http://localhost:5080' },
+      proxy: mock ? undefined : { '/api': 'http://localhost:5080', '/hubs': { target: 'http://localhost:5080', ws: true } },
     },
   };
 });

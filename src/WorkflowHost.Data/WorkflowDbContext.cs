@@ -149,6 +149,10 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.HasIndex(d => d.InstanceId);
             e.HasIndex(d => new { d.ReceivingUnit, d.ReceivedAt });
             e.HasIndex(d => new { d.CompetentUnit, d.ReceivedAt });
+            // The SLA report reads a unit's dossiers unfinished when its period began (FinishedAt null or after the start):
+            // two ranges of this index, and every column the report counts is in it, so PostgreSQL answers from the
+            // index alone instead of the unit's whole history (docs/benchmarks.md, issue 11).
+            e.HasIndex(d => new { d.CompetentUnit, d.FinishedAt, d.ReceivedAt, d.Status, d.AppointmentAt, d.ProcedureCode }, "IX_dossiers_sla");
             e.HasIndex(d => d.ApplicantName);
             e.Property(d => d.SearchText).HasMaxLength(300);
             e.Property(d => d.Code).HasMaxLength(60);

@@ -18,6 +18,7 @@ app.MapDossiersApi();
 app.MapReferenceDataApi();
 app.MapCalendarsApi();
 app.MapDeadlinesApi();
+app.MapReportsApi();
 app.MapNotificationsApi();
 await app.PrepareWorkflowHostAsync();
 app.Run();

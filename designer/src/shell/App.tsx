@@ -15,6 +15,7 @@ import { DossierPage } from '../dossier/DossierPage';
 import { PrintPage } from '../dossier/PrintPage';
 import { Lookup } from '../lookup/Lookup';
 import { LazyDesigner } from './LazyDesigner';
+import { Dashboard } from '../dashboard/Dashboard';
 
 type Auth = { state: 'checking' } | { state: 'out' } | { state: 'in'; me: Me };
 
@@ -109,6 +110,7 @@ export function App() {
       {route.name !== 'print' && <Header me={me} onSignOut={signOut} onHelp={() => setHelp(true)} />}
       <main id="main" class={route.name === 'print' ? 'print-page' : 'page'}>
         {route.name === 'desk' && <Desk />}
+        {route.name === 'dashboard' && <Dashboard />}
         {route.name === 'inbox' && <Inbox view={route.view} />}
         {route.name === 'task' && <TaskPage id={route.id} />}
         {route.name === 'dossier' && <DossierPage code={route.code} />}
@@ -129,6 +131,7 @@ export function App() {
 function titleFor(route: Route): string {
   switch (route.name) {
     case 'desk': return t('nav.desk');
+    case 'dashboard': return t('dashboard.title');
     case 'inbox': return t('nav.inbox');
     case 'task': return t('task.title');
     case 'dossier': return `${t('dossier.title')} ${route.code}`;

@@ -1,10 +1,11 @@
-// Hash routing: #/designer[/{key}[/v/{n}|/diff/{a}/{b}]], #/desk, #/inbox, #/tasks/{id}, #/dossiers/{code}, #/dossiers/{code}/print/{slip}, #/lookup[/{code}], #/signin.
+// Hash routing: #/designer[/{key}[/v/{n}|/diff/{a}/{b}]], #/desk, #/dashboard, #/inbox, #/tasks/{id}, #/dossiers/{code}, #/dossiers/{code}/print/{slip}, #/lookup[/{code}], #/signin.
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
   | { name: 'home' }
   | { name: 'signin'; next?: string }
   | { name: 'desk' }
+  | { name: 'dashboard' }
   | { name: 'inbox'; view?: string }
   | { name: 'task'; id: string }
   | { name: 'dossier'; code: string }
@@ -29,6 +30,8 @@ export function parse(hash: string): Route {
       return { name: 'signin', next: params.get('next') ?? undefined };
     case 'desk':
       return { name: 'desk' };
+    case 'dashboard':
+      return { name: 'dashboard' };
     case 'inbox':
       return { name: 'inbox', view: second };
     case 'tasks':
@@ -59,6 +62,7 @@ export function href(route: Route): string {
     case 'home': return '#/';
     case 'signin': return route.next ? `#/signin?next=${e(route.next)}` : '#/signin';
     case 'desk': return '#/desk';
+    case 'dashboard': return '#/dashboard';
     case 'inbox': return route.view ? `#/inbox/${e(route.view)}` : '#/inbox';
     case 'task': return `#/tasks/${e(route.id)}`;
     case 'dossier': return `#/dossiers/${e(route.code)}`;

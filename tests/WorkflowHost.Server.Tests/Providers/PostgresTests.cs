@@ -94,3 +94,17 @@ public sealed class TimerClockApiPostgresTest(TimerClockApiPostgresTest.Postgres
             new FakeClockHostFactory(settings, logs, Clock);
     }
 }
+
+public sealed class ReportsApiPostgresTest(ReportsApiPostgresTest.SeededFixture fixture) : ReportsApiTestBase<ReportsApiPostgresTest.SeededFixture>(fixture)
+{
+    public sealed class SeededFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), ISlaSeededFixture
+    {
+        protected override bool ShippedProcedures => true;
+
+        protected override async Task AfterStartAsync()
+        {
+            await base.AfterStartAsync();
+            await Reports.SlaSeed.SeedAsync(Factory.Services);
+        }
+    }
+}

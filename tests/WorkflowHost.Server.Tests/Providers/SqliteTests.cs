@@ -74,3 +74,17 @@ public sealed class TimerClockApiSqliteTest(TimerClockApiSqliteTest.SqliteClockF
             new FakeClockHostFactory(settings, logs, Clock);
     }
 }
+
+public sealed class ReportsApiSqliteTest(ReportsApiSqliteTest.SeededFixture fixture) : ReportsApiTestBase<ReportsApiSqliteTest.SeededFixture>(fixture)
+{
+    public sealed class SeededFixture : SqliteApiFixture, ISlaSeededFixture
+    {
+        protected override bool ShippedProcedures => true;
+
+        protected override async Task AfterStartAsync()
+        {
+            await base.AfterStartAsync();
+            await Reports.SlaSeed.SeedAsync(Factory.Services);
+        }
+    }
+}

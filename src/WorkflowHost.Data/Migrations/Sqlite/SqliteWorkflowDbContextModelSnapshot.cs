@@ -653,6 +653,8 @@ namespace WorkflowHost.Data.Migrations.Sqlite
 
                     b.HasIndex("ReceivingUnit", "ReceivedAt");
 
+                    b.HasIndex(new[] { "CompetentUnit", "FinishedAt", "ReceivedAt", "Status", "AppointmentAt", "ProcedureCode" }, "IX_dossiers_sla");
+
                     b.ToTable("dossiers", (string)null);
                 });
 
