@@ -4,6 +4,8 @@ using WorkflowHost.Data;
 using WorkflowHost.Data.Entities;
 using WorkflowHost.Server.Notifications;
 
+using WorkflowHost.Procedures.Dossiers;
+
 namespace WorkflowHost.Server.Reminders;
 
 /// <summary>A breach as the unit's dashboard hears of it (SignalR <c>breach</c>).</summary>
@@ -33,7 +35,11 @@ public sealed class ReminderFiring(WorkflowDbContext db, ReminderPlanner planner
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var task = await db.Tasks.AsNoTracking().Include(t => t.Candidates).SingleOrDefaultAsync(t => t.Id == row.TaskId, ct);
-        var current = task is { State: TaskState.Open } && task.DueAt == row.TaskDueAt;
+        // A dossier waiting on the applicant (awaiting supplement or payment) has its clock stopped: no step of it is due
+        // now; resuming moves the due dates and re-plans their reminders.
+        var paused = task?.DossierId is { } pausedDossier
+            && await db.Dossiers.AnyAsync(d => d.Id == pausedDossier && (d.Status == DossierStatus.AwaitingSupplement || d.Status == DossierStatus.AwaitingPayment), ct);
+        var current = task is { State: TaskState.Open } && task.DueAt == row.TaskDueAt && !paused;
         var claimed = await db.Reminders.Where(r => r.Id == row.Id && r.Status == RowStatus.Pending).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Status, current ? RowStatus.Done : RowStatus.Cancelled)
             .SetProperty(r => r.FiredAt, current ? now : null), ct);

@@ -90,3 +90,9 @@ public sealed class PostgresReminderFixture(SharedPostgres postgres) : PostgresA
 
     public void Dispose() => Smtp.Dispose();
 }
+
+/// <summary>A fixture whose host runs on a clock the tests set.</summary>
+public interface IClockFixture
+{
+    TestClock Clock { get; }
+}

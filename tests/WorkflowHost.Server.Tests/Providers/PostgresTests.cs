@@ -73,7 +73,7 @@ public sealed class DeadlinesApiPostgresTest(DeadlinesApiPostgresTest.ClockFixtu
 {
     public sealed class ClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IClockFixture
     {
-        public SettableClock Clock { get; } = new(DeadlinesClock.Start);
+        public TestClock Clock { get; } = new(DeadlinesClock.Start);
         protected override bool ShippedProcedures => true;
         protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ClockHostFactory(settings, logs, Clock);
     }

@@ -55,7 +55,7 @@ public sealed class DeadlinesApiSqliteTest(DeadlinesApiSqliteTest.ClockFixture f
 {
     public sealed class ClockFixture : SqliteApiFixture, IClockFixture
     {
-        public SettableClock Clock { get; } = new(DeadlinesClock.Start);
+        public TestClock Clock { get; } = new(DeadlinesClock.Start);
         protected override bool ShippedProcedures => true;
         protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ClockHostFactory(settings, logs, Clock);
     }

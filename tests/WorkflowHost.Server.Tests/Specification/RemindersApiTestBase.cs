@@ -288,6 +288,99 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
 
     // ------------------------------------------------------------------ helpers
 
+    /// <summary>
+    /// Two working weeks of marriage registrations at Hải Châu on the test's clock, with a second node taking over in the
+    /// middle (it starts on the same database and reconciles, as a restarted node does): a step done in time reminds
+    /// nobody; a step left open breaches exactly at its due instant, once; a step whose dossier waits for a supplement
+    /// does not breach while paused, and after the supplement its due date and the appointment move by exactly the
+    /// paused working time and it breaches once at the moved instant; in week two a holiday announced late re-plans an
+    /// open dossier's appointment, its step and the step's reminder.
+    /// </summary>
+    [Fact]
+    public virtual async Task TwoWorkingWeeks_WithANodeTakingOver_RemindAndBreachExactlyOnce_AtTheWorkingInstants()
+    {
+        Fixture.Clock.Now = Local(12, 7, 8, 0);
+        var (inTime, late, paused) = (await ReceiveAsync("Tuần Một A"), await ReceiveAsync("Tuần Một B"), await ReceiveAsync("Tuần Một C"));
+        var officer = await SignInAsync("officer.hai-chau");
+        var (inTimeTask, lateTask, pausedTask) = (await OpenTaskAsync(officer, inTime, "appraise"), await OpenTaskAsync(officer, late, "appraise"),
+            await OpenTaskAsync(officer, paused, "appraise"));
+
+        Fixture.Clock.Now = Local(12, 7, 9, 0);
+        await officer.ExpectAsync(await officer.Http.PostAsJsonAsync($"/api/tasks/{pausedTask}/return-for-supplement", new { missing = new[] { "Giấy xác nhận tình trạng hôn nhân" } }),
+            HttpStatusCode.OK, "return-for-supplement");
+        Fixture.Clock.Now = Local(12, 7, 10, 0);
+        await CompleteAsync(officer, inTimeTask, new { opinion = "Đủ điều kiện", verificationNeeded = false });
+
+        // Mon 13:30: the appraisal's 4 working hours from 08:00 are up.
+        Fixture.Clock.Now = Local(12, 7, 13, 30);
+        await FireInstantAsync(Fixture.Clock.Now);
+        // The step done in time reminds nobody (the approval it handed over to is another step, with its own due date).
+        Assert.DoesNotContain(await NotesAsync(inTime), n => n.TaskId == inTimeTask);
+        Assert.Empty(await NotesAsync(paused));
+        Assert.Equal((null, null), await OverdueAsync(pausedTask, paused));
+        var (lateStep, lateDossier) = await OverdueAsync(lateTask, late);
+        Assert.Equal(Local(12, 7, 13, 30), lateStep);
+        Assert.Equal(Local(12, 7, 13, 30), lateDossier);
+        var breachedTo = (await NotesAsync(late)).Where(n => n.Kind == NotificationKind.Breach && n.TaskId == lateTask).Select(n => n.Recipient).Order().ToList();
+        Assert.Equal(["leader.hai-chau", "manager.hai-chau"], breachedTo);
+
+        // Tue: another node takes over; its start-up reconciliation must neither lose nor double anything.
+        await using var node = Fixture.SecondNode();
+        Fixture.Clock.Now = Local(12, 8, 8, 0);
+        _ = node.Server;
+        await FireInstantAsync(Local(12, 7, 13, 30), node.Services);
+        Assert.Equal(2, (await NotesAsync(late)).Count(n => n.Kind == NotificationKind.Breach && n.TaskId == lateTask));
+
+        // Wed 09:00: the supplement comes; paused Mon 09:00 – Wed 09:00 = 6.5 + 8 + 1.5 = 16 working hours.
+        Fixture.Clock.Now = Local(12, 9, 9, 0);
+        using (var reception = await SignInAsync("reception.hai-chau"))
+            await reception.ExpectAsync(await reception.Http.PostAsJsonAsync($"/api/dossiers/{paused}/supplement", new { note = "Đã bổ sung" }), HttpStatusCode.OK, "supplement");
+        officer = await SignInAsync("officer.hai-chau");
+        var resumed = await officer.GetAsync<JsonObject>($"/api/dossiers/{paused}");
+        Assert.Equal(Local(12, 9, 17, 0), resumed["appointmentAt"]!.GetValue<DateTimeOffset>());
+        var movedDue = Local(12, 9, 13, 30); // Mon 13:30 + 16 h: 3.5 (Mon) + 8 (Tue) + 4 + 0.5 (Wed)
+        Assert.Equal(movedDue, resumed["tasks"]!.AsArray().Single(t => t!["id"]!.GetValue<Guid>() == pausedTask)!["dueAt"]!.GetValue<DateTimeOffset>());
+        Assert.Contains(await RemindersAsync(pausedTask), r => r.Kind == ReminderKind.AtDue && r.Status == RowStatus.Pending && r.FireAt == movedDue);
+
+        Fixture.Clock.Now = movedDue;
+        await FireInstantAsync(movedDue, node.Services);
+        await FireInstantAsync(movedDue, node.Services);
+        Assert.Equal(["leader.hai-chau", "manager.hai-chau"],
+            (await NotesAsync(paused)).Where(n => n.Kind == NotificationKind.Breach && n.TaskId == pausedTask).Select(n => n.Recipient).Order().ToList());
+        Assert.Equal(movedDue, (await OverdueAsync(pausedTask, paused)).Item1);
+
+        // Week two, Thu 17 Dec 16:00 (after the 15:00 cut-off): due Fri 18 17:00, appraisal due Fri 10:30 — until Fri 18 becomes a holiday.
+        Fixture.Clock.Now = Local(12, 17, 16, 0);
+        var replanned = await ReceiveAsync("Tuần Hai D");
+        officer = await SignInAsync("officer.hai-chau");
+        var replannedTask = await OpenTaskAsync(officer, replanned, "appraise");
+        var file = Path.Combine(Fixture.Api.Root, "workflows", "calendars", "vn-government", "2026.json");
+        var original = await File.ReadAllTextAsync(file);
+        using var admin = await SignInAsync("admin");
+        try
+        {
+            await File.WriteAllTextAsync(file, original.Replace("\"holidays\": [", "\"holidays\": [ { \"date\": \"2026-12-18\", \"name\": \"Announced late\", \"source\": \"test\" },"));
+            await admin.ExpectAsync(await admin.Http.PostAsync("/api/calendars/vn-government/reload", null), HttpStatusCode.OK, "reload");
+            var moved = await officer.GetAsync<JsonObject>($"/api/dossiers/{replanned}");
+            Assert.Equal(Local(12, 21, 17, 0), moved["appointmentAt"]!.GetValue<DateTimeOffset>());
+            Assert.Equal(Local(12, 21, 10, 30), moved["tasks"]!.AsArray().Single()!["dueAt"]!.GetValue<DateTimeOffset>());
+
+            Fixture.Clock.Now = Local(12, 18, 10, 30);
+            await FireInstantAsync(Fixture.Clock.Now, node.Services);
+            Assert.DoesNotContain(await NotesAsync(replanned), n => n.TaskId == replannedTask);
+            Fixture.Clock.Now = Local(12, 21, 10, 30);
+            await FireInstantAsync(Fixture.Clock.Now, node.Services);
+            await FireInstantAsync(Fixture.Clock.Now);
+            Assert.Equal(2, (await NotesAsync(replanned)).Count(n => n.Kind == NotificationKind.Breach && n.TaskId == replannedTask));
+            Assert.Equal(Local(12, 21, 10, 30), (await OverdueAsync(replannedTask, replanned)).Item1);
+        }
+        finally
+        {
+            await File.WriteAllTextAsync(file, original);
+            await admin.Http.PostAsync("/api/calendars/vn-government/reload", null);
+        }
+    }
+
     private async Task<ApiClient> SignInAsync(string user)
     {
         // A fresh session per clock setting: a cached one may have expired when the clock moved on by days.
