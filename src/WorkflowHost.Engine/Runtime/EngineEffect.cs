@@ -54,8 +54,12 @@ public sealed record SignalThrown(string ElementId, string SignalName) : EngineE
 /// <summary>History: an element started executing.</summary>
 public sealed record ElementStarted(long ElementInstanceId, string ElementId, string ElementType, DateTimeOffset At) : EngineEffect;
 
-/// <summary>History: an element finished (completed, cancelled or terminated).</summary>
-public sealed record ElementEnded(long ElementInstanceId, string ElementId, string ElementType, DateTimeOffset At, bool Cancelled) : EngineEffect;
+/// <summary>History: an element finished; <paramref name="Reason"/> says how (<see cref="Cancelled"/> when it did not finish its work).</summary>
+public sealed record ElementEnded(long ElementInstanceId, string ElementId, string ElementType, DateTimeOffset At, TokenEndReason Reason) : EngineEffect
+{
+    /// <summary>True when the element was withdrawn before it finished its own work.</summary>
+    public bool Cancelled => Reason.IsCancellation();
+}
 
 /// <summary>The instance reached its end normally.</summary>
 public sealed record InstanceCompleted : EngineEffect;

@@ -20,17 +20,8 @@ internal sealed partial class ExecutionRun
         return parts.Count == 0 ? "" : " (" + string.Join("; ", parts) + ")";
     }
 
-    internal bool Condition(CompiledExpression expression, TokenState token, string what, ScopeState scope)
-    {
-        try
-        {
-            return Expressions.EvaluateCondition(expression, new ScopeVariables(_state, scope));
-        }
-        catch (ExpressionEvaluationException ex)
-        {
-            throw new ProcessFailure($"The {what} of {Describe(token)} failed: {ex.Message}");
-        }
-    }
+    internal bool Condition(CompiledExpression expression, TokenState token, string what, ScopeState scope) =>
+        ExpressionGuard.Run(() => Expressions.EvaluateCondition(expression, new ScopeVariables(_state, scope)), what, NodeOf(token));
 
     private void Migrate(MigrateInstance command)
     {

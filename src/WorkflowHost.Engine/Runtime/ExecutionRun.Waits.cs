@@ -97,53 +97,24 @@ internal sealed partial class ExecutionRun
             if (_state.Waits[i].TokenId == token.Id) CloseWait(_state.Waits[i], cancelled);
     }
 
-    /// <summary>A timer fired, a message arrived or a condition became true: the waiting element reacts.</summary>
+    /// <summary>
+    /// A timer fired, a message arrived or a condition became true: the element that reacts is the boundary event
+    /// for waits on an activity's boundary, else the element the token is at (a catch event, a receive task, an
+    /// event-based gateway).
+    /// </summary>
     private void Trigger(WaitState wait, IReadOnlyDictionary<string, JsonNode?>? variables)
     {
         var token = TokenOf(wait);
-        var scope = Scope(token.ScopeId);
-        var process = ProcessOf(scope).Process;
+        var process = ProcessOf(Scope(token.ScopeId)).Process;
         var eventNode = process.AllNodes[wait.ElementId];
-        if (token.Phase == TokenPhase.Failed && eventNode.Kind != NodeKind.BoundaryEvent) return;
-
-        if (eventNode.Kind == NodeKind.BoundaryEvent)
-        {
-            SetVariables(token, variables);
-            if (eventNode.CancelActivity)
-            {
-                CancelToken(token);
-            }
-            else if (wait.Kind == WaitKind.Timer && wait.Cycle is not null && wait.RemainingRepetitions != 0)
-            {
-                Reschedule(wait, eventNode);
-                wait = null!;
-            }
-            if (wait is not null) CloseWait(wait, cancelled: false);
-            var boundaryToken = Place(scope, eventNode, null);
-            Schedule(boundaryToken, StepKind.Leave);
-            return;
-        }
-
-        var tokenNode = process.AllNodes[token.ElementId];
-        if (tokenNode.Kind == NodeKind.EventBasedGateway)
-        {
-            // The first event wins the race: withdraw the others, then pass through the winning catch event.
-            SetVariables(token, variables);
-            CloseWait(wait, cancelled: false);
-            CloseWaitsOf(token, cancelled: true);
-            var flow = tokenNode.Outgoing.Find(f => f.TargetRef == eventNode.Id)!;
-            EndToken(token, cancelled: false);
-            var caught = Place(scope, eventNode, flow.Id);
-            Schedule(caught, eventNode.Kind.IsActivity() ? StepKind.Complete : StepKind.Leave);
-            return;
-        }
-
-        SetVariables(token, variables);
-        CloseWait(wait, cancelled: false);
-        Schedule(token, eventNode.Kind.IsActivity() ? StepKind.Complete : StepKind.Leave);
+        var reactor = eventNode.Kind == NodeKind.BoundaryEvent ? eventNode : process.AllNodes[token.ElementId];
+        // A boundary event still interrupts an activity stopped by an incident; the stopped element itself does not react.
+        if (token.Phase == TokenPhase.Failed && reactor.Kind != NodeKind.BoundaryEvent) return;
+        Behaviours.NodeBehaviours.For(reactor).Trigger(this, token, reactor, wait, eventNode, variables);
     }
 
-    private void Reschedule(WaitState wait, FlowNode eventNode)
+    /// <summary>A timer cycle fired: its next occurrence replaces it (none after the last repetition).</summary>
+    internal void RescheduleCycle(WaitState wait, FlowNode eventNode)
     {
         var cycle = (TimerCycle)(eventNode.Event!.Timer ?? TimerExpression.Parse(TimerKind.Cycle, wait.Cycle!, Options.TimeZone));
         var fired = cycle.Repetitions is { } total ? total - wait.RemainingRepetitions : 1;

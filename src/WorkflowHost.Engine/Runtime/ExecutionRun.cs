@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using WorkflowHost.Engine.Expressions;
 using WorkflowHost.Engine.Model;
+using WorkflowHost.Engine.Runtime.Behaviours;
 
 namespace WorkflowHost.Engine.Runtime;
 
@@ -163,7 +164,7 @@ internal sealed partial class ExecutionRun
     private void Cancel(string? reason)
     {
         var root = RootScope();
-        CancelScopeContents(root);
+        CancelScopeContents(root, TokenEndReason.Cancelled);
         EndInstance(InstanceStatus.Terminated, reason ?? "Cancelled.");
     }
 
@@ -217,9 +218,18 @@ internal sealed partial class ExecutionRun
         {
             switch (kind)
             {
-                case StepKind.Enter: EnterElement(token); break;
-                case StepKind.Execute: ExecuteIteration(token); break;
-                case StepKind.Complete: CompleteActivity(token); break;
+                case StepKind.Enter:
+                    var entered = NodeOf(token);
+                    NodeBehaviours.For(entered).Enter(this, token, entered);
+                    break;
+                case StepKind.Execute:
+                    var repeated = NodeOf(token);
+                    ((ActivityBehaviour)NodeBehaviours.For(repeated)).Execute(this, token, repeated);
+                    break;
+                case StepKind.Complete:
+                    var completed = NodeOf(token);
+                    NodeBehaviours.For(completed).Complete(this, token, completed);
+                    break;
                 case StepKind.Leave: LeaveElement(token); break;
             }
         }
@@ -362,29 +372,11 @@ internal sealed partial class ExecutionRun
         foreach (var (name, value) in variables) access.SetVariable(name, value?.DeepClone());
     }
 
-    internal JsonNode? Evaluate(CompiledExpression expression, TokenState token, string what)
-    {
-        try
-        {
-            return Expressions.Evaluate(expression, VariablesFor(token));
-        }
-        catch (ExpressionEvaluationException ex)
-        {
-            throw new ProcessFailure($"The {what} of {Describe(token)} failed: {ex.Message}");
-        }
-    }
+    internal JsonNode? Evaluate(CompiledExpression expression, TokenState token, string what) =>
+        ExpressionGuard.Run(() => Expressions.Evaluate(expression, VariablesFor(token)), what, NodeOf(token));
 
-    internal bool Condition(CompiledExpression expression, TokenState token, string what)
-    {
-        try
-        {
-            return Expressions.EvaluateCondition(expression, VariablesFor(token));
-        }
-        catch (ExpressionEvaluationException ex)
-        {
-            throw new ProcessFailure($"The {what} of {Describe(token)} failed: {ex.Message}");
-        }
-    }
+    internal bool Condition(CompiledExpression expression, TokenState token, string what) =>
+        ExpressionGuard.Run(() => Expressions.EvaluateCondition(expression, VariablesFor(token)), what, NodeOf(token));
 
     internal void AddEffect(EngineEffect effect) => _effects.Add(effect);
 }
