@@ -72,6 +72,8 @@ internal static class BpmnParser
             if (Id(message) is { } id) document.MessageNames[id] = (string?)message.Attribute("name") ?? id;
         foreach (var error in root.Elements(Bpmn + "error"))
             if (Id(error) is { } id) document.Errors[id] = ((string?)error.Attribute("name"), (string?)error.Attribute("errorCode"));
+        foreach (var escalation in root.Elements(Bpmn + "escalation"))
+            if (Id(escalation) is { } id) document.Escalations[id] = ((string?)escalation.Attribute("name"), (string?)escalation.Attribute("escalationCode"));
         foreach (var signal in root.Elements(Bpmn + "signal"))
             if (Id(signal) is { } id) document.SignalNames[id] = (string?)signal.Attribute("name") ?? id;
 
@@ -294,8 +296,22 @@ internal static class BpmnParser
                         ConditionText = conditionText,
                         Condition = ExpressionReader.Compile(conditionText, Expressions.ExpressionKind.Expression, id, kindName, document),
                     };
-                case "escalationEventDefinition": return new EventDefinition { Kind = EventKind.Escalation };
-                case "compensateEventDefinition": return new EventDefinition { Kind = EventKind.Compensate };
+                case "escalationEventDefinition":
+                    var escalationRef = (string?)definition.Attribute("escalationRef");
+                    string? escalationCode = null;
+                    if (escalationRef is not null)
+                    {
+                        if (document.Escalations.TryGetValue(escalationRef, out var escalation)) escalationCode = escalation.Code ?? escalation.Name ?? escalationRef;
+                        else document.ParseProblems.Add((id, kindName, $"{kindName} '{id}' refers to escalation '{escalationRef}', which is not defined in the document."));
+                    }
+                    return new EventDefinition { Kind = EventKind.Escalation, EscalationCode = escalationCode };
+                case "compensateEventDefinition":
+                    return new EventDefinition
+                    {
+                        Kind = EventKind.Compensate,
+                        ActivityRef = (string?)definition.Attribute("activityRef"),
+                        WaitForCompletion = !string.Equals((string?)definition.Attribute("waitForCompletion"), "false", StringComparison.OrdinalIgnoreCase),
+                    };
                 case "cancelEventDefinition": return new EventDefinition { Kind = EventKind.Cancel };
                 default: return new EventDefinition { Kind = EventKind.Multiple };
             }

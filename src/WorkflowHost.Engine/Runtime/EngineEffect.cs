@@ -45,6 +45,12 @@ public sealed record MessageSubscriptionOpened(long SubscriptionId, string Messa
 /// <summary>The instance no longer waits for that message.</summary>
 public sealed record MessageSubscriptionClosed(long SubscriptionId) : EngineEffect;
 
+/// <summary>The instance now waits for a broadcast signal of this name.</summary>
+public sealed record SignalSubscriptionOpened(long SubscriptionId, string SignalName, string ElementId) : EngineEffect;
+
+/// <summary>The instance no longer waits for that signal.</summary>
+public sealed record SignalSubscriptionClosed(long SubscriptionId) : EngineEffect;
+
 /// <summary>A send task, message throw event or message end event produced a message.</summary>
 public sealed record MessageSent(string ElementId, string MessageName, JsonObject Payload) : EngineEffect;
 

@@ -103,14 +103,19 @@ internal sealed partial class ExecutionRun
     {
         if (!_state.Scopes.Contains(scope)) return;
         foreach (var t in _state.Tokens) if (t.ScopeId == scope.Id) return;
-        foreach (var s in _state.Scopes) if (s.ParentId == scope.Id && s.Kind is ScopeKind.MultiInstanceItem) return;
+        // Running multi-instance items and event subprocesses keep their scope alive.
+        foreach (var s in _state.Scopes) if (s.ParentId == scope.Id && s.Kind is ScopeKind.MultiInstanceItem or ScopeKind.EventSubProcess) return;
         CompleteScope(scope);
     }
 
     private void CompleteScope(ScopeState scope)
     {
+        CloseWaitsOf(scope);
         switch (scope.Kind)
         {
+            case ScopeKind.EventSubProcess:
+                EventSubProcessBehaviour.Completed(this, scope);
+                break;
             case ScopeKind.Process:
                 EndInstance(InstanceStatus.Completed, null);
                 break;
@@ -172,8 +177,11 @@ internal sealed partial class ExecutionRun
 
     internal void CancelScope(ScopeState scope, TokenEndReason reason)
     {
+        CloseWaitsOf(scope);
         CancelScopeContents(scope, reason);
         _state.Scopes.Remove(scope);
+        if (scope.Kind == ScopeKind.EventSubProcess)
+            _effects.Add(new ElementEnded(scope.Id, scope.ElementId ?? "", "subProcess", Now, reason));
     }
 
     internal void CancelScopeContents(ScopeState scope, TokenEndReason reason)
@@ -217,33 +225,22 @@ internal sealed partial class ExecutionRun
         _effects.Add(new IncidentRaised(incident.Id, token.ElementId, message));
     }
 
+    /// <summary>An incident of a scope-owned wait (an event subprocess' start condition failed): no token stopped.</summary>
+    internal void RaiseScopeIncident(WaitState wait, string message)
+    {
+        var incident = new IncidentState { Id = _state.NewId(), TokenId = 0, ElementId = wait.ElementId, Message = message, RaisedAt = Now };
+        _state.Incidents.Add(incident);
+        _effects.Add(new IncidentRaised(incident.Id, wait.ElementId, message));
+    }
+
     /// <summary>
-    /// Throws a BPMN error from a token: the nearest enclosing activity with a matching error boundary event catches
-    /// it (the activity and everything inside is cancelled); uncaught errors become an incident at the thrower.
+    /// Throws a BPMN error from a token (<see cref="EventPropagation"/> finds the catcher); an uncaught error is an
+    /// incident at the thrower, as the spec's "unhandled error" is a fault of the model or the data.
     /// </summary>
     internal void ThrowError(TokenState thrower, string? code, string? message, bool includeOwnBoundaries)
     {
-        var throwerNode = NodeOf(thrower);
-        if (includeOwnBoundaries && !IsInnerInstance(thrower, throwerNode) && TryCatch(thrower, throwerNode, code)) return;
-        var scope = Scope(thrower.ScopeId);
-        while (true)
-        {
-            if (scope.OwnerTokenId is { } ownerId && FindToken(ownerId) is { } owner && TryCatch(owner, NodeOf(owner), code)) return;
-            if (scope.ParentId is not { } parentId) break;
-            scope = Scope(parentId);
-        }
+        if (EventPropagation.Throw(this, thrower, EventKind.Error, code, includeOwnBoundaries)) return;
         var detail = message is null ? "" : $" ({message})";
-        RaiseIncident(thrower, $"Error '{code ?? "(no code)"}' thrown at {Describe(thrower)} is not caught by any error boundary event{detail}.");
-    }
-
-    private bool TryCatch(TokenState host, FlowNode hostNode, string? code)
-    {
-        var catcher = hostNode.BoundaryEvents.Find(b => b.Event?.Kind == EventKind.Error && (b.Event.ErrorCode is null || b.Event.ErrorCode == code));
-        if (catcher is null) return false;
-        var scope = Scope(host.ScopeId);
-        // A multi-instance body is caught as a whole: cancel the body token, not one inner instance.
-        CancelToken(host, TokenEndReason.Interrupted);
-        BoundaryEventBehaviour.Occur(this, scope, catcher);
-        return true;
+        RaiseIncident(thrower, $"Error '{code ?? "(no code)"}' thrown at {Describe(thrower)} is not caught by any error boundary event or error event subprocess{detail}.");
     }
 }

@@ -52,6 +52,7 @@ internal sealed partial class ExecutionRun
                 case CompleteUserTask c: CompleteTask(c); break;
                 case FireTimer f: Fire(f); break;
                 case CorrelateMessage m: Correlate(m); break;
+                case DeliverSignal s: DeliverSignal(s); break;
                 case CompleteServiceJob j: CompleteJob(j); break;
                 case FailServiceJob j: FailJob(j); break;
                 case CancelInstance c: Cancel(c.Reason); break;
@@ -102,6 +103,14 @@ internal sealed partial class ExecutionRun
         _state.Scopes.Add(root);
         var token = Place(root, startEvent, null);
         Schedule(token, StepKind.Enter);
+        try
+        {
+            EventSubProcessBehaviour.Listen(this, root);
+        }
+        catch (ProcessFailure failure)
+        {
+            RaiseIncident(token, failure.Message);
+        }
     }
 
     private void CompleteTask(CompleteUserTask command)
@@ -127,15 +136,32 @@ internal sealed partial class ExecutionRun
     {
         CheckVariableNames(command.Variables);
         var matching = _state.Waits.Where(w => w.Kind == WaitKind.Message && w.MessageName == command.MessageName).Select(w => w.Id).ToList();
+        Deliver(matching, command.Variables);
+    }
+
+    private void DeliverSignal(DeliverSignal command)
+    {
+        CheckVariableNames(command.Variables);
+        var matching = _state.Waits.Where(w => w.Kind == WaitKind.Signal && w.SignalName == command.SignalName).Select(w => w.Id).ToList();
+        Deliver(matching, command.Variables);
+    }
+
+    /// <summary>Triggers each wait a message or signal matched, in the order they were opened.</summary>
+    private void Deliver(List<long> matching, IReadOnlyDictionary<string, JsonNode?>? variables)
+    {
         // Checked for every wait before any is triggered, so a refused message changes nothing.
-        foreach (var waitId in matching) RefuseEngineOwned(TokenOf(_state.Waits.Find(w => w.Id == waitId)!), command.Variables);
+        foreach (var waitId in matching)
+        {
+            var wait = _state.Waits.Find(w => w.Id == waitId)!;
+            RefuseEngineOwned(wait.ScopeId is null ? TokenOf(wait) : null, variables);
+        }
         foreach (var waitId in matching)
         {
             // An earlier delivery may have withdrawn this wait (event-based gateway, interrupting boundary).
             var wait = _state.Waits.Find(w => w.Id == waitId);
             if (wait is null) continue;
             _matched++;
-            Trigger(wait, command.Variables);
+            Trigger(wait, variables);
         }
     }
 

@@ -109,8 +109,17 @@ public sealed class WaitState
 {
     public long Id { get; set; }
     public WaitKind Kind { get; set; }
-    /// <summary>The token that owns the wait (for boundary events: the token of the activity they are attached to).</summary>
+    /// <summary>
+    /// The token that owns the wait (for boundary events: the token of the activity they are attached to); 0 when
+    /// a scope owns it (<see cref="ScopeId"/>).
+    /// </summary>
     public long TokenId { get; set; }
+    /// <summary>For the start event of an event subprocess: the scope (process or subprocess) it listens in.</summary>
+    public long? ScopeId { get; set; }
+    /// <summary>The signal this wait listens for.</summary>
+    public string? SignalName { get; set; }
+    /// <summary>For a conditional wait that stays open (non-interrupting): the condition held at the last check, so it fires only when it becomes true.</summary>
+    public bool ConditionHeld { get; set; }
     /// <summary>The element that reacts when the wait is satisfied (task, catch event, boundary event, start event).</summary>
     public string ElementId { get; set; } = "";
     public string? MessageName { get; set; }

@@ -55,6 +55,7 @@ internal sealed class CallActivityBehaviour : ActivityBehaviour
             }
         }
         run.State.Scopes.Add(child);
+        SubProcessBehaviour.ListenOrUndo(run, child);
         token.Phase = TokenPhase.InScope;
         run.Arrive(child, start, null);
     }

@@ -2,7 +2,7 @@ using WorkflowHost.Engine.Model;
 
 namespace WorkflowHost.Engine.Runtime.Behaviours;
 
-/// <summary>End events: none, terminate, error, message and signal.</summary>
+/// <summary>End events: none, terminate, error, escalation, message and signal.</summary>
 internal sealed class EndEventBehaviour : NodeBehaviour
 {
     public override void Enter(ExecutionRun run, TokenState token, FlowNode node)
@@ -21,6 +21,11 @@ internal sealed class EndEventBehaviour : NodeBehaviour
                 break;
             case EventKind.Signal:
                 run.AddEffect(new SignalThrown(node.Id, definition.SignalName ?? node.Id));
+                break;
+            case EventKind.Escalation:
+                // Uncaught escalation is no fault (spec 10.5.1): the path simply ends. A catcher may withdraw the thrower.
+                EventPropagation.Throw(run, token, EventKind.Escalation, definition.EscalationCode, includeOwnBoundaries: false);
+                if (!run.State.Tokens.Contains(token)) return;
                 break;
         }
         run.ConsumeToken(token);

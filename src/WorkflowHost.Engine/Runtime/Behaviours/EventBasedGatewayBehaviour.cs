@@ -15,6 +15,7 @@ internal sealed class EventBasedGatewayBehaviour : NodeBehaviour
             if (target.Kind == NodeKind.ReceiveTask) run.Subscribe(token, target, target.MessageName ?? target.Name ?? target.Id);
             else if (target.Event?.Kind == EventKind.Message) run.Subscribe(token, target, target.Event.MessageName!);
             else if (target.Event?.Kind == EventKind.Timer) run.ScheduleTimer(token, target);
+            else if (target.Event?.Kind == EventKind.Signal) run.ListenForSignal(WaitOwner.Of(token), target, target.Event.SignalName!);
             else if (target.Event?.Kind == EventKind.Conditional) run.WaitForCondition(token, target);
         }
     }

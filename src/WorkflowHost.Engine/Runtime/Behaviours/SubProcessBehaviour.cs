@@ -14,7 +14,23 @@ internal sealed class SubProcessBehaviour : ActivityBehaviour
             ProcessId = parent.ProcessId, ElementId = node.Id,
         };
         run.State.Scopes.Add(child);
+        ListenOrUndo(run, child);
         token.Phase = TokenPhase.InScope;
         run.Arrive(child, node.ChildScope!.NoneStartEvents.First(), null);
+    }
+
+    /// <summary>Opens the child scope's event-subprocess listeners; if one fails (a timer expression), the scope is dropped so a retry starts clean.</summary>
+    internal static void ListenOrUndo(ExecutionRun run, ScopeState child)
+    {
+        try
+        {
+            EventSubProcessBehaviour.Listen(run, child);
+        }
+        catch (ProcessFailure)
+        {
+            run.CloseWaitsOf(child);
+            run.State.Scopes.Remove(child);
+            throw;
+        }
     }
 }

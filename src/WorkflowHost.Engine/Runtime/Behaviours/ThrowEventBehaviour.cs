@@ -2,7 +2,7 @@ using WorkflowHost.Engine.Model;
 
 namespace WorkflowHost.Engine.Runtime.Behaviours;
 
-/// <summary>Intermediate throw events: none passes, message/signal are emitted, link jumps to its catch event.</summary>
+/// <summary>Intermediate throw events: none passes, message/signal are emitted, escalation goes to its catcher, link jumps to its catch event.</summary>
 internal sealed class ThrowEventBehaviour : NodeBehaviour
 {
     public override void Enter(ExecutionRun run, TokenState token, FlowNode node)
@@ -21,6 +21,11 @@ internal sealed class ThrowEventBehaviour : NodeBehaviour
                 break;
             case EventKind.Signal:
                 run.AddEffect(new SignalThrown(node.Id, definition.SignalName ?? node.Id));
+                break;
+            case EventKind.Escalation:
+                // Caught by a non-interrupting catcher (or not at all), the thrower goes on; an interrupting one withdrew it.
+                EventPropagation.Throw(run, token, EventKind.Escalation, definition.EscalationCode, includeOwnBoundaries: false);
+                if (!run.State.Tokens.Contains(token)) return;
                 break;
         }
         run.Schedule(token, ExecutionRun.StepKind.Leave);
