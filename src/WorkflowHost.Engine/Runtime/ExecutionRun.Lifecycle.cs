@@ -142,6 +142,8 @@ internal sealed partial class ExecutionRun
         if (_state.Status != InstanceStatus.Active) return;
         _state.Status = status;
         _state.EndedAt = Now;
+        // Whatever still listens (the process' event-subprocess starts after a cancel or terminate) is withdrawn.
+        for (var i = _state.Waits.Count - 1; i >= 0; i--) CloseWait(_state.Waits[i], cancelled: true);
         foreach (var incident in _state.Incidents.Where(i => !i.Resolved))
         {
             incident.Resolved = true;

@@ -159,7 +159,7 @@ internal sealed partial class ExecutionRun
         if (next is null) return;
         var again = new WaitState
         {
-            Id = _state.NewId(), Kind = WaitKind.Timer, TokenId = wait.TokenId, ElementId = wait.ElementId, DueAt = next,
+            Id = _state.NewId(), Kind = WaitKind.Timer, TokenId = wait.TokenId, ScopeId = wait.ScopeId, ElementId = wait.ElementId, DueAt = next,
             Cycle = wait.Cycle, RemainingRepetitions = wait.RemainingRepetitions > 0 ? wait.RemainingRepetitions - 1 : -1,
         };
         _state.Waits.Add(again);

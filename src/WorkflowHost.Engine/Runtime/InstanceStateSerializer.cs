@@ -49,6 +49,7 @@ public static class InstanceStateSerializer
         {
             Id = w.Id, Kind = w.Kind, TokenId = w.TokenId, ElementId = w.ElementId, MessageName = w.MessageName, DueAt = w.DueAt,
             Cycle = w.Cycle, RemainingRepetitions = w.RemainingRepetitions, Topic = w.Topic,
+            ScopeId = w.ScopeId, SignalName = w.SignalName, ConditionHeld = w.ConditionHeld,
         }),
         Incidents = s.Incidents.ConvertAll(i => new IncidentState
         {
