@@ -11,6 +11,7 @@ app.MapDefinitionsApi();
 app.MapInstancesApi();
 app.MapTasksApi();
 app.MapMessagesApi();
+app.MapSignalsApi();
 app.MapIncidentsApi();
 app.MapPublicApi();
 app.MapDossiersApi();

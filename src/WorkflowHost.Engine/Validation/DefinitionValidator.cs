@@ -91,7 +91,8 @@ internal static class DefinitionValidator
             {
                 EventKind.None => null,
                 EventKind.Message or EventKind.Timer or EventKind.Signal when isProcessScope => null,
-                _ => $"A {Describe(node.Event.Kind)} start event ('{node.Id}') is not supported{(isProcessScope ? "" : " inside a subprocess")}; use a none, message, timer or signal start event{(isProcessScope ? "" : " (a subprocess starts with a none start event; put other triggers on an event subprocess)")}.",
+                _ when isProcessScope => $"A {Describe(node.Event.Kind)} start event ('{node.Id}') is not supported; use a none, message, timer or signal start event, or put the trigger on an event subprocess.",
+                _ => $"A {Describe(node.Event.Kind)} start event ('{node.Id}') is not supported inside a subprocess, which starts with a none start event; put other triggers on an event subprocess inside it.",
             },
             NodeKind.EndEvent => node.Event!.Kind is EventKind.None or EventKind.Terminate or EventKind.Error or EventKind.Escalation or EventKind.Message or EventKind.Signal
                 ? null : $"A {Describe(node.Event.Kind)} end event ('{node.Id}') is not supported; use a none, terminate, error, escalation, message or signal end event.",

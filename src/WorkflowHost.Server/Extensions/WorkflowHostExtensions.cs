@@ -151,6 +151,9 @@ public static class WorkflowHostExtensions
         services.AddScoped<ProcedureOwners>();
         services.AddScoped<TaskService>();
         services.AddScoped<MessageService>();
+        services.AddScoped<SignalService>();
+        services.AddScoped<OutboxDelivery>();
+        services.AddScoped<OutboxJobs>();
         services.AddScoped<IncidentService>();
         services.AddScoped<EffectDispatcher>();
         services.AddScoped<TimerJobs>();
@@ -188,6 +191,7 @@ public static class WorkflowHostExtensions
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<TimerJobs>("timer-horizon", j => j.PromoteAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<ServiceJobRunner>("service-job-reconciler", j => j.ReconcileAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<OutboxJobs>("outbox-reconciler", j => j.ReconcileAsync(CancellationToken.None), Cron.Minutely());
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var storage = app.Services.GetRequiredService<StorageSettings>();

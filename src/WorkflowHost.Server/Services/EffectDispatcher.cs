@@ -7,7 +7,8 @@ using WorkflowHost.Server.Jobs;
 namespace WorkflowHost.Server.Services;
 
 /// <summary>
-/// After commit: gives Hangfire the timers due within the horizon and the requested service jobs, and stores the
+/// After commit: gives Hangfire the timers due within the horizon, the requested service jobs and the thrown
+/// messages and signals to deliver, and stores the
 /// job ids on the rows. If this node dies before that, the reconciler finds the rows without a live job.
 /// </summary>
 public sealed class EffectDispatcher(WorkflowDbContext db, IBackgroundJobClient jobs, IOptions<WorkflowHostOptions> options, TimeProvider clock,
@@ -26,6 +27,11 @@ public sealed class EffectDispatcher(WorkflowDbContext db, IBackgroundJobClient 
         {
             var jobId = jobs.Enqueue<ServiceJobRunner>(r => r.RunAsync(job.Id, CancellationToken.None));
             await db.ServiceJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, jobId), ct);
+        }
+        foreach (var row in pending.OutboxToDeliver)
+        {
+            var jobId = jobs.Enqueue<OutboxJobs>(j => j.DeliverAsync(row.Id, CancellationToken.None));
+            await db.Outbox.Where(o => o.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.HangfireJobId, jobId), ct);
         }
         foreach (var id in pending.HangfireJobsToDelete)
         {
