@@ -108,15 +108,28 @@ internal static class BpmnParser
         public void Read(XElement container, FlowScope scope)
         {
             var flowElements = new List<XElement>();
+            var associations = new List<XElement>();
             foreach (var child in container.Elements())
             {
                 if (child.Name.Namespace != Bpmn) continue; // foreign extensions are kept in the source, ignored here
                 var local = child.Name.LocalName;
                 if (local == "sequenceFlow") flowElements.Add(child);
+                else if (local == "association") associations.Add(child);
                 else if (NodeKindsByName.TryGetValue(local, out var kind)) AddNode(child, kind, scope);
             }
             foreach (var flowElement in flowElements) AddFlow(flowElement, scope);
             LinkScope(scope);
+            foreach (var association in associations) LinkCompensationHandler(association);
+        }
+
+        /// <summary>An association from a compensation boundary event names the activity that compensates its host.</summary>
+        private void LinkCompensationHandler(XElement association)
+        {
+            var source = (string?)association.Attribute("sourceRef");
+            var target = (string?)association.Attribute("targetRef");
+            if (source is null || target is null) return;
+            if (!process.AllNodes.TryGetValue(source, out var boundary) || boundary.Kind != NodeKind.BoundaryEvent || boundary.Event?.Kind != EventKind.Compensate) return;
+            if (process.AllNodes.TryGetValue(target, out var handler)) boundary.CompensationHandler = handler;
         }
 
         private void AddNode(XElement element, NodeKind kind, FlowScope scope)
@@ -160,6 +173,7 @@ internal static class BpmnParser
                 ResultVariable = Attr(element, "resultVariable"),
                 MessageName = ResolveMessage((string?)element.Attribute("messageRef"), id, element.Name.LocalName),
                 TriggeredByEvent = triggeredByEvent,
+                IsForCompensation = Bool(element, "isForCompensation", id, document) ?? false,
                 CalledElement = (string?)element.Attribute("calledElement"),
                 CallInputs = kind == NodeKind.CallActivity ? MappingReader.ReadCallMappings(element, "in", id, document) : [],
                 CallOutputs = kind == NodeKind.CallActivity ? MappingReader.ReadCallMappings(element, "out", id, document) : [],

@@ -41,6 +41,7 @@ internal sealed partial class ExecutionRun
             MultiInstance.ItemCompleted(this, Scope(token.ScopeId));
             return;
         }
+        Compensation.Record(this, token, node);
         LeaveElement(token);
     }
 
@@ -103,8 +104,8 @@ internal sealed partial class ExecutionRun
     {
         if (!_state.Scopes.Contains(scope)) return;
         foreach (var t in _state.Tokens) if (t.ScopeId == scope.Id) return;
-        // Running multi-instance items and event subprocesses keep their scope alive.
-        foreach (var s in _state.Scopes) if (s.ParentId == scope.Id && s.Kind is ScopeKind.MultiInstanceItem or ScopeKind.EventSubProcess) return;
+        // Running multi-instance items, event subprocesses and compensation handlers keep their scope alive.
+        foreach (var s in _state.Scopes) if (s.ParentId == scope.Id && s.Kind is ScopeKind.MultiInstanceItem or ScopeKind.EventSubProcess or ScopeKind.Compensation) return;
         CompleteScope(scope);
     }
 
@@ -115,6 +116,9 @@ internal sealed partial class ExecutionRun
         {
             case ScopeKind.EventSubProcess:
                 EventSubProcessBehaviour.Completed(this, scope);
+                break;
+            case ScopeKind.Compensation:
+                Compensation.HandlerDone(this, scope);
                 break;
             case ScopeKind.Process:
                 EndInstance(InstanceStatus.Completed, null);

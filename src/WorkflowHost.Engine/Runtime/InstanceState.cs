@@ -33,7 +33,7 @@ public sealed class InstanceState
 }
 
 /// <summary>What kind of container a variable scope belongs to.</summary>
-public enum ScopeKind { Process, SubProcess, CalledProcess, MultiInstanceBody, MultiInstanceItem, Activity, EventSubProcess }
+public enum ScopeKind { Process, SubProcess, CalledProcess, MultiInstanceBody, MultiInstanceItem, Activity, EventSubProcess, Compensation }
 
 /// <summary>A variable scope and the container of the tokens inside it.</summary>
 public sealed class ScopeState
@@ -53,8 +53,26 @@ public sealed class ScopeState
     public int? CalledDefinitionVersion { get; set; }
     /// <summary>For a called process that receives all variables: the names passed in, so deletions flow back out.</summary>
     public List<string>? PassedInNames { get; set; }
+    /// <summary>
+    /// Completed activities of this scope that can still be compensated, oldest first (their handlers run newest
+    /// first). Null when there are none.
+    /// </summary>
+    public List<CompensationRecord>? Compensable { get; set; }
+    /// <summary>For a <see cref="ScopeKind.Compensation"/> scope: the handlers still to run, in order.</summary>
+    public List<CompensationRecord>? PendingHandlers { get; set; }
     /// <summary>Multi-instance bookkeeping (only for <see cref="ScopeKind.MultiInstanceBody"/>).</summary>
     public MultiInstanceState? MultiInstance { get; set; }
+}
+
+/// <summary>A completed activity that has a compensation handler.</summary>
+public sealed class CompensationRecord
+{
+    /// <summary>The completed activity.</summary>
+    public string ActivityId { get; set; } = "";
+    /// <summary>Its compensation handler activity.</summary>
+    public string HandlerId { get; set; } = "";
+    /// <summary>The subprocess it completed inside, when the record was handed up as that subprocess completed.</summary>
+    public string? WithinActivity { get; set; }
 }
 
 /// <summary>Counters of a multi-instance body, named as in the BPMN spec.</summary>

@@ -58,6 +58,8 @@ public static class InstanceStateSerializer
         }),
     };
 
+    private static CompensationRecord Clone(CompensationRecord r) => new() { ActivityId = r.ActivityId, HandlerId = r.HandlerId, WithinActivity = r.WithinActivity };
+
     private static ScopeState Clone(ScopeState s)
     {
         var variables = new Dictionary<string, JsonNode?>(s.Variables.Count, StringComparer.Ordinal);
@@ -67,6 +69,8 @@ public static class InstanceStateSerializer
             Id = s.Id, ParentId = s.ParentId, OwnerTokenId = s.OwnerTokenId, Kind = s.Kind, ProcessId = s.ProcessId, ElementId = s.ElementId,
             Variables = variables, CalledDefinitionKey = s.CalledDefinitionKey, CalledDefinitionVersion = s.CalledDefinitionVersion,
             PassedInNames = s.PassedInNames is null ? null : [.. s.PassedInNames],
+            Compensable = s.Compensable?.ConvertAll(Clone),
+            PendingHandlers = s.PendingHandlers?.ConvertAll(Clone),
             MultiInstance = s.MultiInstance is not { } m ? null : new MultiInstanceState
             {
                 NrOfInstances = m.NrOfInstances, NrOfCompletedInstances = m.NrOfCompletedInstances, NrOfActiveInstances = m.NrOfActiveInstances,

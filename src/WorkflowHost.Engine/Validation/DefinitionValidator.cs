@@ -85,6 +85,7 @@ internal static class DefinitionValidator
                 EventKind.Message or EventKind.Timer or EventKind.Signal or EventKind.Conditional or EventKind.Escalation => null,
                 EventKind.Error when node.IsInterrupting => null,
                 EventKind.Error => $"The error start event '{node.Id}' of an event subprocess must interrupt (isInterrupting=\"true\"); use an escalation start event for a handler that runs beside the work.",
+                EventKind.Compensate => $"A compensation event subprocess ('{node.Id}') is not supported; attach a compensation boundary event to the activity and associate it with a handler activity (isForCompensation=\"true\").",
                 _ => $"A {Describe(node.Event.Kind)} start event ('{node.Id}') cannot start an event subprocess; use a message, timer, signal, conditional, error or escalation start event.",
             },
             NodeKind.StartEvent => node.Event!.Kind switch
@@ -94,14 +95,14 @@ internal static class DefinitionValidator
                 _ when isProcessScope => $"A {Describe(node.Event.Kind)} start event ('{node.Id}') is not supported; use a none, message, timer or signal start event, or put the trigger on an event subprocess.",
                 _ => $"A {Describe(node.Event.Kind)} start event ('{node.Id}') is not supported inside a subprocess, which starts with a none start event; put other triggers on an event subprocess inside it.",
             },
-            NodeKind.EndEvent => node.Event!.Kind is EventKind.None or EventKind.Terminate or EventKind.Error or EventKind.Escalation or EventKind.Message or EventKind.Signal
-                ? null : $"A {Describe(node.Event.Kind)} end event ('{node.Id}') is not supported; use a none, terminate, error, escalation, message or signal end event.",
+            NodeKind.EndEvent => node.Event!.Kind is EventKind.None or EventKind.Terminate or EventKind.Error or EventKind.Escalation or EventKind.Message or EventKind.Signal or EventKind.Compensate
+                ? null : $"A {Describe(node.Event.Kind)} end event ('{node.Id}') is not supported; use a none, terminate, error, escalation, compensation, message or signal end event.",
             NodeKind.IntermediateCatchEvent => node.Event!.Kind is EventKind.Timer or EventKind.Message or EventKind.Signal or EventKind.Link or EventKind.Conditional
                 ? null : $"A {Describe(node.Event.Kind)} intermediate catch event ('{node.Id}') is not supported; timer, message, signal, link and conditional are.",
-            NodeKind.IntermediateThrowEvent => node.Event!.Kind is EventKind.None or EventKind.Link or EventKind.Message or EventKind.Signal or EventKind.Escalation
-                ? null : $"A {Describe(node.Event.Kind)} intermediate throw event ('{node.Id}') is not supported; none, link, message, signal and escalation are.",
-            NodeKind.BoundaryEvent => node.Event!.Kind is EventKind.Timer or EventKind.Message or EventKind.Error or EventKind.Escalation or EventKind.Signal or EventKind.Conditional
-                ? null : $"A {Describe(node.Event.Kind)} boundary event ('{node.Id}') is not supported; timer, message, signal, conditional, error and escalation are.",
+            NodeKind.IntermediateThrowEvent => node.Event!.Kind is EventKind.None or EventKind.Link or EventKind.Message or EventKind.Signal or EventKind.Escalation or EventKind.Compensate
+                ? null : $"A {Describe(node.Event.Kind)} intermediate throw event ('{node.Id}') is not supported; none, link, message, signal, escalation and compensation are.",
+            NodeKind.BoundaryEvent => node.Event!.Kind is EventKind.Timer or EventKind.Message or EventKind.Error or EventKind.Escalation or EventKind.Signal or EventKind.Conditional or EventKind.Compensate
+                ? null : $"A {Describe(node.Event.Kind)} boundary event ('{node.Id}') is not supported; timer, message, signal, conditional, error, escalation and compensation are.",
             NodeKind.ScriptTask when !JavaScriptFormats.Contains(node.ScriptFormat ?? "") =>
                 $"Script task '{node.Id}' is written in '{node.ScriptFormat}'; only JavaScript scripts run.",
             _ => null,
@@ -117,6 +118,19 @@ internal static class DefinitionValidator
 
     private static void CheckConnections(FlowNode node, ValidationReport report)
     {
+        if (node.IsForCompensation)
+        {
+            // A compensation handler runs only when its activity is compensated, and ends there.
+            if (node.Incoming.Count > 0 || node.Outgoing.Count > 0)
+                report.Error(node.Id, node.ElementType, $"Compensation handler {Label(node)} must not have sequence flows; it is reached by the association from a compensation boundary event.");
+            return;
+        }
+        if (node.Kind == NodeKind.BoundaryEvent && node.Event?.Kind == EventKind.Compensate)
+        {
+            if (node.Outgoing.Count > 0)
+                report.Error(node.Id, node.ElementType, $"Compensation boundary event '{node.Id}' must not have outgoing sequence flows; associate it with its handler activity instead.");
+            return;
+        }
         var isStartLike = node.Kind is NodeKind.StartEvent or NodeKind.BoundaryEvent
             || (node.Kind == NodeKind.IntermediateCatchEvent && node.Event?.Kind == EventKind.Link)
             || node.TriggeredByEvent;
@@ -161,6 +175,15 @@ internal static class DefinitionValidator
                 break;
             case NodeKind.BoundaryEvent when node.AttachedTo is { } host && !host.Kind.IsActivity():
                 report.Error(node.Id, node.ElementType, $"Boundary event '{node.Id}' is attached to {host}, which is not an activity.");
+                break;
+            case NodeKind.BoundaryEvent when node.Event?.Kind == EventKind.Compensate && node.CompensationHandler is not { IsForCompensation: true }:
+                report.Error(node.Id, node.ElementType, node.CompensationHandler is null
+                    ? $"Compensation boundary event '{node.Id}' has no handler: draw an association from it to an activity marked isForCompensation=\"true\"."
+                    : $"The handler '{node.CompensationHandler.Id}' of compensation boundary event '{node.Id}' is not marked isForCompensation=\"true\".");
+                break;
+            case NodeKind.IntermediateThrowEvent or NodeKind.EndEvent when node.Event is { Kind: EventKind.Compensate, ActivityRef: { } activityRef }
+                && !scope.NodesById.ContainsKey(activityRef) && !(scope.Owner is { TriggeredByEvent: true } eventSubProcess && eventSubProcess.Scope.NodesById.ContainsKey(activityRef)):
+                report.Error(node.Id, node.ElementType, $"Compensation event '{node.Id}' compensates '{activityRef}', which is not an activity in the same scope; leave activityRef empty to compensate the whole scope.");
                 break;
             case NodeKind.BoundaryEvent when node.Event?.Kind == EventKind.Error && !node.CancelActivity:
                 report.Error(node.Id, node.ElementType, $"Error boundary event '{node.Id}' must interrupt its activity (cancelActivity=\"true\").");

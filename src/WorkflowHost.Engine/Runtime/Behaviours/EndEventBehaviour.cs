@@ -22,6 +22,9 @@ internal sealed class EndEventBehaviour : NodeBehaviour
             case EventKind.Signal:
                 run.AddEffect(new SignalThrown(node.Id, definition.SignalName ?? node.Id));
                 break;
+            case EventKind.Compensate:
+                if (Compensation.Throw(run, token, node)) return; // the handlers end the token when they are done
+                break;
             case EventKind.Escalation:
                 // Uncaught escalation is no fault (spec 10.5.1): the path simply ends. A catcher may withdraw the thrower.
                 EventPropagation.Throw(run, token, EventKind.Escalation, definition.EscalationCode, includeOwnBoundaries: false);

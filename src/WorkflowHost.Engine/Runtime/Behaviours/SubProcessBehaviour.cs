@@ -19,6 +19,13 @@ internal sealed class SubProcessBehaviour : ActivityBehaviour
         run.Arrive(child, node.ChildScope!.NoneStartEvents.First(), null);
     }
 
+    /// <summary>The subprocess completed: what ran inside it can still be compensated through it.</summary>
+    public override void ChildScopeCompleted(ExecutionRun run, TokenState owner, FlowNode node, ScopeState child)
+    {
+        Compensation.HandUp(child, node, run.Scope(owner.ScopeId));
+        base.ChildScopeCompleted(run, owner, node, child);
+    }
+
     /// <summary>Opens the child scope's event-subprocess listeners; if one fails (a timer expression), the scope is dropped so a retry starts clean.</summary>
     internal static void ListenOrUndo(ExecutionRun run, ScopeState child)
     {

@@ -22,6 +22,9 @@ internal sealed class ThrowEventBehaviour : NodeBehaviour
             case EventKind.Signal:
                 run.AddEffect(new SignalThrown(node.Id, definition.SignalName ?? node.Id));
                 break;
+            case EventKind.Compensate:
+                if (Compensation.Throw(run, token, node)) return; // the handlers move the token on when they are done
+                break;
             case EventKind.Escalation:
                 // Caught by a non-interrupting catcher (or not at all), the thrower goes on; an interrupting one withdrew it.
                 EventPropagation.Throw(run, token, EventKind.Escalation, definition.EscalationCode, includeOwnBoundaries: false);
