@@ -19,6 +19,14 @@ public sealed class OutboxJobs(IServiceScopeFactory scopes, JobStorage storage, 
         await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().DeliverAsync(outboxId, ct);
     }
 
+    /// <summary>Part of a large broadcast (see <see cref="OutboxDelivery.ChunkSize"/>).</summary>
+    [AutomaticRetry(Attempts = 3)]
+    public async Task DeliverChunkAsync(long outboxId, Guid[] instanceIds, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().DeliverChunkAsync(outboxId, instanceIds, ct);
+    }
+
     /// <summary>Gives Hangfire a job for every pending row without a live one (a node died after commit, in-memory storage restarted).</summary>
     [DisableConcurrentExecution(60)]
     public async Task<int> ReconcileAsync(CancellationToken ct)

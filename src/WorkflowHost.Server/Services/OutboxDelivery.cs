@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using WorkflowHost.Data;
 using WorkflowHost.Data.Entities;
 using WorkflowHost.Engine;
 using WorkflowHost.Engine.Runtime;
+using WorkflowHost.Server.Jobs;
 
 namespace WorkflowHost.Server.Services;
 
@@ -20,9 +22,16 @@ namespace WorkflowHost.Server.Services;
 /// instance): a second run of the same row — a Hangfire retry, the reconciler, another node — skips what was delivered
 /// and finishes the rest, so every instance hears a signal exactly once.
 /// </remarks>
-public sealed class OutboxDelivery(WorkflowDbContext db, DefinitionCatalog catalog, IServiceScopeFactory scopes, TimeProvider clock,
-    ILogger<OutboxDelivery> logger)
+public sealed class OutboxDelivery(WorkflowDbContext db, DefinitionCatalog catalog, IServiceScopeFactory scopes, IBackgroundJobClient jobs,
+    TimeProvider clock, ILogger<OutboxDelivery> logger)
 {
+    /// <summary>
+    /// Above this many waiting instances the row's job also hands chunks of them to Hangfire, so every node's workers
+    /// share a large broadcast; the row's own job still goes through all of them (skipping what the chunks delivered)
+    /// and is the one that marks the row done.
+    /// </summary>
+    public const int ChunkSize = 100;
+
     /// <summary>The key a thrown message correlates by: its <c>correlationKey</c> variable, else the thrower's business key.</summary>
     public static string? CorrelationKeyOf(JsonObject payload, string? businessKey) =>
         payload["correlationKey"] is JsonValue value && value.TryGetValue<string>(out var key) && key.Length > 0 ? key : businessKey;
@@ -41,7 +50,11 @@ public sealed class OutboxDelivery(WorkflowDbContext db, DefinitionCatalog catal
 
         var reached = 0;
         var failures = new List<string>();
-        foreach (var instanceId in await WaitingInstancesAsync(row, ct))
+        var targets = await WaitingInstancesAsync(row, ct);
+        if (targets.Count > ChunkSize)
+            foreach (var chunk in targets.Where(id => !delivered.Contains(id)).Chunk(ChunkSize).Reverse())
+                jobs.Enqueue<OutboxJobs>(j => j.DeliverChunkAsync(outboxId, chunk, CancellationToken.None));
+        foreach (var instanceId in targets)
         {
             try
             {
@@ -64,6 +77,26 @@ public sealed class OutboxDelivery(WorkflowDbContext db, DefinitionCatalog catal
             .SetProperty(o => o.LastError, problem)
             .SetProperty(o => o.Attempts, o => o.Attempts + 1)
             .SetProperty(o => o.DispatchedAt, problem is null ? clock.GetUtcNow() : null), ct);
+    }
+
+    /// <summary>Delivers to some of a large broadcast's instances, beside the row's own job; never changes the row's status.</summary>
+    public async Task DeliverChunkAsync(long outboxId, Guid[] instanceIds, CancellationToken ct)
+    {
+        var row = await db.Outbox.AsNoTracking().SingleOrDefaultAsync(o => o.Id == outboxId, ct);
+        if (row is null || row.Status != OutboxStatus.Pending) return;
+        EngineCommand command = row.Kind == OutboxKind.Signal ? new DeliverSignal(row.Name, Variables(row)) : new CorrelateMessage(row.Name, Variables(row));
+        foreach (var instanceId in instanceIds)
+        {
+            try
+            {
+                await DeliverToAsync(row, instanceId, command, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The row's own job reaches this instance too and records the failure on the row.
+                logger.LogDebug(ex, "Chunk delivery of outbox {Id} to instance {InstanceId} failed", row.Id, instanceId);
+            }
+        }
     }
 
     private async Task<List<Guid>> WaitingInstancesAsync(OutboxEntity row, CancellationToken ct)
