@@ -21,7 +21,8 @@ internal sealed partial class ExecutionRun
     }
 
     internal bool Condition(CompiledExpression expression, TokenState token, string what, ScopeState scope) =>
-        ExpressionGuard.Run(() => Expressions.EvaluateCondition(expression, new ScopeVariables(_state, scope)), what, NodeOf(token));
+        ExpressionGuard.Run((Run: this, Expression: expression, Token: token, Scope: scope),
+            static s => s.Run.Expressions.EvaluateCondition(s.Expression, new ScopeVariables(s.Run.State, s.Scope)), what, static s => s.Run.NodeOf(s.Token));
 
     private void Migrate(MigrateInstance command)
     {

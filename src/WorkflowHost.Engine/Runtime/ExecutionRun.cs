@@ -399,10 +399,12 @@ internal sealed partial class ExecutionRun
     }
 
     internal JsonNode? Evaluate(CompiledExpression expression, TokenState token, string what) =>
-        ExpressionGuard.Run(() => Expressions.Evaluate(expression, VariablesFor(token)), what, NodeOf(token));
+        ExpressionGuard.Run((Run: this, Expression: expression, Token: token),
+            static s => s.Run.Expressions.Evaluate(s.Expression, s.Run.VariablesFor(s.Token)), what, static s => s.Run.NodeOf(s.Token));
 
     internal bool Condition(CompiledExpression expression, TokenState token, string what) =>
-        ExpressionGuard.Run(() => Expressions.EvaluateCondition(expression, VariablesFor(token)), what, NodeOf(token));
+        ExpressionGuard.Run((Run: this, Expression: expression, Token: token),
+            static s => s.Run.Expressions.EvaluateCondition(s.Expression, s.Run.VariablesFor(s.Token)), what, static s => s.Run.NodeOf(s.Token));
 
     internal void AddEffect(EngineEffect effect) => _effects.Add(effect);
 }

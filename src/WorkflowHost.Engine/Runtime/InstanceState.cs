@@ -137,6 +137,7 @@ public sealed class WaitState
     /// <summary>The signal this wait listens for.</summary>
     public string? SignalName { get; set; }
     /// <summary>For a conditional wait that stays open (non-interrupting): the condition held at the last check, so it fires only when it becomes true.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool ConditionHeld { get; set; }
     /// <summary>The element that reacts when the wait is satisfied (task, catch event, boundary event, start event).</summary>
     public string ElementId { get; set; } = "";
