@@ -292,6 +292,30 @@ public abstract class DossiersApiTestBase<TFixture>(TFixture fixture) : IClassFi
     }
 
     [Fact]
+    public virtual async Task ConstructionPermit_RefusedAfterTheFeeWasCollected_OpensTheRefundOnce_ThenEndsAtStatus3()
+    {
+        var reception = await Fixture.AsAsync("reception.hai-chau");
+        var code = (await ReceiveAsync(reception, new
+        {
+            procedureCode = "9.900001", receivingUnit = HaiChau, channel = 1,
+            applicant = new { type = "citizen", name = "Lê Hoàn Phí", idNumber = "048090005678", phone = "0905000222", email = "phi@example.vn" },
+            subject = new { unitCode = HaiChau, address = "9 Bạch Đằng" },
+        }))["code"]!.GetValue<string>();
+        await CompleteAsync(reception, await OpenTaskAsync(reception, code, "checkCompleteness"), new { valid = false });
+        await CompleteAsync(reception, await OpenTaskAsync(reception, code, "issueRefusal"), new { });
+
+        var refund = await OpenTaskAsync(reception, code, "refundFee");
+        Assert.Equal(3, (await DossierAsync(reception, code))["status"]!.GetValue<int>());
+        await CompleteAsync(reception, refund, new { refundReceipt = "HT-2026-0007" });
+
+        var instanceId = refund["instanceId"]!.GetValue<Guid>();
+        var instance = await reception.WaitForStatusAsync(instanceId, "completed");
+        Assert.Equal(1, instance.Completed("refundFee"));
+        Assert.Equal(1, instance.Completed("refused"));
+        Assert.Empty(await TasksAsync(reception, $"q={code}"));
+    }
+
+    [Fact]
     public virtual async Task Deploy_RefusesAProcess_WhoseDossierStatusIsNoPortalCode()
     {
         var owner = await Fixture.AsAsync("owner");
