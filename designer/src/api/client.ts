@@ -1,7 +1,7 @@
 // One typed client for the server's endpoints: cookie auth (same origin), JSON camelCase, problem+json errors.
 import type {
   Appointment, CreatedDossier, Dossier, DossierDocument, DossierListItem, DocumentKind, Me, NewDossier, Page,
-  Problem, Procedure, PublicDossier, Task, TaskCounts, TaskDetail, TaskView, Unit,
+  NotificationItem, NotificationList, Problem, Procedure, PublicDossier, Task, TaskCounts, TaskDetail, TaskView, Unit,
 } from './types';
 
 /** A non-2xx answer; `problem` is the problem+json body when there was one. */
@@ -39,10 +39,14 @@ export function onUnauthorized(listener: Listener): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
-async function request<T>(method: string, url: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
+/** One request; a string body is sent as BPMN XML (application/xml), FormData as multipart, anything else as JSON. */
+export async function request<T>(method: string, url: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
   if (body instanceof FormData) {
     init.body = body;
+  } else if (typeof body === 'string') {
+    init.body = body;
+    (init.headers as Record<string, string>)['Content-Type'] = 'application/xml';
   } else if (body !== undefined) {
     init.body = JSON.stringify(body);
     (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
@@ -103,6 +107,8 @@ export const api = {
   dossier: (code: string) => request<Dossier>('GET', `/api/dossiers/${enc(code)}`),
   dossiers: (p: { q?: string; unit?: string; status?: number; limit?: number; offset?: number }) =>
     request<Page<DossierListItem>>('GET', `/api/dossiers${query(p)}`),
+  extend: (code: string, newAppointmentAt: string, reason: string) =>
+    request<Dossier>('POST', `/api/dossiers/${enc(code)}/extension`, { newAppointmentAt, reason }),
   supplement: (code: string, note: string) => request<Dossier>('POST', `/api/dossiers/${enc(code)}/supplement`, { note }),
   publicDossier: (code: string) => request<PublicDossier>('GET', `/api/public/dossiers/${enc(code)}`, undefined, { quiet401: true }),
 
@@ -121,4 +127,8 @@ export const api = {
     request<unknown>('POST', `/api/tasks/${enc(id)}/transfer`, body),
   returnForSupplement: (id: string, missing: string[], note: string) =>
     request<unknown>('POST', `/api/tasks/${enc(id)}/return-for-supplement`, { missing, note }),
+
+  notifications: (limit?: number) => request<NotificationList>('GET', `/api/notifications${query({ limit })}`),
+  markNotificationRead: (id: number) => request<NotificationItem>('POST', `/api/notifications/${id}/read`),
+  markAllNotificationsRead: () => request<{ count: number }>('POST', '/api/notifications/read-all'),
 };

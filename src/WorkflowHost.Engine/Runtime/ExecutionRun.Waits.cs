@@ -38,8 +38,18 @@ internal sealed partial class ExecutionRun
             if (!TimerExpression.TryParse(definition.TimerKind!.Value, text, Options.TimeZone, out timer, out var error))
                 throw new ProcessFailure($"The timer of {Describe(eventNode)} evaluated to '{text}', which does not parse: {error}");
         }
+        DateTimeOffset due;
+        try
+        {
+            due = TimerSchedule.FirstDue(timer!, Now, Options.Calendar);
+        }
+        catch (ArgumentOutOfRangeException e) when (timer is TimerWorkingTime)
+        {
+            // No calendar, or the count leaves the years it covers: an incident the process owner can act on, never a guessed date.
+            throw new ProcessFailure($"The working-time timer of {Describe(eventNode)} cannot be counted: {e.Message}");
+        }
         var wait = owner.NewWait(_state, WaitKind.Timer, eventNode);
-        wait.DueAt = TimerSchedule.FirstDue(timer!, Now, Options.Calendar);
+        wait.DueAt = due;
         if (timer is TimerCycle cycle)
         {
             wait.Cycle = definition.TimerText;

@@ -10,7 +10,7 @@ namespace WorkflowHost.Server.Jobs;
 /// Hangfire entry points for the outbox. The row is the truth: delivering a row that is no longer pending is a no-op,
 /// and each instance's delivery is recorded with its state, so a duplicate job finishes only what is left.
 /// </summary>
-public sealed class OutboxJobs(IServiceScopeFactory scopes, JobStorage storage, IBackgroundJobClient jobs, ILogger<OutboxJobs> logger)
+public sealed class OutboxJobs(IServiceScopeFactory scopes, JobStorage storage, IJobScheduling scheduling, ILogger<OutboxJobs> logger)
 {
     [AutomaticRetry(Attempts = 3)]
     public async Task DeliverAsync(long outboxId, CancellationToken ct)
@@ -39,8 +39,7 @@ public sealed class OutboxJobs(IServiceScopeFactory scopes, JobStorage storage, 
         foreach (var row in pending)
         {
             if (row.HangfireJobId is { } existing && LiveJobs.Runs(connection, existing, typeof(OutboxJobs), nameof(DeliverAsync), row.Id)) continue;
-            var jobId = jobs.Enqueue<OutboxJobs>(j => j.DeliverAsync(row.Id, CancellationToken.None));
-            await db.Outbox.Where(o => o.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.HangfireJobId, jobId), ct);
+            await scheduling.EnqueueOutboxAsync(row.Id, ct);
             queued++;
         }
         if (queued > 0) logger.LogInformation("Queued {Count} outbox row(s) for delivery", queued);

@@ -14,6 +14,12 @@ public sealed class PendingDispatch
     public List<ServiceJobEntity> JobsToEnqueue { get; } = [];
     /// <summary>Thrown messages and signals to deliver once the throwing step has committed.</summary>
     public List<OutboxEntity> OutboxToDeliver { get; } = [];
+    /// <summary>Reminder rows committed with their task; those due within the horizon get a Hangfire job.</summary>
+    public List<ReminderEntity> RemindersToSchedule { get; } = [];
+    /// <summary>Tasks that ended (completed or cancelled): their pending reminders are cancelled.</summary>
+    public List<Guid> TasksEnded { get; } = [];
+    /// <summary>Open tasks whose due date moved in this unit of work (a pause ended): their reminders follow after commit.</summary>
+    public List<Guid> TasksToReplan { get; } = [];
 }
 
 /// <summary>
@@ -195,6 +201,7 @@ internal static class EffectWriter
             if (task is null) return;
             task.State = taskState;
             task.EndedAt = now;
+            pending.TasksEnded.Add(task.Id);
             if (taskState != TaskState.Completed) return;
             task.CompletedBy = user;
             completed.Add(task);

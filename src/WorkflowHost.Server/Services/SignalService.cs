@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using WorkflowHost.Data;
 using WorkflowHost.Data.Entities;
 using WorkflowHost.Server.Extensions;
-using WorkflowHost.Server.Jobs;
 
 namespace WorkflowHost.Server.Services;
 
@@ -13,7 +11,7 @@ namespace WorkflowHost.Server.Services;
 /// a broadcast is an outbox row like a signal a process throws, delivered by the same job; a process owner's
 /// broadcast reaches only the procedures they own.
 /// </summary>
-public sealed class SignalService(WorkflowDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class SignalService(WorkflowDbContext db, IJobScheduling scheduling, TimeProvider clock)
 {
     public async Task<SignalAccepted> BroadcastAsync(SignalRequest request, Actor actor, CancellationToken ct)
     {
@@ -29,7 +27,7 @@ public sealed class SignalService(WorkflowDbContext db, IBackgroundJobClient job
         };
         db.Outbox.Add(row);
         await db.SaveChangesAsync(ct);
-        await QueueAsync(row.Id, ct);
+        await scheduling.EnqueueOutboxAsync(row.Id, ct);
         return new SignalAccepted(row.Id);
     }
 
@@ -56,7 +54,7 @@ public sealed class SignalService(WorkflowDbContext db, IBackgroundJobClient job
         var changed = await db.Outbox.Where(o => o.Id == id && o.Status == OutboxStatus.Undeliverable)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Pending), ct);
         if (changed == 0) throw new ConflictException($"Outbox row {id} is not undeliverable; only undeliverable rows are retried.");
-        await QueueAsync(id, ct);
+        await scheduling.EnqueueOutboxAsync(id, ct);
         return await db.Outbox.AsNoTracking().Where(o => o.Id == id)
             .Select(o => new OutboxItem(o.Id, o.Kind, o.Name, o.CorrelationKey, o.InstanceId == Guid.Empty ? null : o.InstanceId, o.Status, o.Attempts, o.LastError, o.CreatedAt, o.DispatchedAt))
             .SingleAsync(ct);
@@ -68,11 +66,5 @@ public sealed class SignalService(WorkflowDbContext db, IBackgroundJobClient job
         var me = actor.UserName;
         return await db.Outbox.AnyAsync(o => o.Id == id && (o.OwnerScope == me
             || db.Instances.Any(i => i.Id == o.InstanceId && db.DefinitionOwners.Any(d => d.DefinitionKey == i.DefinitionKey && d.UserName == me))), ct);
-    }
-
-    private async Task QueueAsync(long id, CancellationToken ct)
-    {
-        var jobId = jobs.Enqueue<OutboxJobs>(j => j.DeliverAsync(id, CancellationToken.None));
-        await db.Outbox.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.HangfireJobId, jobId), ct);
     }
 }

@@ -61,11 +61,7 @@ internal static class EventSubProcessBehaviour
         };
         run.State.Scopes.Add(scope);
         run.AddEffect(new ElementStarted(scope.Id, eventSubProcess.Id, eventSubProcess.ElementType, run.Now));
-        if (variables is not null)
-        {
-            var access = new ScopeVariables(run.State, scope);
-            foreach (var (name, value) in variables) access.SetVariable(name, value?.DeepClone());
-        }
+        run.SetVariables(scope, variables);
         Listen(run, scope);
         var token = run.Place(scope, start, null);
         run.Schedule(token, ExecutionRun.StepKind.Leave);

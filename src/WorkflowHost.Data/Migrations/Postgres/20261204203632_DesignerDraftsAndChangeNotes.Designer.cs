@@ -12,8 +12,8 @@ using WorkflowHost.Data;
 namespace WorkflowHost.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWorkflowDbContext))]
-    [Migration("20261204205430_EventsOutboxDelivery")]
-    partial class EventsOutboxDelivery
+    [Migration("20261204203632_DesignerDraftsAndChangeNotes")]
+    partial class DesignerDraftsAndChangeNotes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -251,11 +251,38 @@ namespace WorkflowHost.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("WorkflowHost.Data.Entities.DefinitionDraftEntity", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("definition_drafts", (string)null);
+                });
+
             modelBuilder.Entity("WorkflowHost.Data.Entities.DefinitionEntity", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -273,6 +300,10 @@ namespace WorkflowHost.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -731,22 +762,6 @@ namespace WorkflowHost.Data.Migrations.Postgres
                     b.ToTable("message_subscriptions", (string)null);
                 });
 
-            modelBuilder.Entity("WorkflowHost.Data.Entities.OutboxDeliveryEntity", b =>
-                {
-                    b.Property<long>("OutboxId")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("DeliveredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("OutboxId", "InstanceId");
-
-                    b.ToTable("outbox_deliveries", (string)null);
-                });
-
             modelBuilder.Entity("WorkflowHost.Data.Entities.OutboxEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -755,21 +770,11 @@ namespace WorkflowHost.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("CorrelationKey")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("DispatchedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("HangfireJobId")
-                        .HasColumnType("text");
 
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid");
@@ -778,30 +783,17 @@ namespace WorkflowHost.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("LastError")
-                        .HasColumnType("text");
-
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("OwnerScope")
                         .HasColumnType("text");
 
                     b.Property<string>("PayloadJson")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
                     b.HasKey("Id");
 
                     b.HasIndex("DispatchedAt");
-
-                    b.HasIndex("Status");
 
                     b.ToTable("outbox", (string)null);
                 });
@@ -854,37 +846,6 @@ namespace WorkflowHost.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("service_jobs", (string)null);
-                });
-
-            modelBuilder.Entity("WorkflowHost.Data.Entities.SignalSubscriptionEntity", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ElementId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<long>("EngineSubscriptionId")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("SignalName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SignalName");
-
-                    b.HasIndex("InstanceId", "EngineSubscriptionId")
-                        .IsUnique();
-
-                    b.ToTable("signal_subscriptions", (string)null);
                 });
 
             modelBuilder.Entity("WorkflowHost.Data.Entities.SlipEntryEntity", b =>

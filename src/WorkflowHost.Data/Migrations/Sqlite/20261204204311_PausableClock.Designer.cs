@@ -11,8 +11,8 @@ using WorkflowHost.Data;
 namespace WorkflowHost.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWorkflowDbContext))]
-    [Migration("20261204205321_EventsOutboxDelivery")]
-    partial class EventsOutboxDelivery
+    [Migration("20261204204311_PausableClock")]
+    partial class PausableClock
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -240,6 +240,82 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("WorkflowHost.Data.Entities.CalendarReplanEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DossiersMoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StepsMoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Calendar", "Version");
+
+                    b.ToTable("calendar_replans", (string)null);
+                });
+
+            modelBuilder.Entity("WorkflowHost.Data.Entities.DeadlineChangeEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Calendar")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NewDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OldDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "Id");
+
+                    b.ToTable("deadline_changes", (string)null);
+                });
+
             modelBuilder.Entity("WorkflowHost.Data.Entities.DefinitionEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -417,7 +493,11 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.Property<long?>("AppointmentAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AppointmentBeforeExtensionAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AppointmentCalendar")
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Channel")
@@ -431,6 +511,17 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.Property<string>("CompetentUnit")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExtendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtendedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("FinishedAt")
@@ -718,43 +809,17 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.ToTable("message_subscriptions", (string)null);
                 });
 
-            modelBuilder.Entity("WorkflowHost.Data.Entities.OutboxDeliveryEntity", b =>
-                {
-                    b.Property<long>("OutboxId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("DeliveredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("OutboxId", "InstanceId");
-
-                    b.ToTable("outbox_deliveries", (string)null);
-                });
-
             modelBuilder.Entity("WorkflowHost.Data.Entities.OutboxEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CorrelationKey")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("DispatchedAt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("HangfireJobId")
-                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("TEXT");
@@ -763,30 +828,17 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LastError")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OwnerScope")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PayloadJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.HasIndex("DispatchedAt");
-
-                    b.HasIndex("Status");
 
                     b.ToTable("outbox", (string)null);
                 });
@@ -839,37 +891,6 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("service_jobs", (string)null);
-                });
-
-            modelBuilder.Entity("WorkflowHost.Data.Entities.SignalSubscriptionEntity", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ElementId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("EngineSubscriptionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SignalName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SignalName");
-
-                    b.HasIndex("InstanceId", "EngineSubscriptionId")
-                        .IsUnique();
-
-                    b.ToTable("signal_subscriptions", (string)null);
                 });
 
             modelBuilder.Entity("WorkflowHost.Data.Entities.SlipEntryEntity", b =>
@@ -952,6 +973,9 @@ namespace WorkflowHost.Data.Migrations.Sqlite
 
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DueCalendar")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ElementId")
                         .IsRequired()
