@@ -28,6 +28,8 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<IncidentEntity> Incidents => Set<IncidentEntity>();
     public DbSet<HistoryEntity> History => Set<HistoryEntity>();
     public DbSet<OutboxEntity> Outbox => Set<OutboxEntity>();
+    public DbSet<OutboxDeliveryEntity> OutboxDeliveries => Set<OutboxDeliveryEntity>();
+    public DbSet<SignalSubscriptionEntity> SignalSubscriptions => Set<SignalSubscriptionEntity>();
     public DbSet<DossierEntity> Dossiers => Set<DossierEntity>();
     public DbSet<DossierCounterEntity> DossierCounters => Set<DossierCounterEntity>();
     public DbSet<DossierDocumentEntity> DossierDocuments => Set<DossierDocumentEntity>();
@@ -129,6 +131,13 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.ToTable("message_subscriptions");
             e.HasIndex(m => new { m.InstanceId, m.EngineSubscriptionId }).IsUnique();
             e.HasIndex(m => new { m.MessageName, m.BusinessKey });
+        });
+        builder.Entity<SignalSubscriptionEntity>(e =>
+        {
+            e.ToTable("signal_subscriptions");
+            e.HasIndex(s => new { s.InstanceId, s.EngineSubscriptionId }).IsUnique();
+            e.HasIndex(s => s.SignalName);
+            e.Property(s => s.SignalName).HasMaxLength(200);
         });
         builder.Entity<IncidentEntity>(e =>
         {
@@ -247,6 +256,14 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
         {
             e.ToTable("outbox");
             e.HasIndex(o => o.DispatchedAt);
+            e.HasIndex(o => o.Status);
+            e.Property(o => o.Status).HasMaxLength(20);
+            e.Property(o => o.CorrelationKey).HasMaxLength(MaxBusinessKeyLength);
+        });
+        builder.Entity<OutboxDeliveryEntity>(e =>
+        {
+            e.ToTable("outbox_deliveries");
+            e.HasKey(d => new { d.OutboxId, d.InstanceId });
         });
     }
 }

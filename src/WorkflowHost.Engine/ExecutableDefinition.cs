@@ -35,6 +35,11 @@ public sealed class ExecutableDefinition
         Process.Root.Nodes.Where(n => n.Kind == NodeKind.StartEvent && n.Event?.Kind == EventKind.Message)
             .Select(n => (n.Event!.MessageName!, n.Id));
 
+    /// <summary>Signal names that start a new instance when broadcast, with their start event ids.</summary>
+    public IEnumerable<(string SignalName, string StartEventId)> SignalStartEvents =>
+        Process.Root.Nodes.Where(n => n.Kind == NodeKind.StartEvent && n.Event?.Kind == EventKind.Signal)
+            .Select(n => (n.Event!.SignalName!, n.Id));
+
     /// <summary>Timer start events (the host schedules them while the version is published).</summary>
     public IEnumerable<FlowNode> TimerStartEvents =>
         Process.Root.Nodes.Where(n => n.Kind == NodeKind.StartEvent && n.Event?.Kind == EventKind.Timer);

@@ -12,6 +12,7 @@ app.MapDesignerApi();
 app.MapInstancesApi();
 app.MapTasksApi();
 app.MapMessagesApi();
+app.MapSignalsApi();
 app.MapIncidentsApi();
 app.MapPublicApi();
 app.MapDossiersApi();

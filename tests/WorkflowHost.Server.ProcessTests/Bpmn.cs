@@ -29,4 +29,18 @@ internal static class Bpmn
           <endEvent id="end"/>
         </process></definitions>
         """;
+
+    /// <summary>start → signal catch "heard" → the same signal again "heardTwice" → end: a second delivery of one broadcast would end it.</summary>
+    public static string SignalTwice(string key, string signal) => Header + $"""
+        <signal id="sig" name="{signal}"/>
+        <process id="{key}" name="Signal twice" isExecutable="true">
+          <startEvent id="start"/>
+          <sequenceFlow id="f1" sourceRef="start" targetRef="heard"/>
+          <intermediateCatchEvent id="heard"><signalEventDefinition signalRef="sig"/></intermediateCatchEvent>
+          <sequenceFlow id="f2" sourceRef="heard" targetRef="heardTwice"/>
+          <intermediateCatchEvent id="heardTwice"><signalEventDefinition signalRef="sig"/></intermediateCatchEvent>
+          <sequenceFlow id="f3" sourceRef="heardTwice" targetRef="end"/>
+          <endEvent id="end"/>
+        </process></definitions>
+        """;
 }

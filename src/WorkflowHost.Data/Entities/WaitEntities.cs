@@ -58,6 +58,16 @@ public sealed class MessageSubscriptionEntity
     public required string ElementId { get; set; }
 }
 
+/// <summary>An open signal wait (intermediate catch, boundary or event-subprocess start), found by the signal's name on a broadcast.</summary>
+public sealed class SignalSubscriptionEntity
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public long EngineSubscriptionId { get; set; }
+    public required string SignalName { get; set; }
+    public required string ElementId { get; set; }
+}
+
 /// <summary>An incident: execution stopped at an element until an operator retries.</summary>
 public sealed class IncidentEntity
 {
@@ -85,7 +95,26 @@ public sealed class HistoryEntity
     public bool Cancelled { get; set; }
 }
 
-/// <summary>Messages and signals the process sent, committed with the state and dispatched afterwards.</summary>
+/// <summary>Kinds and states of outbox rows.</summary>
+public static class OutboxKind
+{
+    public const string Message = "message";
+    public const string Signal = "signal";
+}
+
+/// <summary>States of an outbox row: pending until delivered (done) or found undeliverable (kept for an operator's retry).</summary>
+public static class OutboxStatus
+{
+    public const string Pending = "pending";
+    public const string Done = "done";
+    public const string Undeliverable = "undeliverable";
+}
+
+/// <summary>
+/// Messages and signals a process threw (or a signal broadcast from outside), committed with the state and delivered
+/// afterwards by a Hangfire job. <see cref="InstanceId"/> is the thrower, <see cref="Guid.Empty"/> for a broadcast
+/// from the API.
+/// </summary>
 public sealed class OutboxEntity
 {
     public long Id { get; set; }
@@ -93,6 +122,26 @@ public sealed class OutboxEntity
     public required string Kind { get; set; }
     public required string Name { get; set; }
     public required string PayloadJson { get; set; }
+    /// <summary>For a message: the business key of the instance it is for (null reaches every instance waiting for it).</summary>
+    public string? CorrelationKey { get; set; }
+    /// <summary>For a broadcast by a process owner: it reaches only the procedures that user owns (null: every procedure).</summary>
+    public string? OwnerScope { get; set; }
+    public string Status { get; set; } = OutboxStatus.Pending;
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    public string? HangfireJobId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DispatchedAt { get; set; }
+}
+
+/// <summary>
+/// One delivery of an outbox row to one instance (or the start of one instance, keyed by a name-derived id),
+/// written in the same transaction as that instance's new state: its key makes every delivery happen once, whichever
+/// node runs the job and however often.
+/// </summary>
+public sealed class OutboxDeliveryEntity
+{
+    public long OutboxId { get; set; }
+    public Guid InstanceId { get; set; }
+    public DateTimeOffset DeliveredAt { get; set; }
 }

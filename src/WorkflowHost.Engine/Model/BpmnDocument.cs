@@ -12,6 +12,8 @@ public sealed class BpmnDocument
     public Dictionary<string, string> MessageNames { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, (string? Name, string? Code)> Errors { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> SignalNames { get; } = new(StringComparer.Ordinal);
+    /// <summary><c>escalation</c> root elements by id: their name and <c>escalationCode</c>.</summary>
+    public Dictionary<string, (string? Name, string? Code)> Escalations { get; } = new(StringComparer.Ordinal);
     /// <summary>BPMN elements met during parsing that the engine does not model (kept for validation reports).</summary>
     public List<(string? Id, string ElementType, string Where)> UnsupportedElements { get; } = [];
     /// <summary>Element ids referenced but not defined (dangling references), with the referring element.</summary>

@@ -13,6 +13,12 @@ public sealed class EventDefinition
     public string? ErrorCode { get; init; }
     public string? ErrorRef { get; init; }
     public string? SignalName { get; init; }
+    /// <summary>Escalation code a thrown escalation carries, or the code a catching event matches (null catches every escalation).</summary>
+    public string? EscalationCode { get; init; }
+    /// <summary>For a compensation throw: the activity to compensate (null compensates every completed activity of the scope).</summary>
+    public string? ActivityRef { get; init; }
+    /// <summary>For a compensation throw: whether the thrower waits until the handlers finished (the spec's default).</summary>
+    public bool WaitForCompletion { get; init; } = true;
     public string? LinkName { get; init; }
     public TimerKind? TimerKind { get; init; }
     /// <summary>The timer text as written (literal ISO 8601 or an expression).</summary>

@@ -22,6 +22,8 @@ public sealed class FlowNode : FlowElement
     public FlowNode? AttachedTo { get; internal set; }
     public bool CancelActivity { get; init; } = true;
     public List<FlowNode> BoundaryEvents { get; } = [];
+    /// <summary>For a compensation boundary event: the activity (isForCompensation) its association points to.</summary>
+    public FlowNode? CompensationHandler { get; internal set; }
     /// <summary>True for a start event that interrupts its event subprocess' parent.</summary>
     public bool IsInterrupting { get; init; } = true;
 
@@ -36,6 +38,8 @@ public sealed class FlowNode : FlowElement
     public CompiledExpression? Script { get; init; }
     public string? ResultVariable { get; init; }
     public string? MessageName { get; init; }
+    /// <summary><c>isForCompensation="true"</c>: the activity runs only as the compensation handler of another one.</summary>
+    public bool IsForCompensation { get; init; }
 
     // Subprocesses and call activities
     /// <summary>Child scope of an embedded or event subprocess.</summary>

@@ -72,6 +72,8 @@ internal static class BpmnParser
             if (Id(message) is { } id) document.MessageNames[id] = (string?)message.Attribute("name") ?? id;
         foreach (var error in root.Elements(Bpmn + "error"))
             if (Id(error) is { } id) document.Errors[id] = ((string?)error.Attribute("name"), (string?)error.Attribute("errorCode"));
+        foreach (var escalation in root.Elements(Bpmn + "escalation"))
+            if (Id(escalation) is { } id) document.Escalations[id] = ((string?)escalation.Attribute("name"), (string?)escalation.Attribute("escalationCode"));
         foreach (var signal in root.Elements(Bpmn + "signal"))
             if (Id(signal) is { } id) document.SignalNames[id] = (string?)signal.Attribute("name") ?? id;
 
@@ -106,15 +108,28 @@ internal static class BpmnParser
         public void Read(XElement container, FlowScope scope)
         {
             var flowElements = new List<XElement>();
+            var associations = new List<XElement>();
             foreach (var child in container.Elements())
             {
                 if (child.Name.Namespace != Bpmn) continue; // foreign extensions are kept in the source, ignored here
                 var local = child.Name.LocalName;
                 if (local == "sequenceFlow") flowElements.Add(child);
+                else if (local == "association") associations.Add(child);
                 else if (NodeKindsByName.TryGetValue(local, out var kind)) AddNode(child, kind, scope);
             }
             foreach (var flowElement in flowElements) AddFlow(flowElement, scope);
             LinkScope(scope);
+            foreach (var association in associations) LinkCompensationHandler(association);
+        }
+
+        /// <summary>An association from a compensation boundary event names the activity that compensates its host.</summary>
+        private void LinkCompensationHandler(XElement association)
+        {
+            var source = (string?)association.Attribute("sourceRef");
+            var target = (string?)association.Attribute("targetRef");
+            if (source is null || target is null) return;
+            if (!process.AllNodes.TryGetValue(source, out var boundary) || boundary.Kind != NodeKind.BoundaryEvent || boundary.Event?.Kind != EventKind.Compensate) return;
+            if (process.AllNodes.TryGetValue(target, out var handler)) boundary.CompensationHandler = handler;
         }
 
         private void AddNode(XElement element, NodeKind kind, FlowScope scope)
@@ -158,6 +173,7 @@ internal static class BpmnParser
                 ResultVariable = Attr(element, "resultVariable"),
                 MessageName = ResolveMessage((string?)element.Attribute("messageRef"), id, element.Name.LocalName),
                 TriggeredByEvent = triggeredByEvent,
+                IsForCompensation = Bool(element, "isForCompensation", id, document) ?? false,
                 CalledElement = (string?)element.Attribute("calledElement"),
                 CallInputs = kind == NodeKind.CallActivity ? MappingReader.ReadCallMappings(element, "in", id, document) : [],
                 CallOutputs = kind == NodeKind.CallActivity ? MappingReader.ReadCallMappings(element, "out", id, document) : [],
@@ -294,8 +310,22 @@ internal static class BpmnParser
                         ConditionText = conditionText,
                         Condition = ExpressionReader.Compile(conditionText, Expressions.ExpressionKind.Expression, id, kindName, document),
                     };
-                case "escalationEventDefinition": return new EventDefinition { Kind = EventKind.Escalation };
-                case "compensateEventDefinition": return new EventDefinition { Kind = EventKind.Compensate };
+                case "escalationEventDefinition":
+                    var escalationRef = (string?)definition.Attribute("escalationRef");
+                    string? escalationCode = null;
+                    if (escalationRef is not null)
+                    {
+                        if (document.Escalations.TryGetValue(escalationRef, out var escalation)) escalationCode = escalation.Code ?? escalation.Name ?? escalationRef;
+                        else document.ParseProblems.Add((id, kindName, $"{kindName} '{id}' refers to escalation '{escalationRef}', which is not defined in the document."));
+                    }
+                    return new EventDefinition { Kind = EventKind.Escalation, EscalationCode = escalationCode };
+                case "compensateEventDefinition":
+                    return new EventDefinition
+                    {
+                        Kind = EventKind.Compensate,
+                        ActivityRef = (string?)definition.Attribute("activityRef"),
+                        WaitForCompletion = !string.Equals((string?)definition.Attribute("waitForCompletion"), "false", StringComparison.OrdinalIgnoreCase),
+                    };
                 case "cancelEventDefinition": return new EventDefinition { Kind = EventKind.Cancel };
                 default: return new EventDefinition { Kind = EventKind.Multiple };
             }

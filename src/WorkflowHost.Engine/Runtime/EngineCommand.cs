@@ -48,3 +48,9 @@ public sealed record RetryIncident(long IncidentId, IReadOnlyDictionary<string, 
 /// the command with a <see cref="MigrationException"/> and nothing changes.
 /// </summary>
 public sealed record MigrateInstance(IReadOnlyDictionary<string, string> ElementMap) : EngineCommand;
+
+/// <summary>
+/// Delivers a broadcast signal to this instance: every open signal wait of that name fires (intermediate catch,
+/// boundary and event-subprocess start events). An instance with no such wait is left unchanged.
+/// </summary>
+public sealed record DeliverSignal(string SignalName, IReadOnlyDictionary<string, JsonNode?>? Variables = null) : EngineCommand;

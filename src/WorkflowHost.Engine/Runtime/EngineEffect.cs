@@ -45,6 +45,12 @@ public sealed record MessageSubscriptionOpened(long SubscriptionId, string Messa
 /// <summary>The instance no longer waits for that message.</summary>
 public sealed record MessageSubscriptionClosed(long SubscriptionId) : EngineEffect;
 
+/// <summary>The instance now waits for a broadcast signal of this name.</summary>
+public sealed record SignalSubscriptionOpened(long SubscriptionId, string SignalName, string ElementId) : EngineEffect;
+
+/// <summary>The instance no longer waits for that signal.</summary>
+public sealed record SignalSubscriptionClosed(long SubscriptionId) : EngineEffect;
+
 /// <summary>A send task, message throw event or message end event produced a message.</summary>
 public sealed record MessageSent(string ElementId, string MessageName, JsonObject Payload) : EngineEffect;
 
@@ -54,8 +60,12 @@ public sealed record SignalThrown(string ElementId, string SignalName) : EngineE
 /// <summary>History: an element started executing.</summary>
 public sealed record ElementStarted(long ElementInstanceId, string ElementId, string ElementType, DateTimeOffset At) : EngineEffect;
 
-/// <summary>History: an element finished (completed, cancelled or terminated).</summary>
-public sealed record ElementEnded(long ElementInstanceId, string ElementId, string ElementType, DateTimeOffset At, bool Cancelled) : EngineEffect;
+/// <summary>History: an element finished; <paramref name="Reason"/> says how (<see cref="Cancelled"/> when it did not finish its work).</summary>
+public sealed record ElementEnded(long ElementInstanceId, string ElementId, string ElementType, DateTimeOffset At, TokenEndReason Reason) : EngineEffect
+{
+    /// <summary>True when the element was withdrawn before it finished its own work.</summary>
+    public bool Cancelled => Reason.IsCancellation();
+}
 
 /// <summary>The instance reached its end normally.</summary>
 public sealed record InstanceCompleted : EngineEffect;

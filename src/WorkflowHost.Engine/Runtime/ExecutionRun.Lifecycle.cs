@@ -32,80 +32,21 @@ internal sealed partial class ExecutionRun
         return token;
     }
 
-    private void EnterElement(TokenState token)
-    {
-        var node = NodeOf(token);
-        if (!node.Kind.IsActivity())
-        {
-            NodeBehaviours.For(node).Enter(this, token, node);
-            return;
-        }
-        if (!IsInnerInstance(token, node))
-        {
-            if (node.Loop is { IsMultiInstance: true })
-            {
-                MultiInstance.Start(this, token, node);
-                return;
-            }
-            OpenBoundaryWaits(token, node);
-        }
-        ExecuteIteration(token);
-    }
-
-    /// <summary>Runs one iteration of an activity: loop test, input mappings, then its behaviour.</summary>
-    private void ExecuteIteration(TokenState token)
-    {
-        var node = NodeOf(token);
-        if (node.Loop is { IsMultiInstance: false, TestBefore: true } loop && !LoopShouldRun(token, node, loop))
-        {
-            FinishActivity(token, node);
-            return;
-        }
-        if (node.InputMappings.Count > 0) Mappings.ApplyInputs(this, token, node);
-        NodeBehaviours.For(node).Enter(this, token, node);
-    }
-
-    /// <summary>The activity's own work is done: output mappings, standard loop, then leave.</summary>
-    private void CompleteActivity(TokenState token)
-    {
-        var node = NodeOf(token);
-        token.Phase = TokenPhase.Waiting;
-        if (node.OutputMappings.Count > 0) Mappings.ApplyOutputs(this, token, node);
-        DisposeLocalScope(token);
-        if (node.Loop is { IsMultiInstance: false } loop)
-        {
-            token.LoopCounter++;
-            if (LoopShouldRun(token, node, loop))
-            {
-                Schedule(token, StepKind.Execute);
-                return;
-            }
-        }
-        FinishActivity(token, node);
-    }
-
-    private bool LoopShouldRun(TokenState token, FlowNode node, LoopDefinition loop)
-    {
-        if (loop.LoopMaximum is { } max && token.LoopCounter >= max) return false;
-        if (loop.LoopCondition is null) return !loop.TestBefore && token.LoopCounter == 0;
-        VariablesFor(token).SetVariable("loopCounter", JsonValue.Create(token.LoopCounter));
-        return Condition(loop.LoopCondition, token, "loop condition");
-    }
-
     internal void FinishActivity(TokenState token, FlowNode node)
     {
         CloseWaitsOf(token, cancelled: true);
         if (IsInnerInstance(token, node))
         {
-            EndToken(token, cancelled: false);
+            EndToken(token, TokenEndReason.Completed);
             MultiInstance.ItemCompleted(this, Scope(token.ScopeId));
             return;
         }
+        Compensation.Record(this, token, node);
         LeaveElement(token);
     }
 
     /// <summary>The element is finished: take its outgoing flows (conditions and default flow honoured).</summary>
-    private void LeaveElement(TokenState token)
+    internal void LeaveElement(TokenState token)
     {
         var node = NodeOf(token);
         token.Phase = TokenPhase.Waiting;
@@ -138,16 +79,16 @@ internal sealed partial class ExecutionRun
     internal void TakeFlows(TokenState token, IReadOnlyList<SequenceFlow> flows)
     {
         var scope = Scope(token.ScopeId);
-        EndToken(token, cancelled: false);
+        EndToken(token, TokenEndReason.Completed);
         foreach (var flow in flows) Arrive(scope, flow.Target, flow.Id);
         if (flows.Count == 0) CheckScopeEnd(scope);
     }
 
-    /// <summary>Removes a token that finished or was cancelled, with its history record.</summary>
-    internal void EndToken(TokenState token, bool cancelled)
+    /// <summary>Removes a token that finished or was withdrawn, with its history record saying why.</summary>
+    internal void EndToken(TokenState token, TokenEndReason reason)
     {
         var node = ProcessOf(Scope(token.ScopeId)).Process.AllNodes.GetValueOrDefault(token.ElementId);
-        _effects.Add(new ElementEnded(token.ElementInstanceId, token.ElementId, node?.ElementType ?? "unknown", Now, cancelled));
+        _effects.Add(new ElementEnded(token.ElementInstanceId, token.ElementId, node?.ElementType ?? "unknown", Now, reason));
         _state.Tokens.Remove(token);
     }
 
@@ -155,7 +96,7 @@ internal sealed partial class ExecutionRun
     internal void ConsumeToken(TokenState token)
     {
         var scope = Scope(token.ScopeId);
-        EndToken(token, cancelled: false);
+        EndToken(token, TokenEndReason.Completed);
         CheckScopeEnd(scope);
     }
 
@@ -163,26 +104,33 @@ internal sealed partial class ExecutionRun
     {
         if (!_state.Scopes.Contains(scope)) return;
         foreach (var t in _state.Tokens) if (t.ScopeId == scope.Id) return;
-        foreach (var s in _state.Scopes) if (s.ParentId == scope.Id && s.Kind is ScopeKind.MultiInstanceItem) return;
+        // Running multi-instance items, event subprocesses and compensation handlers keep their scope alive.
+        foreach (var s in _state.Scopes) if (s.ParentId == scope.Id && s.Kind is ScopeKind.MultiInstanceItem or ScopeKind.EventSubProcess or ScopeKind.Compensation) return;
         CompleteScope(scope);
     }
 
     private void CompleteScope(ScopeState scope)
     {
+        CloseWaitsOf(scope);
         switch (scope.Kind)
         {
+            case ScopeKind.EventSubProcess:
+                EventSubProcessBehaviour.Completed(this, scope);
+                break;
+            case ScopeKind.Compensation:
+                Compensation.HandlerDone(this, scope);
+                break;
             case ScopeKind.Process:
                 EndInstance(InstanceStatus.Completed, null);
                 break;
-            case ScopeKind.SubProcess:
-                _state.Scopes.Remove(scope);
-                ResumeOwner(scope);
-                break;
-            case ScopeKind.CalledProcess:
-                var owner = FindToken(scope.OwnerTokenId!.Value)!;
-                CallActivityBehaviour.MapOutputs(this, scope, owner);
-                _state.Scopes.Remove(scope);
-                ResumeOwner(scope);
+            case ScopeKind.SubProcess or ScopeKind.CalledProcess:
+                if (scope.OwnerTokenId is not { } ownerId || FindToken(ownerId) is not { } owner)
+                {
+                    _state.Scopes.Remove(scope);
+                    break;
+                }
+                var ownerNode = NodeOf(owner);
+                ((ActivityBehaviour)NodeBehaviours.For(ownerNode)).ChildScopeCompleted(this, owner, ownerNode, scope);
                 break;
             case ScopeKind.MultiInstanceItem:
                 MultiInstance.ItemCompleted(this, scope);
@@ -193,20 +141,13 @@ internal sealed partial class ExecutionRun
         }
     }
 
-    private void ResumeOwner(ScopeState scope)
-    {
-        if (scope.OwnerTokenId is { } ownerId && FindToken(ownerId) is { } owner)
-        {
-            owner.Phase = TokenPhase.Waiting;
-            Schedule(owner, StepKind.Complete);
-        }
-    }
-
     internal void EndInstance(InstanceStatus status, string? reason)
     {
         if (_state.Status != InstanceStatus.Active) return;
         _state.Status = status;
         _state.EndedAt = Now;
+        // Whatever still listens (the process' event-subprocess starts after a cancel or terminate) is withdrawn.
+        for (var i = _state.Waits.Count - 1; i >= 0; i--) CloseWait(_state.Waits[i], cancelled: true);
         foreach (var incident in _state.Incidents.Where(i => !i.Resolved))
         {
             incident.Resolved = true;
@@ -217,34 +158,45 @@ internal sealed partial class ExecutionRun
 
     // ---------------------------------------------------------------- cancellation
 
-    /// <summary>Withdraws a token and everything under it (waits, child scopes, local scope).</summary>
-    internal void CancelToken(TokenState token)
+    /// <summary>Withdraws a token before it finished: its element's behaviour decides what that involves.</summary>
+    internal void CancelToken(TokenState token, TokenEndReason reason)
+    {
+        var process = ProcessOf(Scope(token.ScopeId)).Process;
+        if (process.AllNodes.TryGetValue(token.ElementId, out var node)) NodeBehaviours.For(node).Cancel(this, token, node, reason);
+        else Withdraw(token, reason);
+    }
+
+    /// <summary>The common part of every cancellation: a token and everything under it (waits, child scopes, local scope).</summary>
+    internal void Withdraw(TokenState token, TokenEndReason reason)
     {
         CloseWaitsOf(token, cancelled: true);
         foreach (var child in _state.Scopes.Where(s => s.OwnerTokenId == token.Id).ToList())
-            CancelScope(child);
+            CancelScope(child, reason);
         DisposeLocalScope(token);
         foreach (var incident in _state.Incidents.Where(i => i.TokenId == token.Id && !i.Resolved))
         {
             incident.Resolved = true;
             _effects.Add(new IncidentResolved(incident.Id));
         }
-        if (_state.Tokens.Contains(token)) EndToken(token, cancelled: true);
+        if (_state.Tokens.Contains(token)) EndToken(token, reason);
     }
 
-    internal void CancelScope(ScopeState scope)
+    internal void CancelScope(ScopeState scope, TokenEndReason reason)
     {
-        CancelScopeContents(scope);
+        CloseWaitsOf(scope);
+        CancelScopeContents(scope, reason);
         _state.Scopes.Remove(scope);
+        if (scope.Kind == ScopeKind.EventSubProcess)
+            _effects.Add(new ElementEnded(scope.Id, scope.ElementId ?? "", "subProcess", Now, reason));
     }
 
-    internal void CancelScopeContents(ScopeState scope)
+    internal void CancelScopeContents(ScopeState scope, TokenEndReason reason)
     {
-        foreach (var token in _state.Tokens.Where(t => t.ScopeId == scope.Id).ToList()) CancelToken(token);
-        foreach (var child in _state.Scopes.Where(s => s.ParentId == scope.Id).ToList()) CancelScope(child);
+        foreach (var token in _state.Tokens.Where(t => t.ScopeId == scope.Id).ToList()) CancelToken(token, reason);
+        foreach (var child in _state.Scopes.Where(s => s.ParentId == scope.Id).ToList()) CancelScope(child, reason);
     }
 
-    private void DisposeLocalScope(TokenState token)
+    internal void DisposeLocalScope(TokenState token)
     {
         if (token.LocalScopeId is not { } localId) return;
         _state.Scopes.RemoveAll(s => s.Id == localId);
@@ -279,34 +231,22 @@ internal sealed partial class ExecutionRun
         _effects.Add(new IncidentRaised(incident.Id, token.ElementId, message));
     }
 
+    /// <summary>An incident of a scope-owned wait (an event subprocess' start condition failed): no token stopped.</summary>
+    internal void RaiseScopeIncident(WaitState wait, string message)
+    {
+        var incident = new IncidentState { Id = _state.NewId(), TokenId = 0, ElementId = wait.ElementId, Message = message, RaisedAt = Now };
+        _state.Incidents.Add(incident);
+        _effects.Add(new IncidentRaised(incident.Id, wait.ElementId, message));
+    }
+
     /// <summary>
-    /// Throws a BPMN error from a token: the nearest enclosing activity with a matching error boundary event catches
-    /// it (the activity and everything inside is cancelled); uncaught errors become an incident at the thrower.
+    /// Throws a BPMN error from a token (<see cref="EventPropagation"/> finds the catcher); an uncaught error is an
+    /// incident at the thrower, as the spec's "unhandled error" is a fault of the model or the data.
     /// </summary>
     internal void ThrowError(TokenState thrower, string? code, string? message, bool includeOwnBoundaries)
     {
-        var throwerNode = NodeOf(thrower);
-        if (includeOwnBoundaries && !IsInnerInstance(thrower, throwerNode) && TryCatch(thrower, throwerNode, code)) return;
-        var scope = Scope(thrower.ScopeId);
-        while (true)
-        {
-            if (scope.OwnerTokenId is { } ownerId && FindToken(ownerId) is { } owner && TryCatch(owner, NodeOf(owner), code)) return;
-            if (scope.ParentId is not { } parentId) break;
-            scope = Scope(parentId);
-        }
+        if (EventPropagation.Throw(this, thrower, EventKind.Error, code, includeOwnBoundaries)) return;
         var detail = message is null ? "" : $" ({message})";
-        RaiseIncident(thrower, $"Error '{code ?? "(no code)"}' thrown at {Describe(thrower)} is not caught by any error boundary event{detail}.");
-    }
-
-    private bool TryCatch(TokenState host, FlowNode hostNode, string? code)
-    {
-        var catcher = hostNode.BoundaryEvents.Find(b => b.Event?.Kind == EventKind.Error && (b.Event.ErrorCode is null || b.Event.ErrorCode == code));
-        if (catcher is null) return false;
-        var scope = Scope(host.ScopeId);
-        // A multi-instance body is caught as a whole: cancel the body token, not one inner instance.
-        CancelToken(host);
-        var token = Place(scope, catcher, null);
-        Schedule(token, StepKind.Leave);
-        return true;
+        RaiseIncident(thrower, $"Error '{code ?? "(no code)"}' thrown at {Describe(thrower)} is not caught by any error boundary event or error event subprocess{detail}.");
     }
 }

@@ -20,17 +20,9 @@ internal sealed partial class ExecutionRun
         return parts.Count == 0 ? "" : " (" + string.Join("; ", parts) + ")";
     }
 
-    internal bool Condition(CompiledExpression expression, TokenState token, string what, ScopeState scope)
-    {
-        try
-        {
-            return Expressions.EvaluateCondition(expression, new ScopeVariables(_state, scope));
-        }
-        catch (ExpressionEvaluationException ex)
-        {
-            throw new ProcessFailure($"The {what} of {Describe(token)} failed: {ex.Message}");
-        }
-    }
+    internal bool Condition(CompiledExpression expression, TokenState token, string what, ScopeState scope) =>
+        ExpressionGuard.Run((Run: this, Expression: expression, Token: token, Scope: scope),
+            static s => s.Run.Expressions.EvaluateCondition(s.Expression, new ScopeVariables(s.Run.State, s.Scope)), what, static s => s.Run.NodeOf(s.Token));
 
     private void Migrate(MigrateInstance command)
     {

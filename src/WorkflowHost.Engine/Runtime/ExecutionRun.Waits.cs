@@ -15,11 +15,16 @@ internal sealed partial class ExecutionRun
             {
                 case EventKind.Timer: ScheduleTimer(token, boundary); break;
                 case EventKind.Message: Subscribe(token, boundary, boundary.Event.MessageName!); break;
+                case EventKind.Signal: ListenForSignal(WaitOwner.Of(token), boundary, boundary.Event.SignalName!); break;
+                case EventKind.Conditional: WaitForCondition(token, boundary); break;
             }
         }
     }
 
-    internal WaitState ScheduleTimer(TokenState token, FlowNode eventNode)
+    internal WaitState ScheduleTimer(TokenState token, FlowNode eventNode) => ScheduleTimer(WaitOwner.Of(token), eventNode);
+
+    /// <summary>Schedules the timer of an event for a token or, for an event subprocess start, a scope.</summary>
+    internal WaitState ScheduleTimer(WaitOwner owner, FlowNode eventNode)
     {
         var definition = eventNode.Event!;
         var timer = definition.Timer;
@@ -27,7 +32,8 @@ internal sealed partial class ExecutionRun
         {
             if (definition.TimerExpression is null)
                 throw new ProcessFailure($"The timer of {Describe(eventNode)} has no usable definition.");
-            var value = Evaluate(definition.TimerExpression, token, "timer expression");
+            var variables = VariablesOf(owner);
+            var value = ExpressionGuard.Run(() => Expressions.Evaluate(definition.TimerExpression, variables), "timer expression", eventNode);
             var text = value?.ToString() ?? "";
             if (!TimerExpression.TryParse(definition.TimerKind!.Value, text, Options.TimeZone, out timer, out var error))
                 throw new ProcessFailure($"The timer of {Describe(eventNode)} evaluated to '{text}', which does not parse: {error}");
@@ -42,7 +48,8 @@ internal sealed partial class ExecutionRun
             // No calendar, or the count leaves the years it covers: an incident the process owner can act on, never a guessed date.
             throw new ProcessFailure($"The working-time timer of {Describe(eventNode)} cannot be counted: {e.Message}");
         }
-        var wait = new WaitState { Id = _state.NewId(), Kind = WaitKind.Timer, TokenId = token.Id, ElementId = eventNode.Id, DueAt = due };
+        var wait = owner.NewWait(_state, WaitKind.Timer, eventNode);
+        wait.DueAt = due;
         if (timer is TimerCycle cycle)
         {
             wait.Cycle = definition.TimerText;
@@ -53,20 +60,40 @@ internal sealed partial class ExecutionRun
         return wait;
     }
 
-    internal WaitState Subscribe(TokenState token, FlowNode eventNode, string messageName)
+    internal WaitState Subscribe(TokenState token, FlowNode eventNode, string messageName) => Subscribe(WaitOwner.Of(token), eventNode, messageName);
+
+    internal WaitState Subscribe(WaitOwner owner, FlowNode eventNode, string messageName)
     {
-        var wait = new WaitState { Id = _state.NewId(), Kind = WaitKind.Message, TokenId = token.Id, ElementId = eventNode.Id, MessageName = messageName };
+        var wait = owner.NewWait(_state, WaitKind.Message, eventNode);
+        wait.MessageName = messageName;
         _state.Waits.Add(wait);
         _effects.Add(new MessageSubscriptionOpened(wait.Id, messageName, eventNode.Id));
         return wait;
     }
 
-    internal WaitState WaitForCondition(TokenState token, FlowNode eventNode)
+    /// <summary>Listens for a broadcast signal; the host finds the instance by the signal name.</summary>
+    internal WaitState ListenForSignal(WaitOwner owner, FlowNode eventNode, string signalName)
     {
-        var wait = new WaitState { Id = _state.NewId(), Kind = WaitKind.Conditional, TokenId = token.Id, ElementId = eventNode.Id };
+        var wait = owner.NewWait(_state, WaitKind.Signal, eventNode);
+        wait.SignalName = signalName;
+        _state.Waits.Add(wait);
+        _effects.Add(new SignalSubscriptionOpened(wait.Id, signalName, eventNode.Id));
+        return wait;
+    }
+
+    internal WaitState WaitForCondition(TokenState token, FlowNode eventNode) => WaitForCondition(WaitOwner.Of(token), eventNode);
+
+    internal WaitState WaitForCondition(WaitOwner owner, FlowNode eventNode)
+    {
+        var wait = owner.NewWait(_state, WaitKind.Conditional, eventNode);
         _state.Waits.Add(wait);
         return wait;
     }
+
+    /// <summary>Variables as the owner of a wait sees them (a token's, or a listening scope's).</summary>
+    internal ScopeVariables VariablesOf(WaitOwner owner) => owner.Token is { } token ? VariablesFor(token) : new(_state, owner.Scope!);
+
+    internal ScopeVariables VariablesOf(WaitState wait) => wait.ScopeId is { } scopeId ? new(_state, Scope(scopeId)) : VariablesFor(TokenOf(wait));
 
     internal void RequestJob(TokenState token, FlowNode node)
     {
@@ -93,6 +120,7 @@ internal sealed partial class ExecutionRun
             case WaitKind.UserTask: _effects.Add(cancelled ? new TaskCancelled(wait.Id) : new TaskCompleted(wait.Id)); break;
             case WaitKind.Timer: if (cancelled) _effects.Add(new TimerCancelled(wait.Id)); break;
             case WaitKind.Message: _effects.Add(new MessageSubscriptionClosed(wait.Id)); break;
+            case WaitKind.Signal: _effects.Add(new SignalSubscriptionClosed(wait.Id)); break;
             case WaitKind.ServiceJob: if (cancelled) _effects.Add(new ServiceJobCancelled(wait.Id)); break;
         }
     }
@@ -100,56 +128,39 @@ internal sealed partial class ExecutionRun
     internal void CloseWaitsOf(TokenState token, bool cancelled)
     {
         for (var i = _state.Waits.Count - 1; i >= 0; i--)
-            if (_state.Waits[i].TokenId == token.Id) CloseWait(_state.Waits[i], cancelled);
+            if (_state.Waits[i].TokenId == token.Id && _state.Waits[i].ScopeId is null) CloseWait(_state.Waits[i], cancelled);
     }
 
-    /// <summary>A timer fired, a message arrived or a condition became true: the waiting element reacts.</summary>
+    /// <summary>Withdraws the event-subprocess start waits a scope listens with (the scope ended or was interrupted).</summary>
+    internal void CloseWaitsOf(ScopeState scope)
+    {
+        for (var i = _state.Waits.Count - 1; i >= 0; i--)
+            if (i < _state.Waits.Count && _state.Waits[i].ScopeId == scope.Id) CloseWait(_state.Waits[i], cancelled: true);
+    }
+
+    /// <summary>
+    /// A timer fired, a message arrived or a condition became true: the element that reacts is the boundary event
+    /// for waits on an activity's boundary, else the element the token is at (a catch event, a receive task, an
+    /// event-based gateway).
+    /// </summary>
     private void Trigger(WaitState wait, IReadOnlyDictionary<string, JsonNode?>? variables)
     {
+        if (wait.ScopeId is { } scopeId)
+        {
+            Behaviours.EventSubProcessBehaviour.Trigger(this, Scope(scopeId), wait, variables);
+            return;
+        }
         var token = TokenOf(wait);
-        var scope = Scope(token.ScopeId);
-        var process = ProcessOf(scope).Process;
+        var process = ProcessOf(Scope(token.ScopeId)).Process;
         var eventNode = process.AllNodes[wait.ElementId];
-        if (token.Phase == TokenPhase.Failed && eventNode.Kind != NodeKind.BoundaryEvent) return;
-
-        if (eventNode.Kind == NodeKind.BoundaryEvent)
-        {
-            SetVariables(token, variables);
-            if (eventNode.CancelActivity)
-            {
-                CancelToken(token);
-            }
-            else if (wait.Kind == WaitKind.Timer && wait.Cycle is not null && wait.RemainingRepetitions != 0)
-            {
-                Reschedule(wait, eventNode);
-                wait = null!;
-            }
-            if (wait is not null) CloseWait(wait, cancelled: false);
-            var boundaryToken = Place(scope, eventNode, null);
-            Schedule(boundaryToken, StepKind.Leave);
-            return;
-        }
-
-        var tokenNode = process.AllNodes[token.ElementId];
-        if (tokenNode.Kind == NodeKind.EventBasedGateway)
-        {
-            // The first event wins the race: withdraw the others, then pass through the winning catch event.
-            SetVariables(token, variables);
-            CloseWait(wait, cancelled: false);
-            CloseWaitsOf(token, cancelled: true);
-            var flow = tokenNode.Outgoing.Find(f => f.TargetRef == eventNode.Id)!;
-            EndToken(token, cancelled: false);
-            var caught = Place(scope, eventNode, flow.Id);
-            Schedule(caught, eventNode.Kind.IsActivity() ? StepKind.Complete : StepKind.Leave);
-            return;
-        }
-
-        SetVariables(token, variables);
-        CloseWait(wait, cancelled: false);
-        Schedule(token, eventNode.Kind.IsActivity() ? StepKind.Complete : StepKind.Leave);
+        var reactor = eventNode.Kind == NodeKind.BoundaryEvent ? eventNode : process.AllNodes[token.ElementId];
+        // A boundary event still interrupts an activity stopped by an incident; the stopped element itself does not react.
+        if (token.Phase == TokenPhase.Failed && reactor.Kind != NodeKind.BoundaryEvent) return;
+        Behaviours.NodeBehaviours.For(reactor).Trigger(this, token, reactor, wait, eventNode, variables);
     }
 
-    private void Reschedule(WaitState wait, FlowNode eventNode)
+    /// <summary>A timer cycle fired: its next occurrence replaces it (none after the last repetition).</summary>
+    internal void RescheduleCycle(WaitState wait, FlowNode eventNode)
     {
         var cycle = (TimerCycle)(eventNode.Event!.Timer ?? TimerExpression.Parse(TimerKind.Cycle, wait.Cycle!, Options.TimeZone));
         var fired = cycle.Repetitions is { } total ? total - wait.RemainingRepetitions : 1;
@@ -158,7 +169,7 @@ internal sealed partial class ExecutionRun
         if (next is null) return;
         var again = new WaitState
         {
-            Id = _state.NewId(), Kind = WaitKind.Timer, TokenId = wait.TokenId, ElementId = wait.ElementId, DueAt = next,
+            Id = _state.NewId(), Kind = WaitKind.Timer, TokenId = wait.TokenId, ScopeId = wait.ScopeId, ElementId = wait.ElementId, DueAt = next,
             Cycle = wait.Cycle, RemainingRepetitions = wait.RemainingRepetitions > 0 ? wait.RemainingRepetitions - 1 : -1,
         };
         _state.Waits.Add(again);
@@ -181,20 +192,26 @@ internal sealed partial class ExecutionRun
         foreach (var wait in _state.Waits.Where(w => w.Kind == WaitKind.Conditional).ToList())
         {
             if (!_state.Waits.Contains(wait)) continue;
-            var token = TokenOf(wait);
-            var node = ProcessOf(Scope(token.ScopeId)).Process.AllNodes[wait.ElementId];
+            var token = wait.ScopeId is null ? TokenOf(wait) : null;
+            var process = ProcessOf(token is null ? Scope(wait.ScopeId!.Value) : Scope(token.ScopeId)).Process;
+            var node = process.AllNodes[wait.ElementId];
             bool ready;
             try
             {
-                ready = Condition(node.Event!.Condition!, token, "condition");
+                var variables = VariablesOf(wait);
+                ready = ExpressionGuard.Run(() => Expressions.EvaluateCondition(node.Event!.Condition!, variables), "condition", node);
             }
             catch (ProcessFailure failure)
             {
                 CloseWait(wait, cancelled: true);
-                RaiseIncident(token, failure.Message);
+                if (token is not null) RaiseIncident(token, failure.Message);
+                else RaiseScopeIncident(wait, failure.Message);
                 continue;
             }
-            if (!ready) continue;
+            // A wait that stays open after firing (non-interrupting) fires again only once the condition was false in between.
+            var fires = ready && !wait.ConditionHeld;
+            wait.ConditionHeld = ready;
+            if (!fires) continue;
             Trigger(wait, null);
             progressed = true;
         }

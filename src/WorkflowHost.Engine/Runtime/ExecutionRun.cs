@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using WorkflowHost.Engine.Expressions;
 using WorkflowHost.Engine.Model;
+using WorkflowHost.Engine.Runtime.Behaviours;
 
 namespace WorkflowHost.Engine.Runtime;
 
@@ -51,6 +52,7 @@ internal sealed partial class ExecutionRun
                 case CompleteUserTask c: CompleteTask(c); break;
                 case FireTimer f: Fire(f); break;
                 case CorrelateMessage m: Correlate(m); break;
+                case DeliverSignal s: DeliverSignal(s); break;
                 case CompleteServiceJob j: CompleteJob(j); break;
                 case FailServiceJob j: FailJob(j); break;
                 case CancelInstance c: Cancel(c.Reason); break;
@@ -103,6 +105,14 @@ internal sealed partial class ExecutionRun
             throw VariablesRefused($"The start variables take {used:N0} bytes; at most {Options.MaxVariablesBytes:N0} are allowed (EngineOptions.MaxVariablesBytes).");
         var token = Place(root, startEvent, null);
         Schedule(token, StepKind.Enter);
+        try
+        {
+            EventSubProcessBehaviour.Listen(this, root);
+        }
+        catch (ProcessFailure failure)
+        {
+            RaiseIncident(token, failure.Message);
+        }
     }
 
     private void CompleteTask(CompleteUserTask command)
@@ -128,15 +138,32 @@ internal sealed partial class ExecutionRun
     {
         CheckVariableNames(command.Variables);
         var matching = _state.Waits.Where(w => w.Kind == WaitKind.Message && w.MessageName == command.MessageName).Select(w => w.Id).ToList();
+        Deliver(matching, command.Variables);
+    }
+
+    private void DeliverSignal(DeliverSignal command)
+    {
+        CheckVariableNames(command.Variables);
+        var matching = _state.Waits.Where(w => w.Kind == WaitKind.Signal && w.SignalName == command.SignalName).Select(w => w.Id).ToList();
+        Deliver(matching, command.Variables);
+    }
+
+    /// <summary>Triggers each wait a message or signal matched, in the order they were opened.</summary>
+    private void Deliver(List<long> matching, IReadOnlyDictionary<string, JsonNode?>? variables)
+    {
         // Checked for every wait before any is triggered, so a refused message changes nothing.
-        foreach (var waitId in matching) RefuseEngineOwned(TokenOf(_state.Waits.Find(w => w.Id == waitId)!), command.Variables);
+        foreach (var waitId in matching)
+        {
+            var wait = _state.Waits.Find(w => w.Id == waitId)!;
+            RefuseEngineOwned(wait.ScopeId is null ? TokenOf(wait) : null, variables);
+        }
         foreach (var waitId in matching)
         {
             // An earlier delivery may have withdrawn this wait (event-based gateway, interrupting boundary).
             var wait = _state.Waits.Find(w => w.Id == waitId);
             if (wait is null) continue;
             _matched++;
-            Trigger(wait, command.Variables);
+            Trigger(wait, variables);
         }
     }
 
@@ -165,7 +192,7 @@ internal sealed partial class ExecutionRun
     private void Cancel(string? reason)
     {
         var root = RootScope();
-        CancelScopeContents(root);
+        CancelScopeContents(root, TokenEndReason.Cancelled);
         EndInstance(InstanceStatus.Terminated, reason ?? "Cancelled.");
     }
 
@@ -219,9 +246,18 @@ internal sealed partial class ExecutionRun
         {
             switch (kind)
             {
-                case StepKind.Enter: EnterElement(token); break;
-                case StepKind.Execute: ExecuteIteration(token); break;
-                case StepKind.Complete: CompleteActivity(token); break;
+                case StepKind.Enter:
+                    var entered = NodeOf(token);
+                    NodeBehaviours.For(entered).Enter(this, token, entered);
+                    break;
+                case StepKind.Execute:
+                    var repeated = NodeOf(token);
+                    ((ActivityBehaviour)NodeBehaviours.For(repeated)).Execute(this, token, repeated);
+                    break;
+                case StepKind.Complete:
+                    var completed = NodeOf(token);
+                    NodeBehaviours.For(completed).Complete(this, token, completed);
+                    break;
                 case StepKind.Leave: LeaveElement(token); break;
             }
         }
@@ -372,6 +408,21 @@ internal sealed partial class ExecutionRun
         }
     }
 
+    /// <summary>Writes a command's variables as seen from a scope (an event subprocess that a message started).</summary>
+    internal void SetVariables(ScopeState scope, IReadOnlyDictionary<string, JsonNode?>? variables)
+    {
+        if (variables is null || variables.Count == 0) return;
+        var access = new ScopeVariables(_state, scope, Budget);
+        try
+        {
+            foreach (var (name, value) in variables) access.SetVariable(name, value?.DeepClone());
+        }
+        catch (ProcessFailure tooLarge)
+        {
+            throw VariablesRefused(tooLarge.Message);
+        }
+    }
+
     private static EngineCommandException VariablesRefused(string message) => new(CommandRefusal.InvalidInput, message, "variables");
 
     private VariablesBudget? _budget;
@@ -379,29 +430,13 @@ internal sealed partial class ExecutionRun
     /// <summary>The cap on the instance's variables, shared by every write of this command.</summary>
     internal VariablesBudget Budget => _budget ??= new VariablesBudget(_state, Options.MaxVariablesBytes);
 
-    internal JsonNode? Evaluate(CompiledExpression expression, TokenState token, string what)
-    {
-        try
-        {
-            return Expressions.Evaluate(expression, VariablesFor(token));
-        }
-        catch (ExpressionEvaluationException ex)
-        {
-            throw new ProcessFailure($"The {what} of {Describe(token)} failed: {ex.Message}");
-        }
-    }
+    internal JsonNode? Evaluate(CompiledExpression expression, TokenState token, string what) =>
+        ExpressionGuard.Run((Run: this, Expression: expression, Token: token),
+            static s => s.Run.Expressions.Evaluate(s.Expression, s.Run.VariablesFor(s.Token)), what, static s => s.Run.NodeOf(s.Token));
 
-    internal bool Condition(CompiledExpression expression, TokenState token, string what)
-    {
-        try
-        {
-            return Expressions.EvaluateCondition(expression, VariablesFor(token));
-        }
-        catch (ExpressionEvaluationException ex)
-        {
-            throw new ProcessFailure($"The {what} of {Describe(token)} failed: {ex.Message}");
-        }
-    }
+    internal bool Condition(CompiledExpression expression, TokenState token, string what) =>
+        ExpressionGuard.Run((Run: this, Expression: expression, Token: token),
+            static s => s.Run.Expressions.EvaluateCondition(s.Expression, s.Run.VariablesFor(s.Token)), what, static s => s.Run.NodeOf(s.Token));
 
     internal void AddEffect(EngineEffect effect) => _effects.Add(effect);
 }

@@ -41,7 +41,7 @@ public sealed class InstanceState
 }
 
 /// <summary>What kind of container a variable scope belongs to.</summary>
-public enum ScopeKind { Process, SubProcess, CalledProcess, MultiInstanceBody, MultiInstanceItem, Activity, EventSubProcess }
+public enum ScopeKind { Process, SubProcess, CalledProcess, MultiInstanceBody, MultiInstanceItem, Activity, EventSubProcess, Compensation }
 
 /// <summary>A variable scope and the container of the tokens inside it.</summary>
 public sealed class ScopeState
@@ -61,8 +61,26 @@ public sealed class ScopeState
     public int? CalledDefinitionVersion { get; set; }
     /// <summary>For a called process that receives all variables: the names passed in, so deletions flow back out.</summary>
     public List<string>? PassedInNames { get; set; }
+    /// <summary>
+    /// Completed activities of this scope that can still be compensated, oldest first (their handlers run newest
+    /// first). Null when there are none.
+    /// </summary>
+    public List<CompensationRecord>? Compensable { get; set; }
+    /// <summary>For a <see cref="ScopeKind.Compensation"/> scope: the handlers still to run, in order.</summary>
+    public List<CompensationRecord>? PendingHandlers { get; set; }
     /// <summary>Multi-instance bookkeeping (only for <see cref="ScopeKind.MultiInstanceBody"/>).</summary>
     public MultiInstanceState? MultiInstance { get; set; }
+}
+
+/// <summary>A completed activity that has a compensation handler.</summary>
+public sealed class CompensationRecord
+{
+    /// <summary>The completed activity.</summary>
+    public string ActivityId { get; set; } = "";
+    /// <summary>Its compensation handler activity.</summary>
+    public string HandlerId { get; set; } = "";
+    /// <summary>The subprocess it completed inside, when the record was handed up as that subprocess completed.</summary>
+    public string? WithinActivity { get; set; }
 }
 
 /// <summary>Counters of a multi-instance body, named as in the BPMN spec.</summary>
@@ -117,8 +135,18 @@ public sealed class WaitState
 {
     public long Id { get; set; }
     public WaitKind Kind { get; set; }
-    /// <summary>The token that owns the wait (for boundary events: the token of the activity they are attached to).</summary>
+    /// <summary>
+    /// The token that owns the wait (for boundary events: the token of the activity they are attached to); 0 when
+    /// a scope owns it (<see cref="ScopeId"/>).
+    /// </summary>
     public long TokenId { get; set; }
+    /// <summary>For the start event of an event subprocess: the scope (process or subprocess) it listens in.</summary>
+    public long? ScopeId { get; set; }
+    /// <summary>The signal this wait listens for.</summary>
+    public string? SignalName { get; set; }
+    /// <summary>For a conditional wait that stays open (non-interrupting): the condition held at the last check, so it fires only when it becomes true.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ConditionHeld { get; set; }
     /// <summary>The element that reacts when the wait is satisfied (task, catch event, boundary event, start event).</summary>
     public string ElementId { get; set; } = "";
     public string? MessageName { get; set; }

@@ -51,6 +51,7 @@ public static class InstanceStateSerializer
         {
             Id = w.Id, Kind = w.Kind, TokenId = w.TokenId, ElementId = w.ElementId, MessageName = w.MessageName, DueAt = w.DueAt,
             Cycle = w.Cycle, RemainingRepetitions = w.RemainingRepetitions, Topic = w.Topic,
+            ScopeId = w.ScopeId, SignalName = w.SignalName, ConditionHeld = w.ConditionHeld,
         }),
         Incidents = s.Incidents.ConvertAll(i => new IncidentState
         {
@@ -58,6 +59,8 @@ public static class InstanceStateSerializer
             JobId = i.JobId, OnLeave = i.OnLeave,
         }),
     };
+
+    private static CompensationRecord Clone(CompensationRecord r) => new() { ActivityId = r.ActivityId, HandlerId = r.HandlerId, WithinActivity = r.WithinActivity };
 
     private static ScopeState Clone(ScopeState s)
     {
@@ -68,6 +71,8 @@ public static class InstanceStateSerializer
             Id = s.Id, ParentId = s.ParentId, OwnerTokenId = s.OwnerTokenId, Kind = s.Kind, ProcessId = s.ProcessId, ElementId = s.ElementId,
             Variables = variables, CalledDefinitionKey = s.CalledDefinitionKey, CalledDefinitionVersion = s.CalledDefinitionVersion,
             PassedInNames = s.PassedInNames is null ? null : [.. s.PassedInNames],
+            Compensable = s.Compensable?.ConvertAll(Clone),
+            PendingHandlers = s.PendingHandlers?.ConvertAll(Clone),
             MultiInstance = s.MultiInstance is not { } m ? null : new MultiInstanceState
             {
                 NrOfInstances = m.NrOfInstances, NrOfCompletedInstances = m.NrOfCompletedInstances, NrOfActiveInstances = m.NrOfActiveInstances,

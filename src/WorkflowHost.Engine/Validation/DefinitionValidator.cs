@@ -55,6 +55,15 @@ internal static class DefinitionValidator
             report.Error(process.Id, "process", $"Process '{process.Id}' has no start event.");
         if (!isProcess && scope.Owner is { TriggeredByEvent: false } owner && starts.Count(s => s.Event?.Kind == EventKind.None) != 1)
             report.Error(owner.Id, owner.ElementType, $"Subprocess '{owner.Id}' must have exactly one none start event (it has {starts.Count}).");
+        if (!isProcess && scope.Owner is { TriggeredByEvent: true } eventSubProcess)
+        {
+            if (starts.Count != 1)
+                report.Error(eventSubProcess.Id, eventSubProcess.ElementType, $"Event subprocess '{eventSubProcess.Id}' must have exactly one start event (it has {starts.Count}).");
+            if (eventSubProcess.Incoming.Count > 0 || eventSubProcess.Outgoing.Count > 0)
+                report.Error(eventSubProcess.Id, eventSubProcess.ElementType, $"Event subprocess '{eventSubProcess.Id}' must not have sequence flows; it starts by its start event's trigger.");
+            if (eventSubProcess.BoundaryEvents.Count > 0)
+                report.Error(eventSubProcess.Id, eventSubProcess.ElementType, $"Event subprocess '{eventSubProcess.Id}' cannot carry boundary events; put an event subprocess inside it instead.");
+        }
 
         foreach (var node in scope.Nodes)
         {
@@ -71,21 +80,29 @@ internal static class DefinitionValidator
         string? unsupported = node.Kind switch
         {
             NodeKind.Unsupported => $"{node.ElementType} '{node.Id}' is not supported by the WorkflowHost engine.",
-            NodeKind.SubProcess when node.TriggeredByEvent => $"Event subprocess '{node.Id}' is not supported yet; use a boundary event on an embedded subprocess instead.",
+            NodeKind.StartEvent when node.Scope.Owner is { TriggeredByEvent: true } => node.Event!.Kind switch
+            {
+                EventKind.Message or EventKind.Timer or EventKind.Signal or EventKind.Conditional or EventKind.Escalation => null,
+                EventKind.Error when node.IsInterrupting => null,
+                EventKind.Error => $"The error start event '{node.Id}' of an event subprocess must interrupt (isInterrupting=\"true\"); use an escalation start event for a handler that runs beside the work.",
+                EventKind.Compensate => $"A compensation event subprocess ('{node.Id}') is not supported; attach a compensation boundary event to the activity and associate it with a handler activity (isForCompensation=\"true\").",
+                _ => $"A {Describe(node.Event.Kind)} start event ('{node.Id}') cannot start an event subprocess; use a message, timer, signal, conditional, error or escalation start event.",
+            },
             NodeKind.StartEvent => node.Event!.Kind switch
             {
                 EventKind.None => null,
-                EventKind.Message or EventKind.Timer when isProcessScope => null,
-                _ => $"A {Describe(node.Event.Kind)} start event ('{node.Id}') is not supported{(isProcessScope ? "" : " inside a subprocess")}; use a none, message or timer start event.",
+                EventKind.Message or EventKind.Timer or EventKind.Signal when isProcessScope => null,
+                _ when isProcessScope => $"A {Describe(node.Event.Kind)} start event ('{node.Id}') is not supported; use a none, message, timer or signal start event, or put the trigger on an event subprocess.",
+                _ => $"A {Describe(node.Event.Kind)} start event ('{node.Id}') is not supported inside a subprocess, which starts with a none start event; put other triggers on an event subprocess inside it.",
             },
-            NodeKind.EndEvent => node.Event!.Kind is EventKind.None or EventKind.Terminate or EventKind.Error or EventKind.Message or EventKind.Signal
-                ? null : $"A {Describe(node.Event.Kind)} end event ('{node.Id}') is not supported.",
-            NodeKind.IntermediateCatchEvent => node.Event!.Kind is EventKind.Timer or EventKind.Message or EventKind.Link or EventKind.Conditional
-                ? null : $"A {Describe(node.Event.Kind)} intermediate catch event ('{node.Id}') is not supported; timer, message, link and conditional are.",
-            NodeKind.IntermediateThrowEvent => node.Event!.Kind is EventKind.None or EventKind.Link or EventKind.Message or EventKind.Signal
-                ? null : $"A {Describe(node.Event.Kind)} intermediate throw event ('{node.Id}') is not supported.",
-            NodeKind.BoundaryEvent => node.Event!.Kind is EventKind.Timer or EventKind.Message or EventKind.Error
-                ? null : $"A {Describe(node.Event.Kind)} boundary event ('{node.Id}') is not supported; timer, message and error are.",
+            NodeKind.EndEvent => node.Event!.Kind is EventKind.None or EventKind.Terminate or EventKind.Error or EventKind.Escalation or EventKind.Message or EventKind.Signal or EventKind.Compensate
+                ? null : $"A {Describe(node.Event.Kind)} end event ('{node.Id}') is not supported; use a none, terminate, error, escalation, compensation, message or signal end event.",
+            NodeKind.IntermediateCatchEvent => node.Event!.Kind is EventKind.Timer or EventKind.Message or EventKind.Signal or EventKind.Link or EventKind.Conditional
+                ? null : $"A {Describe(node.Event.Kind)} intermediate catch event ('{node.Id}') is not supported; timer, message, signal, link and conditional are.",
+            NodeKind.IntermediateThrowEvent => node.Event!.Kind is EventKind.None or EventKind.Link or EventKind.Message or EventKind.Signal or EventKind.Escalation or EventKind.Compensate
+                ? null : $"A {Describe(node.Event.Kind)} intermediate throw event ('{node.Id}') is not supported; none, link, message, signal, escalation and compensation are.",
+            NodeKind.BoundaryEvent => node.Event!.Kind is EventKind.Timer or EventKind.Message or EventKind.Error or EventKind.Escalation or EventKind.Signal or EventKind.Conditional or EventKind.Compensate
+                ? null : $"A {Describe(node.Event.Kind)} boundary event ('{node.Id}') is not supported; timer, message, signal, conditional, error, escalation and compensation are.",
             NodeKind.ScriptTask when !JavaScriptFormats.Contains(node.ScriptFormat ?? "") =>
                 $"Script task '{node.Id}' is written in '{node.ScriptFormat}'; only JavaScript scripts run.",
             _ => null,
@@ -101,6 +118,19 @@ internal static class DefinitionValidator
 
     private static void CheckConnections(FlowNode node, ValidationReport report)
     {
+        if (node.IsForCompensation)
+        {
+            // A compensation handler runs only when its activity is compensated, and ends there.
+            if (node.Incoming.Count > 0 || node.Outgoing.Count > 0)
+                report.Error(node.Id, node.ElementType, $"Compensation handler {Label(node)} must not have sequence flows; it is reached by the association from a compensation boundary event.");
+            return;
+        }
+        if (node.Kind == NodeKind.BoundaryEvent && node.Event?.Kind == EventKind.Compensate)
+        {
+            if (node.Outgoing.Count > 0)
+                report.Error(node.Id, node.ElementType, $"Compensation boundary event '{node.Id}' must not have outgoing sequence flows; associate it with its handler activity instead.");
+            return;
+        }
         var isStartLike = node.Kind is NodeKind.StartEvent or NodeKind.BoundaryEvent
             || (node.Kind == NodeKind.IntermediateCatchEvent && node.Event?.Kind == EventKind.Link)
             || node.TriggeredByEvent;
@@ -146,6 +176,15 @@ internal static class DefinitionValidator
             case NodeKind.BoundaryEvent when node.AttachedTo is { } host && !host.Kind.IsActivity():
                 report.Error(node.Id, node.ElementType, $"Boundary event '{node.Id}' is attached to {host}, which is not an activity.");
                 break;
+            case NodeKind.BoundaryEvent when node.Event?.Kind == EventKind.Compensate && node.CompensationHandler is not { IsForCompensation: true }:
+                report.Error(node.Id, node.ElementType, node.CompensationHandler is null
+                    ? $"Compensation boundary event '{node.Id}' has no handler: draw an association from it to an activity marked isForCompensation=\"true\"."
+                    : $"The handler '{node.CompensationHandler.Id}' of compensation boundary event '{node.Id}' is not marked isForCompensation=\"true\".");
+                break;
+            case NodeKind.IntermediateThrowEvent or NodeKind.EndEvent when node.Event is { Kind: EventKind.Compensate, ActivityRef: { } activityRef }
+                && !scope.NodesById.ContainsKey(activityRef) && !(scope.Owner is { TriggeredByEvent: true } eventSubProcess && eventSubProcess.Scope.NodesById.ContainsKey(activityRef)):
+                report.Error(node.Id, node.ElementType, $"Compensation event '{node.Id}' compensates '{activityRef}', which is not an activity in the same scope; leave activityRef empty to compensate the whole scope.");
+                break;
             case NodeKind.BoundaryEvent when node.Event?.Kind == EventKind.Error && !node.CancelActivity:
                 report.Error(node.Id, node.ElementType, $"Error boundary event '{node.Id}' must interrupt its activity (cancelActivity=\"true\").");
                 break;
@@ -154,9 +193,9 @@ internal static class DefinitionValidator
                 {
                     var target = flow.Target;
                     var ok = target is not null && (target.Kind == NodeKind.ReceiveTask
-                        || (target.Kind == NodeKind.IntermediateCatchEvent && target.Event?.Kind is EventKind.Message or EventKind.Timer or EventKind.Conditional));
+                        || (target.Kind == NodeKind.IntermediateCatchEvent && target.Event?.Kind is EventKind.Message or EventKind.Timer or EventKind.Signal or EventKind.Conditional));
                     if (!ok)
-                        report.Error(flow.Id, "sequenceFlow", $"Event-based gateway '{node.Id}' must lead only to message, timer or conditional catch events or receive tasks; '{flow.TargetRef}' is not one.");
+                        report.Error(flow.Id, "sequenceFlow", $"Event-based gateway '{node.Id}' must lead only to message, timer, signal or conditional catch events or receive tasks; '{flow.TargetRef}' is not one.");
                 }
                 break;
             case NodeKind.IntermediateThrowEvent when node.Event?.Kind == EventKind.Link:

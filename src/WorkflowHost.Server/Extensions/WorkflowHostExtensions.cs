@@ -157,6 +157,9 @@ public static class WorkflowHostExtensions
         services.AddScoped<ProcedureOwners>();
         services.AddScoped<TaskService>();
         services.AddScoped<MessageService>();
+        services.AddScoped<SignalService>();
+        services.AddScoped<OutboxDelivery>();
+        services.AddScoped<OutboxJobs>();
         services.AddScoped<IncidentService>();
         services.AddScoped<EffectDispatcher>();
         services.AddScoped<IJobScheduling, JobScheduling>();
@@ -195,6 +198,7 @@ public static class WorkflowHostExtensions
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<TimerJobs>("timer-horizon", j => j.PromoteAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<ServiceJobRunner>("service-job-reconciler", j => j.ReconcileAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<OutboxJobs>("outbox-reconciler", j => j.ReconcileAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<Reminders.ReminderJobs>("reminder-horizon", j => j.PromoteAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<Notifications.EmailJobs>("email-reconciler", j => j.ReconcileAsync(CancellationToken.None), Cron.Minutely());
         app.Lifetime.ApplicationStarted.Register(() =>

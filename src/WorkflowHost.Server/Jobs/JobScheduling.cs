@@ -39,6 +39,10 @@ public sealed class JobScheduling(WorkflowDbContext db, IBackgroundJobClient job
         ScheduleAsync<ServiceJobRunner>(r => r.RunAsync(jobId, notBefore, CancellationToken.None), notBefore,
             (hangfireId, c) => StoreServiceJobAsync(jobId, hangfireId, c), ct);
 
+    public Task EnqueueOutboxAsync(long outboxId, CancellationToken ct) =>
+        ScheduleAsync<OutboxJobs>(j => j.DeliverAsync(outboxId, CancellationToken.None), null, (jobId, c) => db.Outbox
+            .Where(o => o.Id == outboxId && o.Status == OutboxStatus.Pending).ExecuteUpdateAsync(s => s.SetProperty(o => o.HangfireJobId, jobId), c), ct);
+
     private Task<int> StoreServiceJobAsync(Guid jobId, string hangfireId, CancellationToken ct) =>
         db.ServiceJobs.Where(j => j.Id == jobId && j.Status == RowStatus.Pending).ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, hangfireId), ct);
 

@@ -10,7 +10,7 @@ internal static class LiveJobs
     /// row. The id alone is not enough: in-memory storage numbers jobs 1, 2, 3... again after a restart, so a stored
     /// id may now name another row's job.
     /// </summary>
-    public static bool Runs(IStorageConnection connection, string jobId, Type type, string method, Guid rowId)
+    public static bool Runs(IStorageConnection connection, string jobId, Type type, string method, object rowId)
     {
         JobData? data;
         try
@@ -23,6 +23,6 @@ internal static class LiveJobs
         }
         return data is not null && data.State is not ("Deleted" or "Failed" or "Succeeded")
             && data.Job is { } job && job.Type == type && job.Method.Name == method
-            && job.Args.Count > 0 && job.Args[0] is Guid id && id == rowId;
+            && job.Args.Count > 0 && Equals(job.Args[0], rowId);
     }
 }

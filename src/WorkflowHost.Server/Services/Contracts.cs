@@ -50,6 +50,16 @@ public sealed record CancelRequest(string? Reason);
 /// <summary>Body of POST /api/messages.</summary>
 public sealed record MessageRequest(string Name, string? CorrelationKey, Guid? InstanceId, JsonObject? Variables);
 
+/// <summary>Body of POST /api/signals: the signal's name and the variables every instance that hears it receives.</summary>
+public sealed record SignalRequest(string Name, JsonObject? Variables);
+
+/// <summary>Answer of POST /api/signals: the outbox row that carries the broadcast (GET /api/outbox shows how it went).</summary>
+public sealed record SignalAccepted(long OutboxId);
+
+/// <summary>A thrown message or signal and how its delivery went.</summary>
+public sealed record OutboxItem(long Id, string Kind, string Name, string? CorrelationKey, Guid? ThrownByInstanceId, string Status, int Attempts,
+    string? LastError, DateTimeOffset CreatedAt, DateTimeOffset? DeliveredAt);
+
 /// <summary>Answer of POST /api/messages.</summary>
 public sealed record MessageResult(int Matched, IReadOnlyList<Guid> StartedInstanceIds);
 

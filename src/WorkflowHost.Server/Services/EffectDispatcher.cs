@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 namespace WorkflowHost.Server.Services;
 
 /// <summary>
-/// After commit: gives Hangfire the timers due within the horizon and the requested service jobs, and withdraws the
+/// After commit: gives Hangfire the timers due within the horizon, the requested service jobs and the thrown messages
+/// and signals to deliver, and withdraws the
 /// jobs of cancelled timers, all through <see cref="IJobScheduling"/>; plans the reminders of the steps that opened
 /// and cancels those of the steps that ended. If this node dies before that, the reconcilers find the rows without a
 /// live job.
@@ -20,6 +21,7 @@ public sealed class EffectDispatcher(IJobScheduling scheduling, Reminders.Remind
             await scheduling.ScheduleTimerAsync(timer.Id, timer.DueAt, ct);
         }
         foreach (var job in pending.JobsToEnqueue) await scheduling.EnqueueServiceJobAsync(job.Id, ct);
+        foreach (var row in pending.OutboxToDeliver) await scheduling.EnqueueOutboxAsync(row.Id, ct);
         await reminders.ScheduleAsync(pending.RemindersToSchedule, ct);
         await reminders.CancelForTasksAsync(pending.TasksEnded, ct);
         foreach (var taskId in pending.TasksToReplan) await planner.ReplanAsync(taskId, ct);

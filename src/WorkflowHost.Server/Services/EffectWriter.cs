@@ -12,6 +12,8 @@ public sealed class PendingDispatch
     public List<TimerEntity> TimersToSchedule { get; } = [];
     public List<string> HangfireJobsToDelete { get; } = [];
     public List<ServiceJobEntity> JobsToEnqueue { get; } = [];
+    /// <summary>Thrown messages and signals to deliver once the throwing step has committed.</summary>
+    public List<OutboxEntity> OutboxToDeliver { get; } = [];
     /// <summary>Reminder rows committed with their task; those due within the horizon get a Hangfire job.</summary>
     public List<ReminderEntity> RemindersToSchedule { get; } = [];
     /// <summary>Tasks that ended (completed or cancelled): their pending reminders are cancelled.</summary>
@@ -60,6 +62,7 @@ internal static class EffectWriter
         var timers = await LoadAsync(() => db.Timers.Where(t => t.InstanceId == instance.Id && t.Status == RowStatus.Pending), effects, e => e is TimerCancelled, ct);
         var jobs = await LoadAsync(() => db.ServiceJobs.Where(j => j.InstanceId == instance.Id && j.Status == RowStatus.Pending), effects, e => e is ServiceJobCancelled, ct);
         var subscriptions = await LoadAsync(() => db.MessageSubscriptions.Where(s => s.InstanceId == instance.Id), effects, e => e is MessageSubscriptionClosed, ct);
+        var signalWaits = await LoadAsync(() => db.SignalSubscriptions.Where(s => s.InstanceId == instance.Id), effects, e => e is SignalSubscriptionClosed, ct);
         var incidents = await LoadAsync(() => db.Incidents.Where(i => i.InstanceId == instance.Id && i.ResolvedAt == null), effects, e => e is IncidentResolved, ct);
         var startedHere = new Dictionary<long, HistoryEntity>();
 
@@ -133,11 +136,34 @@ internal static class EffectWriter
                         subscriptions.Remove(closed);
                     }
                     break;
+                case SignalSubscriptionOpened s:
+                    var signalWait = new SignalSubscriptionEntity
+                    {
+                        Id = Guid.NewGuid(), InstanceId = instance.Id, EngineSubscriptionId = s.SubscriptionId, SignalName = s.SignalName, ElementId = s.ElementId,
+                    };
+                    db.SignalSubscriptions.Add(signalWait);
+                    signalWaits.Add(signalWait);
+                    break;
+                case SignalSubscriptionClosed s:
+                    if (signalWaits.Find(x => x.EngineSubscriptionId == s.SubscriptionId) is { } heard)
+                    {
+                        db.SignalSubscriptions.Remove(heard);
+                        signalWaits.Remove(heard);
+                    }
+                    break;
                 case MessageSent m:
-                    db.Outbox.Add(new OutboxEntity { InstanceId = instance.Id, Kind = "message", Name = m.MessageName, PayloadJson = m.Payload.ToJsonString(), CreatedAt = now });
+                    var message = new OutboxEntity
+                    {
+                        InstanceId = instance.Id, Kind = OutboxKind.Message, Name = m.MessageName, PayloadJson = m.Payload.ToJsonString(), CreatedAt = now,
+                        CorrelationKey = OutboxDelivery.CorrelationKeyOf(m.Payload, instance.BusinessKey),
+                    };
+                    db.Outbox.Add(message);
+                    pending.OutboxToDeliver.Add(message);
                     break;
                 case SignalThrown s:
-                    db.Outbox.Add(new OutboxEntity { InstanceId = instance.Id, Kind = "signal", Name = s.SignalName, PayloadJson = "{}", CreatedAt = now });
+                    var signal = new OutboxEntity { InstanceId = instance.Id, Kind = OutboxKind.Signal, Name = s.SignalName, PayloadJson = "{}", CreatedAt = now };
+                    db.Outbox.Add(signal);
+                    pending.OutboxToDeliver.Add(signal);
                     break;
                 case ElementStarted e:
                     var history = new HistoryEntity { InstanceId = instance.Id, ElementInstanceId = e.ElementInstanceId, ElementId = e.ElementId, ElementType = e.ElementType, StartedAt = e.At };

@@ -28,6 +28,9 @@ public interface IJobScheduling
     /// <summary>Schedules another attempt of the service-job row <paramref name="jobId"/>, not before <paramref name="notBefore"/>.</summary>
     Task ScheduleServiceJobRetryAsync(Guid jobId, DateTimeOffset notBefore, CancellationToken ct);
 
+    /// <summary>Queues the delivery of the outbox row <paramref name="outboxId"/> (a thrown message or signal) and stores the job id on it.</summary>
+    Task EnqueueOutboxAsync(long outboxId, CancellationToken ct);
+
     /// <summary>Deletes a job whose row was cancelled; best effort (see the contract above).</summary>
     void Withdraw(string hangfireJobId);
 

@@ -97,4 +97,53 @@ public sealed class ShippedProcedureTests
         h.CompleteTask("Return result");
         Assert.True(h.IsCompleted);
     }
+
+    [Fact]
+    public void ConstructionPermit_WithdrawnMidAppraisal_EndsEveryOpenTaskAndTimer_AtStatus7()
+    {
+        var h = EngineHarness.LoadFile("workflows/construction-permit.bpmn", WithCalendar).Start(("agencies", new[] { "fire-police", "electricity" }));
+        h.CompleteTask("Check completeness", ("valid", true));
+        Assert.Equal(["Give opinion", "Give opinion", "Inspect the site"], h.ReadyTasks);
+
+        Assert.Equal(1, h.Message("dossier-withdrawn", ("withdrawalReason", "citizen request")));
+
+        Assert.True(h.IsCompleted);
+        Assert.Empty(h.ReadyTasks);
+        Assert.Empty(h.State!.Waits);
+        Assert.Equal(3, h.LastEffects.OfType<TaskCancelled>().Count());
+        Assert.Contains(h.LastEffects.OfType<ElementStarted>(), e => e.ElementId == "withdrawn");
+        Assert.Equal("7", h.Definition.Process.AllNodes["withdrawn"].Extensions["dossierStatus"]);
+        Assert.Empty(h.Completed("returned"));
+        Assert.Empty(h.Completed("refundFee")); // withdrawal is not a refusal: the fee stays collected
+    }
+
+    [Fact]
+    public void ConstructionPermit_RefusedAfterTheFeeWasCollected_RunsTheRefundOnce()
+    {
+        var h = EngineHarness.LoadFile("workflows/construction-permit.bpmn", WithCalendar).Start(("agencies", new[] { "fire-police" }));
+        h.CompleteTask("Check completeness", ("valid", false));
+        h.CompleteTask("Issue refusal slip");
+
+        Assert.Equal(["Refund the fee"], h.ReadyTasks);
+        Assert.Equal(InstanceStatus.Active, h.Status); // the refusal waits for the refund
+        h.CompleteTask("Refund the fee", ("refundReceipt", "HT-2026-0007"));
+
+        Assert.True(h.IsCompleted);
+        Assert.Single(h.Completed("refundFee"));
+        Assert.Single(h.Effects.OfType<TaskCreated>(), t => t.ElementId == "refundFee");
+        Assert.Single(h.Completed("refused"));
+    }
+
+    [Fact]
+    public void ConstructionPermit_ReturnedNormally_RefundsNothing()
+    {
+        var h = EngineHarness.LoadFile("workflows/construction-permit.bpmn", WithCalendar).Start(("agencies", Array.Empty<string>()));
+        h.CompleteTask("Check completeness", ("valid", true));
+        h.CompleteTask("Inspect the site");
+        h.CompleteTask("Appraise and draft permit");
+        h.CompleteTask("Approve and sign permit");
+        h.CompleteTask("Return result");
+        Assert.True(h.IsCompleted);
+        Assert.DoesNotContain(h.Effects.OfType<TaskCreated>(), t => t.ElementId == "refundFee");
+    }
 }

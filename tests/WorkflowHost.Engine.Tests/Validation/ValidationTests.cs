@@ -153,4 +153,62 @@ public sealed class ValidationTests
         Assert.True(result.Succeeded);
         Assert.Same(xml, result.Definition!.SourceXml);
     }
+
+    [Fact]
+    public void Validate_RefusesEventSubprocessWithSequenceFlows_NamingIt()
+    {
+        var report = Report("""
+            <startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="esp"/>
+            <subProcess id="esp" triggeredByEvent="true">
+              <startEvent id="es"><messageEventDefinition messageRef="m"/></startEvent><sequenceFlow id="g" sourceRef="es" targetRef="ee"/><endEvent id="ee"/>
+            </subProcess>
+            """, extraRoot: """<message id="m" name="withdraw"/>""");
+        Assert.Contains(report.Errors, p => p.ElementId == "esp" && p.Message.Contains("must not have sequence flows", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_RefusesNonInterruptingErrorStart_AndSaysToUseEscalation()
+    {
+        var report = Report("""
+            <startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"/><endEvent id="e"/>
+            <subProcess id="esp" triggeredByEvent="true">
+              <startEvent id="es" isInterrupting="false"><errorEventDefinition/></startEvent><sequenceFlow id="g" sourceRef="es" targetRef="ee"/><endEvent id="ee"/>
+            </subProcess>
+            """);
+        var problem = Single(report, "es");
+        Assert.Contains("escalation start event", problem.Message);
+    }
+
+    [Fact]
+    public void Validate_RefusesSignalStartInsideEmbeddedSubprocess_PointingToEventSubprocess()
+    {
+        var report = Report("""
+            <startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="sub"/>
+            <subProcess id="sub"><startEvent id="inner"/><startEvent id="bad"><signalEventDefinition/></startEvent></subProcess>
+            <sequenceFlow id="f2" sourceRef="sub" targetRef="e"/><endEvent id="e"/>
+            """);
+        Assert.Contains(report.Errors, p => p.ElementId == "bad" && p.Message.Contains("put other triggers on an event subprocess", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_AcceptsEscalationSignalAndEventSubprocessElements()
+    {
+        var result = new BpmnEngine().Load(Bpmn.Process("""
+            <startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="sub"/>
+            <subProcess id="sub">
+              <startEvent id="i"/><sequenceFlow id="g1" sourceRef="i" targetRef="up"/>
+              <intermediateThrowEvent id="up"><escalationEventDefinition escalationRef="esc"/></intermediateThrowEvent>
+              <sequenceFlow id="g2" sourceRef="up" targetRef="sig"/>
+              <intermediateCatchEvent id="sig"><signalEventDefinition signalRef="sg"/></intermediateCatchEvent>
+              <sequenceFlow id="g3" sourceRef="sig" targetRef="ie"/><endEvent id="ie"><escalationEventDefinition escalationRef="esc"/></endEvent>
+            </subProcess>
+            <boundaryEvent id="b" attachedToRef="sub" cancelActivity="false"><escalationEventDefinition escalationRef="esc"/></boundaryEvent>
+            <sequenceFlow id="f3" sourceRef="b" targetRef="be"/><endEvent id="be"/>
+            <sequenceFlow id="f2" sourceRef="sub" targetRef="e"/><endEvent id="e"/>
+            <subProcess id="esp" triggeredByEvent="true">
+              <startEvent id="es" isInterrupting="false"><signalEventDefinition signalRef="sg"/></startEvent><sequenceFlow id="h" sourceRef="es" targetRef="ee"/><endEvent id="ee"/>
+            </subProcess>
+            """, extraRoot: """<escalation id="esc" escalationCode="E"/><signal id="sg" name="holiday"/>"""));
+        Assert.True(result.Succeeded, string.Join("; ", result.Report.Errors.Select(e => e.Message)));
+    }
 }

@@ -30,6 +30,9 @@ public sealed class ConcurrencyApiPostgresTest(PostgresApiFixture fixture) : Con
 public sealed class MessagesApiPostgresTest(PostgresApiFixture fixture) : MessagesApiTestBase<PostgresApiFixture>(fixture);
 
 [Collection(PostgresCollection.Name)]
+public sealed class SignalsApiPostgresTest(PostgresApiFixture fixture) : SignalsApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
 public sealed class TimersApiPostgresTest(PostgresApiFixture fixture) : TimersApiTestBase<PostgresApiFixture>(fixture);
 
 [Collection(PostgresCollection.Name)]

@@ -20,6 +20,8 @@ public sealed class ConcurrencyApiSqliteTest(SqliteApiFixture fixture) : Concurr
 
 public sealed class MessagesApiSqliteTest(SqliteApiFixture fixture) : MessagesApiTestBase<SqliteApiFixture>(fixture);
 
+public sealed class SignalsApiSqliteTest(SqliteApiFixture fixture) : SignalsApiTestBase<SqliteApiFixture>(fixture);
+
 public sealed class TimersApiSqliteTest(SqliteApiFixture fixture) : TimersApiTestBase<SqliteApiFixture>(fixture);
 
 public sealed class HostApiSqliteTest(SqliteApiFixture fixture) : HostApiTestBase<SqliteApiFixture>(fixture);

@@ -263,6 +263,59 @@ public abstract class DossiersApiTestBase<TFixture>(TFixture fixture) : IClassFi
     }
 
     [Fact]
+    public virtual async Task ConstructionPermit_WithdrawnMidAppraisal_CancelsEveryOpenTask_AndEndsAtStatus7()
+    {
+        var reception = await Fixture.AsAsync("reception.hai-chau");
+        var officer = await Fixture.AsAsync("officer.hai-chau");
+        var code = (await ReceiveAsync(reception, new
+        {
+            procedureCode = "9.900001", receivingUnit = HaiChau, channel = 1,
+            applicant = new { type = "citizen", name = "Trần Rút Hồ Sơ", idNumber = "048090004321", phone = "0905000111", email = "rut@example.vn" },
+            subject = new { unitCode = HaiChau, address = "7 Lê Lợi" },
+        }))["code"]!.GetValue<string>();
+        await CompleteAsync(reception, await OpenTaskAsync(reception, code, "checkCompleteness"), new { valid = true, agencies = new[] { "officer" } });
+        await OpenTaskAsync(officer, code, "inspectSite");
+        await OpenTaskAsync(officer, code, "askAgencies");
+        Assert.Equal(4, (await DossierAsync(reception, code))["status"]!.GetValue<int>());
+
+        var result = await reception.CorrelateAsync("dossier-withdrawn", code, new { withdrawalReason = "Công dân rút hồ sơ" });
+
+        Assert.Equal(1, result.Matched);
+        var dossier = await DossierAsync(reception, code);
+        Assert.Equal(7, dossier["status"]!.GetValue<int>());
+        Assert.NotNull(dossier["finishedAt"]);
+        Assert.Equal(7, (await Fixture.Anonymous().GetAsync<JsonObject>($"/api/public/dossiers/{code}"))["status"]!["code"]!.GetValue<int>());
+        Assert.Empty(await TasksAsync(officer, $"q={code}"));
+        Assert.Empty(await TasksAsync(reception, $"q={code}"));
+        // Nothing waits any more: a second withdrawal matches nothing.
+        Assert.Equal(0, (await reception.CorrelateAsync("dossier-withdrawn", code)).Matched);
+    }
+
+    [Fact]
+    public virtual async Task ConstructionPermit_RefusedAfterTheFeeWasCollected_OpensTheRefundOnce_ThenEndsAtStatus3()
+    {
+        var reception = await Fixture.AsAsync("reception.hai-chau");
+        var code = (await ReceiveAsync(reception, new
+        {
+            procedureCode = "9.900001", receivingUnit = HaiChau, channel = 1,
+            applicant = new { type = "citizen", name = "Lê Hoàn Phí", idNumber = "048090005678", phone = "0905000222", email = "phi@example.vn" },
+            subject = new { unitCode = HaiChau, address = "9 Bạch Đằng" },
+        }))["code"]!.GetValue<string>();
+        await CompleteAsync(reception, await OpenTaskAsync(reception, code, "checkCompleteness"), new { valid = false });
+        await CompleteAsync(reception, await OpenTaskAsync(reception, code, "issueRefusal"), new { });
+
+        var refund = await OpenTaskAsync(reception, code, "refundFee");
+        Assert.Equal(3, (await DossierAsync(reception, code))["status"]!.GetValue<int>());
+        await CompleteAsync(reception, refund, new { refundReceipt = "HT-2026-0007" });
+
+        var instanceId = refund["instanceId"]!.GetValue<Guid>();
+        var instance = await reception.WaitForStatusAsync(instanceId, "completed");
+        Assert.Equal(1, instance.Completed("refundFee"));
+        Assert.Equal(1, instance.Completed("refused"));
+        Assert.Empty(await TasksAsync(reception, $"q={code}"));
+    }
+
+    [Fact]
     public virtual async Task Deploy_RefusesAProcess_WhoseDossierStatusIsNoPortalCode()
     {
         var owner = await Fixture.AsAsync("owner");

@@ -939,6 +939,22 @@ namespace WorkflowHost.Data.Migrations.Postgres
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("WorkflowHost.Data.Entities.OutboxDeliveryEntity", b =>
+                {
+                    b.Property<long>("OutboxId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OutboxId", "InstanceId");
+
+                    b.ToTable("outbox_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("WorkflowHost.Data.Entities.OutboxEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -947,11 +963,21 @@ namespace WorkflowHost.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CorrelationKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("DispatchedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HangfireJobId")
+                        .HasColumnType("text");
 
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid");
@@ -960,17 +986,30 @@ namespace WorkflowHost.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("LastError")
+                        .HasColumnType("text");
+
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OwnerScope")
                         .HasColumnType("text");
 
                     b.Property<string>("PayloadJson")
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DispatchedAt");
+
+                    b.HasIndex("Status");
 
                     b.ToTable("outbox", (string)null);
                 });
@@ -1073,6 +1112,37 @@ namespace WorkflowHost.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("service_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("WorkflowHost.Data.Entities.SignalSubscriptionEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("EngineSubscriptionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SignalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignalName");
+
+                    b.HasIndex("InstanceId", "EngineSubscriptionId")
+                        .IsUnique();
+
+                    b.ToTable("signal_subscriptions", (string)null);
                 });
 
             modelBuilder.Entity("WorkflowHost.Data.Entities.SlipEntryEntity", b =>

@@ -920,17 +920,43 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("WorkflowHost.Data.Entities.OutboxDeliveryEntity", b =>
+                {
+                    b.Property<long>("OutboxId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OutboxId", "InstanceId");
+
+                    b.ToTable("outbox_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("WorkflowHost.Data.Entities.OutboxEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrelationKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("DispatchedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("HangfireJobId")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("TEXT");
@@ -939,17 +965,30 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerScope")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PayloadJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DispatchedAt");
+
+                    b.HasIndex("Status");
 
                     b.ToTable("outbox", (string)null);
                 });
@@ -1052,6 +1091,37 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("service_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("WorkflowHost.Data.Entities.SignalSubscriptionEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EngineSubscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignalName");
+
+                    b.HasIndex("InstanceId", "EngineSubscriptionId")
+                        .IsUnique();
+
+                    b.ToTable("signal_subscriptions", (string)null);
                 });
 
             modelBuilder.Entity("WorkflowHost.Data.Entities.SlipEntryEntity", b =>

@@ -85,13 +85,8 @@ internal static class MultiInstance
         {
             JsonNumbers.TryGetDouble(item.Variables["loopCounter"], out var position);
             var index = (int)position;
-            JsonNode? output = null;
-            if (loop.OutputElement is not null)
-            {
-                try { output = run.Expressions.Evaluate(loop.OutputElement, new ScopeVariables(run.State, item)); }
-                catch (Expressions.ExpressionEvaluationException ex) { throw new ProcessFailure($"The output element of {ExecutionRun.Describe(node)} failed: {ex.Message}"); }
-            }
-            state.Results[index] = output;
+            state.Results[index] = loop.OutputElement is null ? null
+                : ExpressionGuard.Run(() => run.Expressions.Evaluate(loop.OutputElement, new ScopeVariables(run.State, item)), "output element", node);
         }
         run.State.Scopes.Remove(item);
         state.NrOfActiveInstances--;
@@ -101,7 +96,7 @@ internal static class MultiInstance
         var done = loop.CompletionCondition is not null && run.Condition(loop.CompletionCondition, owner, "completion condition", body);
         if (done)
         {
-            foreach (var other in run.State.Scopes.Where(s => s.ParentId == body.Id).ToList()) run.CancelScope(other);
+            foreach (var other in run.State.Scopes.Where(s => s.ParentId == body.Id).ToList()) run.CancelScope(other, TokenEndReason.CompletionConditionMet);
             state.NrOfActiveInstances = 0;
             Finish(run, body);
             return;

@@ -9,9 +9,9 @@ namespace WorkflowHost.Engine.Runtime.Behaviours;
 /// User and manual tasks wait in the inbox. Manual tasks wait too (unlike Camunda): at a one-stop centre a manual
 /// step such as handing over the paper file must still be confirmed by the person who did it.
 /// </summary>
-internal sealed class UserTaskBehaviour : INodeBehaviour
+internal sealed class UserTaskBehaviour : ActivityBehaviour
 {
-    public void Enter(ExecutionRun run, TokenState token, FlowNode node)
+    protected override void Perform(ExecutionRun run, TokenState token, FlowNode node)
     {
         var assignment = node.Assignment;
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -80,59 +80,5 @@ internal sealed class UserTaskBehaviour : INodeBehaviour
         {
             throw new ProcessFailure($"The due date ({notation}=\"{value}\") of {ExecutionRun.Describe(node)} cannot be counted: {e.Message.Split(" (Parameter")[0]}");
         }
-    }
-}
-
-/// <summary>Service and business-rule tasks: request a job for the handler registered for the topic, then wait.</summary>
-internal sealed class ServiceTaskBehaviour : INodeBehaviour
-{
-    public void Enter(ExecutionRun run, TokenState token, FlowNode node) => run.RequestJob(token, node);
-}
-
-/// <summary>Runs the script in the sandbox; its value goes to <c>camunda:resultVariable</c> when set.</summary>
-internal sealed class ScriptTaskBehaviour : INodeBehaviour
-{
-    public void Enter(ExecutionRun run, TokenState token, FlowNode node)
-    {
-        if (node.Script is not null)
-        {
-            var variables = run.VariablesFor(token);
-            JsonNode? result;
-            try
-            {
-                result = run.Expressions.RunScript(node.Script, variables);
-            }
-            catch (Expressions.ExpressionEvaluationException ex)
-            {
-                throw new ProcessFailure($"The script of {ExecutionRun.Describe(node)} failed: {ex.Message}{run.CallTrace(token)}");
-            }
-            if (node.ResultVariable is { Length: > 0 } name) variables.SetVariable(name, result);
-        }
-        run.Schedule(token, ExecutionRun.StepKind.Complete);
-    }
-}
-
-/// <summary>Send tasks with a topic run as service jobs; without one they emit the message and continue.</summary>
-internal sealed class SendTaskBehaviour : INodeBehaviour
-{
-    public void Enter(ExecutionRun run, TokenState token, FlowNode node)
-    {
-        if (!string.IsNullOrWhiteSpace(node.Topic))
-        {
-            run.RequestJob(token, node);
-            return;
-        }
-        run.AddEffect(new MessageSent(node.Id, node.MessageName ?? node.Name ?? node.Id, run.VariablesFor(token).Snapshot()));
-        run.Schedule(token, ExecutionRun.StepKind.Complete);
-    }
-}
-
-/// <summary>Receive tasks wait for their message (by <c>messageRef</c>, else by the task's name).</summary>
-internal sealed class ReceiveTaskBehaviour : INodeBehaviour
-{
-    public void Enter(ExecutionRun run, TokenState token, FlowNode node)
-    {
-        token.Phase = TokenPhase.Waiting;
-        run.Subscribe(token, node, node.MessageName ?? node.Name ?? node.Id);
     }
 }
