@@ -16,6 +16,7 @@ app.MapPublicApi();
 app.MapDossiersApi();
 app.MapReferenceDataApi();
 app.MapCalendarsApi();
+app.MapMigrationsApi();
 await app.PrepareWorkflowHostAsync();
 app.Run();
 

@@ -70,6 +70,12 @@ internal sealed partial class ExecutionRun
             var owner = FindToken(wait.TokenId);
             if (owner is null || ProcessScopeOf(Scope(owner.ScopeId)).Kind != ScopeKind.CalledProcess) wait.ElementId = Map(wait.ElementId);
         }
+        foreach (var incident in _state.Incidents)
+        {
+            // An open incident names the element its token stopped at; it moves with the token.
+            if (incident.Resolved || FindToken(incident.TokenId) is not { } stopped) continue;
+            if (ProcessScopeOf(Scope(stopped.ScopeId)).Kind != ScopeKind.CalledProcess) incident.ElementId = Map(incident.ElementId);
+        }
         foreach (var scope in _state.Scopes)
         {
             if (scope.Kind == ScopeKind.Process) scope.ProcessId = target.Id;

@@ -11,14 +11,20 @@ public static class IncidentsApi
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(Policies.Operator);
-        group.MapGet("/", ListAsync).WithName("ListIncidents");
+        group.MapGet("/", ListAsync).WithName("ListIncidents")
+            .WithSummary("Open incidents (includeResolved=true: all) of the instances the caller may read; filters as for instances, and instanceId.");
         group.MapPost("/{id:guid}/retry", RetryAsync).WithName("RetryIncident")
             .WithSummary("Retry where the incident stopped; optional variables are set first (the value a condition or script was missing).");
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<IncidentView>>> ListAsync(Guid? instanceId, bool? includeResolved, int? limit, ClaimsPrincipal user, IncidentService incidents, CancellationToken ct) =>
-        TypedResults.Ok(await incidents.ListAsync(user.ToActor(), instanceId, includeResolved ?? false, RequestLimits.Page(limit, null).Limit, ct));
+    private static async Task<Ok<IReadOnlyList<IncidentView>>> ListAsync(Guid? instanceId, bool? includeResolved, string? definitionKey, int? version, string? unit,
+        string? businessKey, int? limit, int? offset, ClaimsPrincipal user, IncidentService incidents, CancellationToken ct)
+    {
+        var filter = InstanceFilter.Parse(definitionKey, version, null, unit, businessKey);
+        var page = RequestLimits.Page(limit, offset);
+        return TypedResults.Ok(await incidents.ListAsync(user.ToActor(), instanceId, includeResolved ?? false, filter, page.Limit, page.Offset, ct));
+    }
 
     private static async Task<Ok<InstanceStarted>> RetryAsync(Guid id, RetryIncidentRequest? request, ClaimsPrincipal user, IncidentService incidents, CancellationToken ct)
     {

@@ -15,7 +15,8 @@ public static class InstancesApi
         group.MapPost("/", StartAsync).WithName("StartInstance").WithSummary("Start an instance of the published version.");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetInstance")
             .WithSummary("An instance the caller started, has a task on, or owns the procedure of (managers and admins: any).");
-        group.MapGet("/", ListAsync).WithName("ListInstances").WithSummary("The instances the caller may read, newest first.");
+        group.MapGet("/", ListAsync).WithName("ListInstances")
+            .WithSummary("The instances the caller may read, newest first; filters: definitionKey, version, status, unit (any of the dossier's three), businessKey.");
         group.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelInstance").WithSummary("Cancel an instance (admins and the procedure's owners).");
         return app;
     }
@@ -36,11 +37,12 @@ public static class InstancesApi
     private static async Task<Ok<InstanceView>> GetAsync(Guid id, ClaimsPrincipal user, InstanceQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.GetAsync(id, user.ToActor(), ct));
 
-    private static async Task<Ok<IReadOnlyList<InstanceSummary>>> ListAsync(string? status, string? definitionKey, string? businessKey, int? limit, int? offset,
-        ClaimsPrincipal user, InstanceQueries queries, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<InstanceSummary>>> ListAsync(string? status, string? definitionKey, int? version, string? unit, string? businessKey,
+        int? limit, int? offset, ClaimsPrincipal user, InstanceQueries queries, CancellationToken ct)
     {
+        var filter = InstanceFilter.Parse(definitionKey, version, status, unit, businessKey);
         var page = RequestLimits.Page(limit, offset);
-        return TypedResults.Ok(await queries.ListAsync(user.ToActor(), status, definitionKey, businessKey, page.Limit, page.Offset, ct));
+        return TypedResults.Ok(await queries.ListAsync(user.ToActor(), filter, page.Limit, page.Offset, ct));
     }
 
     private static async Task<Ok<InstanceStarted>> CancelAsync(Guid id, CancelRequest? request, ClaimsPrincipal user, InstanceQueries queries,

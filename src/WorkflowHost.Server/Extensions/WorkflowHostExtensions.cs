@@ -157,6 +157,10 @@ public static class WorkflowHostExtensions
         services.AddScoped<ServiceJobRunner>();
         services.AddScoped<StartupTasks>();
         services.AddScoped<StartTimerService>();
+        services.AddScoped<MigrationPlanner>();
+        services.AddScoped<MigrationService>();
+        services.AddScoped<MigrationRunner>();
+        services.AddScoped<MigrationJobs>();
         services.AddOneStop(options);
         services.AddSingleton<IServiceTaskHandler, NotifyHandler>();
         services.AddSingleton<ServiceTaskHandlers>();
@@ -188,6 +192,7 @@ public static class WorkflowHostExtensions
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<TimerJobs>("timer-horizon", j => j.PromoteAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<ServiceJobRunner>("service-job-reconciler", j => j.ReconcileAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<MigrationJobs>("migration-resumer", j => j.ResumeAsync(CancellationToken.None), Cron.Minutely());
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var storage = app.Services.GetRequiredService<StorageSettings>();
