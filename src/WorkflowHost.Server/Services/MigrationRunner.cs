@@ -69,8 +69,8 @@ public sealed class MigrationRunner(IServiceScopeFactory scopes, BpmnEngine engi
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
-        var outcome = await db.MigrationInstances.SingleAsync(m => m.MigrationId == migration.Id && m.InstanceId == instanceId, ct);
-        if (outcome.Outcome != MigrationOutcome.Pending) return true; // done by an earlier run of this job (resumed after a crash)
+        var pending = db.MigrationInstances.Where(m => m.MigrationId == migration.Id && m.InstanceId == instanceId && m.Outcome == MigrationOutcome.Pending);
+        if (!await pending.AnyAsync(ct)) return true; // done by an earlier run of this job (resumed after a crash)
         var now = clock.GetUtcNow();
         var instance = await db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, ct);
         var failure = giveUp ?? instance switch
@@ -81,13 +81,12 @@ public sealed class MigrationRunner(IServiceScopeFactory scopes, BpmnEngine engi
             { Status: InstanceRowStatus.Completed or InstanceRowStatus.Terminated } => "It ended before its turn came.",
             _ => null,
         };
-        EngineResult? result = null;
         if (failure is null)
         {
             try
             {
                 var target = catalog.Get(migration.DefinitionKey, migration.ToVersion);
-                result = engine.Execute(target, InstanceStateSerializer.Deserialize(instance!.StateJson), new MigrateInstance(map), now, catalog);
+                var result = engine.Execute(target, InstanceStateSerializer.Deserialize(instance!.StateJson), new MigrateInstance(map), now, catalog);
                 await EffectWriter.ApplyAsync(db, instance, result, now, migration.CreatedBy, [], ct);
                 instance.DefinitionVersion = migration.ToVersion;
                 await MoveRowsAsync(db, instance, result.State, target, ct);
@@ -96,23 +95,28 @@ public sealed class MigrationRunner(IServiceScopeFactory scopes, BpmnEngine engi
             catch (MigrationException e)
             {
                 failure = "It advanced since the dry run and no longer fits the map: " + string.Join(" ", e.Problems);
-                result = null;
                 db.ChangeTracker.Clear();
-                outcome = await db.MigrationInstances.SingleAsync(m => m.MigrationId == migration.Id && m.InstanceId == instanceId, ct);
             }
         }
-        outcome.Outcome = failure is null ? MigrationOutcome.Migrated : MigrationOutcome.Failed;
-        outcome.Reason = failure;
-        outcome.DoneAt = now;
+        // The outcome flips only from pending, in the same transaction as the instance: a second runner that read the
+        // row before the first committed finds nothing left to flip and writes nothing (its instance write, if any, is
+        // refused by the revision guard before that).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
-            return true;
         }
         catch (Exception ex) when (ex is DbUpdateConcurrencyException || StaleRevision.IsCauseOf(ex))
         {
             return false;
         }
+        var flipped = await pending.ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Outcome, failure is null ? MigrationOutcome.Migrated : MigrationOutcome.Failed)
+            .SetProperty(m => m.Reason, failure)
+            .SetProperty(m => m.DoneAt, now), ct);
+        if (flipped == 0) return true; // another runner recorded it first; ours rolls back with the transaction
+        await transaction.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>The rows that name an element follow their wait: open tasks (keeping assignee, due date and candidates), timers, jobs, subscriptions, incidents.</summary>

@@ -64,3 +64,6 @@ public sealed class DossiersApiPostgresTest(DossiersApiPostgresTest.ShippedFixtu
 
 [Collection(PostgresCollection.Name)]
 public sealed class SecurityApiPostgresTest(PostgresApiFixture fixture) : SecurityApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class MigrationsApiPostgresTest(PostgresApiFixture fixture) : MigrationsApiTestBase<PostgresApiFixture>(fixture);

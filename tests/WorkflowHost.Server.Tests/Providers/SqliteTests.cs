@@ -48,3 +48,5 @@ public sealed class DossiersApiSqliteTest(DossiersApiSqliteTest.ShippedFixture f
 }
 
 public sealed class SecurityApiSqliteTest(SqliteApiFixture fixture) : SecurityApiTestBase<SqliteApiFixture>(fixture);
+
+public sealed class MigrationsApiSqliteTest(SqliteApiFixture fixture) : MigrationsApiTestBase<SqliteApiFixture>(fixture);
