@@ -1,6 +1,7 @@
 // One typed client for the server's endpoints: cookie auth (same origin), JSON camelCase, problem+json errors.
 import type {
-  Appointment, CreatedDossier, Dossier, DossierDocument, DossierListItem, DocumentKind, Me, NewDossier, Page,
+  Appointment, CreatedDossier, DefinitionSummary, Dossier, DossierDocument, DossierListItem, DocumentKind, IncidentView, InstanceFilters,
+  InstanceSummary, InstanceView, Me, Migration, MigrationPlan, MigrationRequest, NewDossier, Page,
   Problem, Procedure, PublicDossier, Task, TaskCounts, TaskDetail, TaskView, Unit,
 } from './types';
 
@@ -121,4 +122,24 @@ export const api = {
     request<unknown>('POST', `/api/tasks/${enc(id)}/transfer`, body),
   returnForSupplement: (id: string, missing: string[], note: string) =>
     request<unknown>('POST', `/api/tasks/${enc(id)}/return-for-supplement`, { missing, note }),
+
+  instances: (f: InstanceFilters) => request<InstanceSummary[]>('GET', `/api/instances${query({ ...f })}`),
+  instance: (id: string) => request<InstanceView>('GET', `/api/instances/${enc(id)}`),
+  incidents: (f: InstanceFilters & { instanceId?: string; includeResolved?: boolean }) =>
+    request<IncidentView[]>('GET', `/api/incidents${query({ ...f, status: undefined, includeResolved: f.includeResolved ? 'true' : undefined })}`),
+  retryIncident: (id: string, variables: Record<string, unknown> | null) =>
+    request<unknown>('POST', `/api/incidents/${enc(id)}/retry`, { variables }),
+
+  definitions: () => request<DefinitionSummary[]>('GET', '/api/definitions'),
+  definitionVersions: (key: string) => request<DefinitionSummary[]>('GET', `/api/definitions/${enc(key)}/versions`),
+  /** The BPMN XML exactly as deployed (served as a download; read here as text). */
+  definitionXml: async (key: string, version: number): Promise<string> => {
+    const response = await fetch(`/api/definitions/${enc(key)}/versions/${version}`, { credentials: 'same-origin' });
+    if (!response.ok) throw new ApiError(response.status, { title: response.statusText, status: response.status });
+    return response.text();
+  },
+
+  planMigration: (body: MigrationRequest) => request<MigrationPlan>('POST', '/api/migrations/plan', body),
+  startMigration: (body: MigrationRequest) => request<Migration>('POST', '/api/migrations', body),
+  migration: (id: string, outcome?: string) => request<Migration>('GET', `/api/migrations/${enc(id)}${query({ outcome, limit: 500 })}`),
 };

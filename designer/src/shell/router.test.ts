@@ -11,6 +11,11 @@ describe('hash routes', () => {
       { name: 'print', code: '000.02.42.H48-261203-0001', slip: 'receipt' },
       { name: 'lookup', code: '000.02.42.H48-261203-0001' },
       { name: 'lookup' },
+      { name: 'instances', tab: 'instances', filters: { definitionKey: 'hk-dang-ky', version: '2', status: 'incident' } },
+      { name: 'instances', tab: 'incidents', filters: {} },
+      { name: 'instance', id: 'fa69e13e-c38f-4fd5-88e1-d92fa55cc958' },
+      { name: 'migrations' },
+      { name: 'migrations', id: 'fa69e13e-c38f-4fd5-88e1-d92fa55cc958' },
     ];
     for (const route of routes) expect(parse(href(route))).toEqual(route);
   });

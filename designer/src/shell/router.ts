@@ -1,4 +1,4 @@
-// Hash routing: #/desk, #/inbox, #/tasks/{id}, #/dossiers/{code}, #/dossiers/{code}/print/{slip}, #/lookup[/{code}], #/signin.
+// Hash routing: #/desk, #/inbox, #/instances[?filters], #/instances/{id}, #/migrations[/{id}], #/tasks/{id}, #/dossiers/{code}, #/dossiers/{code}/print/{slip}, #/lookup[/{code}], #/signin.
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
@@ -10,6 +10,9 @@ export type Route =
   | { name: 'dossier'; code: string }
   | { name: 'print'; code: string; slip: SlipKind }
   | { name: 'lookup'; code?: string }
+  | { name: 'instances'; tab?: 'instances' | 'incidents'; filters?: Record<string, string> }
+  | { name: 'instance'; id: string }
+  | { name: 'migrations'; id?: string }
   | { name: 'notFound'; path: string };
 
 export type SlipKind = 'receipt' | 'supplement' | 'refusal' | 'control';
@@ -39,6 +42,11 @@ export function parse(hash: string): Route {
       break;
     case 'lookup':
       return { name: 'lookup', code: second };
+    case 'instances':
+      if (second === 'incidents' || !second) return { name: 'instances', tab: second === 'incidents' ? 'incidents' : 'instances', filters: Object.fromEntries(params) };
+      return { name: 'instance', id: second };
+    case 'migrations':
+      return { name: 'migrations', id: second };
   }
   return { name: 'notFound', path: raw };
 }
@@ -54,6 +62,12 @@ export function href(route: Route): string {
     case 'dossier': return `#/dossiers/${e(route.code)}`;
     case 'print': return `#/dossiers/${e(route.code)}/print/${route.slip}`;
     case 'lookup': return route.code ? `#/lookup/${e(route.code)}` : '#/lookup';
+    case 'instances': {
+      const q = new URLSearchParams(Object.entries(route.filters ?? {}).filter(([, v]) => v !== '')).toString();
+      return `#/instances${route.tab === 'incidents' ? '/incidents' : ''}${q ? `?${q}` : ''}`;
+    }
+    case 'instance': return `#/instances/${e(route.id)}`;
+    case 'migrations': return route.id ? `#/migrations/${e(route.id)}` : '#/migrations';
     case 'notFound': return `#/${route.path}`;
   }
 }
