@@ -1,0 +1,197 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace WorkflowHost.BrowserTests;
+
+/// <summary>
+/// The process owner's screens in headless Chromium against the real server: the instance list and viewer (the
+/// active task highlighted on the diagram) and the migration screen (element map, dry run, execution). Screenshots
+/// of each land in docs/screenshots/.
+/// </summary>
+public sealed class InstanceViewerTests(BrowserServer fixture, ITestOutputHelper output) : IClassFixture<BrowserServer>
+{
+    private static readonly string Screenshots = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../docs/screenshots"));
+
+    private static string Bpmn(string key, string body) => $"""
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+          xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+          xmlns:di="http://www.omg.org/spec/DD/20100524/DI" id="defs" targetNamespace="browser-tests">
+          <process id="{key}" name="Cấp bản sao trích lục" isExecutable="true">{body}</process>
+          <bpmndi:BPMNDiagram id="d"><bpmndi:BPMNPlane id="pl" bpmnElement="{key}">{Shapes(body)}</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+        </definitions>
+        """;
+
+    /// <summary>Lays the chain's nodes out left to right and draws each flow between them.</summary>
+    private static string Shapes(string body)
+    {
+        var nodes = System.Text.RegularExpressions.Regex.Matches(body, "<(startEvent|userTask|endEvent) id=\"([^\"]+)\"").Select(m => (Kind: m.Groups[1].Value, Id: m.Groups[2].Value)).ToList();
+        var x = new Dictionary<string, int>();
+        var shapes = new System.Text.StringBuilder();
+        var left = 60;
+        foreach (var (kind, id) in nodes)
+        {
+            var (w, h) = kind == "userTask" ? (120, 80) : (36, 36);
+            x[id] = left;
+            shapes.Append($"""<bpmndi:BPMNShape id="{id}_di" bpmnElement="{id}"><dc:Bounds x="{left}" y="{140 - h / 2}" width="{w}" height="{h}"/></bpmndi:BPMNShape>""");
+            left += w + 80;
+        }
+        foreach (System.Text.RegularExpressions.Match f in System.Text.RegularExpressions.Regex.Matches(body, "<sequenceFlow id=\"([^\"]+)\" sourceRef=\"([^\"]+)\" targetRef=\"([^\"]+)\""))
+        {
+            var (id, source, target) = (f.Groups[1].Value, f.Groups[2].Value, f.Groups[3].Value);
+            var sourceRight = x[source] + (nodes.Single(n => n.Id == source).Kind == "userTask" ? 120 : 36);
+            shapes.Append($"""<bpmndi:BPMNEdge id="{id}_di" bpmnElement="{id}"><di:waypoint x="{sourceRight}" y="140"/><di:waypoint x="{x[target]}" y="140"/></bpmndi:BPMNEdge>""");
+        }
+        return shapes.ToString();
+    }
+
+    private static string V1(string key) => Bpmn(key, """
+        <startEvent id="start" name="Nhận yêu cầu"/>
+        <sequenceFlow id="f1" sourceRef="start" targetRef="first"/>
+        <userTask id="first" name="Tiếp nhận hồ sơ" camunda:candidateGroups="reception" camunda:candidateUsers="owner"/>
+        <sequenceFlow id="f2" sourceRef="first" targetRef="second"/>
+        <userTask id="second" name="Thẩm định" camunda:candidateGroups="officer"/>
+        <sequenceFlow id="f3" sourceRef="second" targetRef="end"/>
+        <endEvent id="end" name="Xong"/>
+        """);
+
+    private static string V2(string key) => Bpmn(key, """
+        <startEvent id="start" name="Nhận yêu cầu"/>
+        <sequenceFlow id="f1" sourceRef="start" targetRef="receive"/>
+        <userTask id="receive" name="Tiếp nhận và kiểm tra" camunda:candidateGroups="reception"/>
+        <sequenceFlow id="f2" sourceRef="receive" targetRef="end"/>
+        <endEvent id="end" name="Xong"/>
+        """);
+
+    [Fact]
+    public Task Owner_SeesActiveTaskHighlightedInViewer_AndRunsMigrationDryRunAndExecution() => RunAsync(async () =>
+    {
+        var key = $"trich-luc-{Guid.NewGuid():N}"[..20];
+        var page = await SignInAsync("owner");
+        var scripts = new List<string>();
+        page.Request += (_, request) => { if (request.ResourceType == "script") scripts.Add(request.Url); };
+        var api = page.Context.APIRequest;
+        await PostAsync(api, "/api/definitions?publish=true", V1(key), "application/xml");
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var started = await PostAsync(api, "/api/instances", JsonSerializer.Serialize(new { definitionKey = key, businessKey = $"TL-2026-000{i + 1}", variables = new { applicant = "Trần Thị Mai", copies = i + 1 } }));
+            ids.Add(started.GetProperty("id").GetString()!);
+            if (i == 0)
+            {
+                var task = started.GetProperty("tasks")[0].GetProperty("id").GetString();
+                await PostAsync(api, $"/api/tasks/{task}/complete", "{}");
+            }
+        }
+        await PostAsync(api, "/api/definitions?publish=true", V2(key), "application/xml");
+
+        // The list, filtered to this procedure, then one instance in the viewer.
+        await page.GotoAsync($"{fixture.BaseUrl}/#/instances?definitionKey={key}");
+        var table = page.GetByTestId("instance-table");
+        await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(3);
+        await Shot(page, "instances");
+        await table.GetByRole(AriaRole.Link, new() { Name = "TL-2026-0002" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("diagram")).ToHaveAttributeAsync("data-state", "ready");
+        var active = page.Locator(".djs-element.wh-active");
+        await Assertions.Expect(active).ToHaveCountAsync(1);
+        await Assertions.Expect(active).ToHaveAttributeAsync("data-element-id", "first");
+        await Assertions.Expect(page.Locator(".djs-element.wh-visited[data-element-id='start']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("active-elements")).ToContainTextAsync("first");
+        Assert.True(await LoadedAsync(page, scripts, BpmnJsMarker), "the viewer's bpmn-js chunk was not loaded");
+        await Assertions.Expect(page.GetByTestId("variables")).ToContainTextAsync("Trần Thị Mai");
+        await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("userTask");
+        await Shot(page, "instance-viewer", fullPage: true);
+
+        // Migration: the same-id defaults, "first" mapped by hand to "receive", the dry run, then execution.
+        await page.GotoAsync($"{fixture.BaseUrl}/#/migrations");
+        await page.GetByLabel("Thủ tục", new() { Exact = true }).SelectOptionAsync(key);
+        await Assertions.Expect(page.GetByLabel("Từ phiên bản", new() { Exact = true })).ToHaveValueAsync("1");
+        await Assertions.Expect(page.GetByLabel("Sang phiên bản", new() { Exact = true })).ToHaveValueAsync("2");
+        var map = page.GetByTestId("element-map");
+        await Assertions.Expect(map.Locator("select[data-from='start']")).ToHaveValueAsync("start");
+        await Assertions.Expect(map.Locator("select[data-from='first']")).ToHaveValueAsync("");
+        await map.Locator("select[data-from='first']").SelectOptionAsync("receive");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chạy thử" }).ClickAsync();
+        var plan = page.GetByTestId("plan-table");
+        await Assertions.Expect(plan.Locator("tr[data-can-migrate='true']")).ToHaveCountAsync(2);
+        await Assertions.Expect(plan.Locator("tr[data-can-migrate='false']")).ToHaveCountAsync(1);
+        await Assertions.Expect(plan.Locator("tr[data-can-migrate='false']")).ToContainTextAsync("'second' has no counterpart");
+        await Assertions.Expect(plan.Locator("tr[data-can-migrate='true']").First).ToContainTextAsync("first → receive");
+        await Shot(page, "migration-dry-run", fullPage: true);
+
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thực hiện (2)" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("progress")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("progress")).ToContainTextAsync("2 đã chuyển, 1 không chuyển được");
+        await Shot(page, "migration-progress");
+
+        // The moved instance now stands on v2's "receive" in the viewer.
+        await page.GotoAsync($"{fixture.BaseUrl}/#/instances/{ids[1]}");
+        await Assertions.Expect(page.GetByTestId("diagram")).ToHaveAttributeAsync("data-state", "ready");
+        await Assertions.Expect(page.Locator(".djs-element.wh-active")).ToHaveAttributeAsync("data-element-id", "receive");
+        await page.Context.CloseAsync();
+    });
+
+    [Fact]
+    public Task Viewer_IsNotDownloaded_ByTheInbox() => RunAsync(async () =>
+    {
+        var scripts = new List<string>();
+        var page = await SignInAsync("reception.hai-chau", p => p.Request += (_, request) => { if (request.ResourceType == "script") scripts.Add(request.Url); });
+        await page.GotoAsync($"{fixture.BaseUrl}/#/inbox");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.NotEmpty(scripts);
+        Assert.False(await LoadedAsync(page, scripts, BpmnJsMarker), "the inbox downloaded bpmn-js");
+        await page.Context.CloseAsync();
+    });
+
+    /// <summary>A class name diagram-js writes from its code: present in the bpmn-js chunk, absent from the app's main bundle.</summary>
+    private const string BpmnJsMarker = "djs-container";
+
+    private static async Task<bool> LoadedAsync(IPage page, IEnumerable<string> scripts, string marker)
+    {
+        foreach (var url in scripts.Distinct())
+            if ((await (await page.Context.APIRequest.GetAsync(url)).TextAsync()).Contains(marker, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private async Task Shot(IPage page, string name, bool fullPage = false)
+    {
+        Directory.CreateDirectory(Screenshots);
+        await page.WaitForTimeoutAsync(300);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = fullPage });
+        output.WriteLine($"screenshot {name}.png");
+    }
+
+    private async Task<JsonElement> PostAsync(IAPIRequestContext api, string path, string body, string contentType = "application/json")
+    {
+        var response = await api.PostAsync(fixture.BaseUrl + path, new APIRequestContextOptions { Data = body, Headers = new Dictionary<string, string> { ["Content-Type"] = contentType } });
+        var text = await response.TextAsync();
+        Assert.True(response.Ok, $"POST {path}: {response.Status} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private async Task<IPage> SignInAsync(string user, Action<IPage>? beforeOpening = null)
+    {
+        var page = await fixture.NewPageAsync();
+        beforeOpening?.Invoke(page);
+        await page.GotoAsync(fixture.BaseUrl + "/");
+        await page.GetByLabel("Tên đăng nhập").FillAsync(user);
+        await page.GetByLabel("Mật khẩu").FillAsync(user);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".user-name")).ToHaveAttributeAsync("data-user", user);
+        return page;
+    }
+
+    private async Task RunAsync(Func<Task> body)
+    {
+        try
+        {
+            await body();
+        }
+        catch (Exception ex) when (ex is not XunitException || fixture.Server is not null)
+        {
+            throw new XunitException($"{ex.Message}{Environment.NewLine}{fixture.Server?.OutputTail()}{Environment.NewLine}{ex}");
+        }
+    }
+}
