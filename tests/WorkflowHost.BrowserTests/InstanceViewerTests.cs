@@ -134,6 +134,43 @@ public sealed class InstanceViewerTests(BrowserServer fixture, ITestOutputHelper
     });
 
     [Fact]
+    public Task Manager_OpensDossierInstanceOfTheUnit_AndSeesActiveTaskAndDossierLink() => RunAsync(async () =>
+    {
+        // Reception at Hải Châu receives a marriage registration (the shipped procedure); its first step waits.
+        var desk = await SignInAsync("reception.hai-chau");
+        var received = await PostAsync(desk.Context.APIRequest, "/api/dossiers", JsonSerializer.Serialize(new
+        {
+            procedureCode = "1.000894", receivingUnit = "20242", channel = 1, decision = "accept",
+            applicant = new { type = "citizen", name = "Lê Văn Hùng", idNumber = "048095007777", phone = "0905777777", email = "" },
+            subject = new { unitCode = "20242", address = "", parcel = "" },
+        }));
+        var code = received.GetProperty("code").GetString()!;
+        var instanceId = received.GetProperty("instanceId").GetString()!;
+        await desk.Context.CloseAsync();
+
+        var page = await SignInAsync("manager.hai-chau");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tiến trình" })).ToBeVisibleAsync();
+        await page.GotoAsync($"{fixture.BaseUrl}/#/instances?unit=20242&businessKey={Uri.EscapeDataString(code)}");
+        await page.GetByTestId("instance-table").GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"#/instances/{instanceId}$"));
+        await Assertions.Expect(page.GetByTestId("diagram")).ToHaveAttributeAsync("data-state", "ready");
+        var active = page.Locator(".djs-element.wh-active");
+        await Assertions.Expect(active).ToHaveCountAsync(1);
+        var activeId = await active.GetAttributeAsync("data-element-id");
+        await Assertions.Expect(page.GetByTestId("active-elements")).ToContainTextAsync(activeId!);
+        await Shot(page, "instance-viewer-dossier", fullPage: true);
+
+        // A bad filter value is named next to its field, and nothing is listed.
+        await page.GotoAsync($"{fixture.BaseUrl}/#/instances?status=lost");
+        await Assertions.Expect(page.Locator("#f-status-error")).ToBeVisibleAsync();
+
+        await page.GotoAsync($"{fixture.BaseUrl}/#/instances/{instanceId}");
+        await page.GetByTestId("dossier-link").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dossier-code")).ToHaveTextAsync(code);
+        await page.Context.CloseAsync();
+    });
+
+    [Fact]
     public Task Viewer_IsNotDownloaded_ByTheInbox() => RunAsync(async () =>
     {
         var scripts = new List<string>();
