@@ -170,6 +170,73 @@ public sealed class InstanceViewerTests(BrowserServer fixture, ITestOutputHelper
         await page.Context.CloseAsync();
     });
 
+    /// <summary>start → gateway "route" on <c>decision</c> (no default: an unset variable stops it) → "appraise" or end "refused".</summary>
+    private static string Routed(string key) => $$"""
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+          xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+          xmlns:di="http://www.omg.org/spec/DD/20100524/DI" id="defs" targetNamespace="browser-tests">
+          <process id="{{key}}" name="Xác nhận tình trạng hôn nhân" isExecutable="true">
+            <startEvent id="start" name="Nhận yêu cầu"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="route"/>
+            <exclusiveGateway id="route" name="Đủ điều kiện?"/>
+            <sequenceFlow id="toAppraise" sourceRef="route" targetRef="appraise"><conditionExpression>${decision == 'accept'}</conditionExpression></sequenceFlow>
+            <sequenceFlow id="toRefused" sourceRef="route" targetRef="refused"><conditionExpression>${decision == 'refuse'}</conditionExpression></sequenceFlow>
+            <userTask id="appraise" name="Thẩm định" camunda:candidateGroups="officer" camunda:candidateUsers="owner"/>
+            <sequenceFlow id="f2" sourceRef="appraise" targetRef="done"/>
+            <endEvent id="done" name="Xong"/>
+            <endEvent id="refused" name="Từ chối"/>
+          </process>
+          <bpmndi:BPMNDiagram id="d"><bpmndi:BPMNPlane id="pl" bpmnElement="{{key}}">
+            <bpmndi:BPMNShape id="start_di" bpmnElement="start"><dc:Bounds x="60" y="122" width="36" height="36"/></bpmndi:BPMNShape>
+            <bpmndi:BPMNShape id="route_di" bpmnElement="route" isMarkerVisible="true"><dc:Bounds x="160" y="115" width="50" height="50"/></bpmndi:BPMNShape>
+            <bpmndi:BPMNShape id="appraise_di" bpmnElement="appraise"><dc:Bounds x="280" y="100" width="120" height="80"/></bpmndi:BPMNShape>
+            <bpmndi:BPMNShape id="done_di" bpmnElement="done"><dc:Bounds x="470" y="122" width="36" height="36"/></bpmndi:BPMNShape>
+            <bpmndi:BPMNShape id="refused_di" bpmnElement="refused"><dc:Bounds x="167" y="240" width="36" height="36"/></bpmndi:BPMNShape>
+            <bpmndi:BPMNEdge id="f1_di" bpmnElement="f1"><di:waypoint x="96" y="140"/><di:waypoint x="160" y="140"/></bpmndi:BPMNEdge>
+            <bpmndi:BPMNEdge id="toAppraise_di" bpmnElement="toAppraise"><di:waypoint x="210" y="140"/><di:waypoint x="280" y="140"/></bpmndi:BPMNEdge>
+            <bpmndi:BPMNEdge id="toRefused_di" bpmnElement="toRefused"><di:waypoint x="185" y="165"/><di:waypoint x="185" y="240"/></bpmndi:BPMNEdge>
+            <bpmndi:BPMNEdge id="f2_di" bpmnElement="f2"><di:waypoint x="400" y="140"/><di:waypoint x="470" y="140"/></bpmndi:BPMNEdge>
+          </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+        </definitions>
+        """;
+
+    [Fact]
+    public Task Owner_RetriesIncidentWithVariables_FromTheViewer() => RunAsync(async () =>
+    {
+        var key = $"xac-nhan-{Guid.NewGuid():N}"[..20];
+        var page = await SignInAsync("owner");
+        await PostAsync(page.Context.APIRequest, "/api/definitions?publish=true", Routed(key), "application/xml");
+        var started = await PostAsync(page.Context.APIRequest, "/api/instances", JsonSerializer.Serialize(new { definitionKey = key, businessKey = "XN-2026-0001" }));
+        var id = started.GetProperty("id").GetString()!;
+
+        // The incident list names it; the viewer shows it on the gateway with its message.
+        await page.GotoAsync($"{fixture.BaseUrl}/#/instances/incidents?definitionKey={key}");
+        var incidentRow = page.GetByTestId("incident-table").Locator("tbody tr");
+        await Assertions.Expect(incidentRow).ToHaveCountAsync(1);
+        await Assertions.Expect(incidentRow).ToContainTextAsync("route");
+        await Shot(page, "instances-incidents");
+        await incidentRow.GetByRole(AriaRole.Link, new() { Name = "XN-2026-0001" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("diagram")).ToHaveAttributeAsync("data-state", "ready");
+        await Assertions.Expect(page.Locator(".djs-element.wh-incident")).ToHaveAttributeAsync("data-element-id", "route");
+        var incidents = page.GetByTestId("incidents");
+        await Assertions.Expect(incidents).ToContainTextAsync("decision");
+        await Shot(page, "instance-viewer-incident", fullPage: true);
+
+        // Not JSON: refused next to the field, nothing sent.
+        var variables = incidents.GetByLabel("Biến cần gán trước khi chạy lại (JSON, không bắt buộc)");
+        await variables.FillAsync("decision = accept");
+        await incidents.GetByRole(AriaRole.Button, new() { Name = "Chạy lại" }).ClickAsync();
+        await Assertions.Expect(incidents.Locator(".field-error")).ToBeVisibleAsync();
+
+        await variables.FillAsync("""{"decision": "accept"}""");
+        await incidents.GetByRole(AriaRole.Button, new() { Name = "Chạy lại" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice--success")).ToContainTextAsync("route");
+        await Assertions.Expect(page.Locator(".djs-element.wh-active")).ToHaveAttributeAsync("data-element-id", "appraise");
+        await Assertions.Expect(page.GetByTestId("incidents")).ToContainTextAsync("Không có sự cố đang mở.");
+        await Assertions.Expect(page.GetByTestId("variables")).ToContainTextAsync("accept");
+        await page.Context.CloseAsync();
+    });
+
     [Fact]
     public Task Viewer_IsNotDownloaded_ByTheInbox() => RunAsync(async () =>
     {

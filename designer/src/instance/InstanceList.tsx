@@ -141,7 +141,7 @@ function IncidentTable({ rows }: { rows: IncidentView[] }) {
               <td><a class="mono" href={href({ name: 'instance', id: r.instanceId })}>{r.businessKey ?? r.instanceId.slice(0, 8)}</a></td>
               <td class="mono">{r.definitionKey}{r.version ? ` v${r.version}` : ''}</td>
               <td class="mono">{r.elementId}</td>
-              <td class="clip">{r.message}</td>
+              <td class="clip" title={r.message}>{r.message}</td>
               <td>{dateTime(r.createdAt)}</td>
             </tr>
           ))}

@@ -63,7 +63,7 @@ export function InstancePage({ id }: { id: string }) {
         {xml ? <Diagram xml={xml} highlights={highlights} label={t('viewer.diagramLabel', { key: i.definitionKey, version: i.version })} /> : <Loading />}
         <p data-testid="active-elements">
           <strong>{t('viewer.active')}:</strong>{' '}
-          {i.activeElementIds.length ? i.activeElementIds.map((a) => <code key={a} class="chip">{a}</code>) : <span class="muted">{t('viewer.noneActive')}</span>}
+          {i.activeElementIds.length ? i.activeElementIds.map((a) => <code key={a} class={highlights.incidents.includes(a) ? 'chip chip--bad' : 'chip'}>{a}</code>) : <span class="muted">{t('viewer.noneActive')}</span>}
         </p>
       </section>
       <div class="two-col">
