@@ -98,6 +98,32 @@ public abstract class MigrationsApiTestBase<TFixture>(TFixture fixture) : IClass
     }
 
     [Fact]
+    public virtual async Task Plan_RefusesInstance_WhenItsMultiInstanceTaskBecomesSingle()
+    {
+        var owner = await Fixture.AsAsync("owner");
+        var key = Bpmn.NewKey("opinions");
+        string Version(string loop) => Bpmn.Process(key, $"""
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="opinions"/>
+            <userTask id="opinions" name="Departments give their opinion" camunda:candidateGroups="officer">{loop}</userTask>
+            <sequenceFlow id="f2" sourceRef="opinions" targetRef="end"/>
+            <endEvent id="end"/>
+            """);
+        await owner.DeployAsync(Version("<multiInstanceLoopCharacteristics><loopCardinality>3</loopCardinality></multiInstanceLoopCharacteristics>"));
+        var started = await owner.StartAsync(key, Bpmn.NewBusinessKey());
+        await owner.DeployAsync(Version(""), publish: true);
+
+        var plan = (await (await owner.Http.PostAsJsonAsync("/api/migrations/plan",
+            new { definitionKey = key, fromVersion = 1, toVersion = 2, elementMap = new { } }, ApiClient.Json)).Content.ReadFromJsonAsync<JsonObject>())!;
+
+        var instance = Assert.Single(plan["instances"]!.AsArray())!;
+        Assert.Equal(started.Id, instance["instanceId"]!.GetValue<Guid>());
+        Assert.False(instance["canMigrate"]!.GetValue<bool>());
+        Assert.Contains(instance["problems"]!.AsArray(), p => p!.GetValue<string>().Contains("'opinions' is multi-instance", StringComparison.Ordinal));
+        Assert.Equal((0, 1), (plan["movable"]!.GetValue<int>(), plan["refused"]!.GetValue<int>()));
+    }
+
+    [Fact]
     public virtual async Task Execute_Migrates500InstancesInBatches_AndResumesAfterCrashWithoutDoublingAnyStep()
     {
         const int Count = 500;
