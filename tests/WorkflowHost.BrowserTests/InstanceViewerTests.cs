@@ -125,6 +125,9 @@ public sealed class InstanceViewerTests(BrowserServer fixture, ITestOutputHelper
         await Assertions.Expect(page.GetByTestId("progress")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("progress")).ToContainTextAsync("2 đã chuyển, 1 không chuyển được");
         await Shot(page, "migration-progress");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lần chuyển mới" }).ClickAsync();
+        await page.GetByLabel("Thủ tục", new() { Exact = true }).SelectOptionAsync(key);
+        await Assertions.Expect(page.GetByTestId("recent-migrations")).ToContainTextAsync("v1 → v2 · 3");
 
         // The moved instance now stands on v2's "receive" in the viewer.
         await page.GotoAsync($"{fixture.BaseUrl}/#/instances/{ids[1]}");

@@ -1,7 +1,7 @@
 // One typed client for the server's endpoints: cookie auth (same origin), JSON camelCase, problem+json errors.
 import type {
   Appointment, CreatedDossier, DefinitionSummary, Dossier, DossierDocument, DossierListItem, DocumentKind, IncidentView, InstanceFilters,
-  InstanceSummary, InstanceView, Me, Migration, MigrationPlan, MigrationRequest, NewDossier, Page,
+  InstanceSummary, InstanceView, Me, Migration, MigrationPlan, MigrationSummary, MigrationRequest, NewDossier, Page,
   Problem, Procedure, PublicDossier, Task, TaskCounts, TaskDetail, TaskView, Unit,
 } from './types';
 
@@ -141,5 +141,6 @@ export const api = {
 
   planMigration: (body: MigrationRequest) => request<MigrationPlan>('POST', '/api/migrations/plan', body),
   startMigration: (body: MigrationRequest) => request<Migration>('POST', '/api/migrations', body),
+  migrations: (definitionKey?: string) => request<MigrationSummary[]>('GET', `/api/migrations${query({ definitionKey, limit: 20 })}`),
   migration: (id: string, outcome?: string) => request<Migration>('GET', `/api/migrations/${enc(id)}${query({ outcome, limit: 500 })}`),
 };

@@ -373,3 +373,5 @@ export interface Migration {
   completedAt: string | null;
   instances: { instanceId: string; businessKey: string | null; outcome: MigrationOutcome; reason: string | null; doneAt: string | null }[];
 }
+
+export type MigrationSummary = Omit<Migration, 'elementMap' | 'pending' | 'migrated' | 'refused' | 'failed' | 'instances'>;

@@ -2,7 +2,7 @@
 // (same ids map by default), run the dry run, read its table, execute, follow the progress.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
-import type { DefinitionSummary, Migration, MigrationPlan, MigrationRequest } from '../api/types';
+import type { DefinitionSummary, Migration, MigrationPlan, MigrationRequest, MigrationSummary } from '../api/types';
 import { t } from '../i18n';
 import { dateTime } from '../shell/format';
 import { href, navigate } from '../shell/router';
@@ -158,7 +158,33 @@ function MigrationForm() {
         </div>
       </form>
       {plan && <PlanTable plan={plan} onExecute={execute} busy={busy} />}
+      <RecentMigrations definitionKey={key} />
     </div>
+  );
+}
+
+/** Earlier migrations (of the chosen procedure, else all the caller owns), to come back to their progress. */
+function RecentMigrations({ definitionKey }: { definitionKey: string }) {
+  const [rows, setRows] = useState<MigrationSummary[]>([]);
+  useEffect(() => { api.migrations(definitionKey || undefined).then(setRows, () => setRows([])); }, [definitionKey]);
+  if (rows.length === 0) return null;
+  return (
+    <section class="panel panel--flush" data-testid="recent-migrations">
+      <h2 class="panel-title">{t('migration.recent')}</h2>
+      <table class="table">
+        <thead><tr><th scope="col">{t('instances.procedure')}</th><th scope="col">{t('migration.versions')}</th><th scope="col">{t('migration.outcome')}</th><th scope="col">{t('migration.startedBy')}</th></tr></thead>
+        <tbody>
+          {rows.map((m) => (
+            <tr key={m.id}>
+              <td><a class="mono" href={href({ name: 'migrations', id: m.id })}>{m.definitionKey}</a></td>
+              <td>v{m.fromVersion} → v{m.toVersion} · {m.total}</td>
+              <td>{m.status === 'completed' ? t('migration.completed', { at: dateTime(m.completedAt) }) : t('migration.running')}</td>
+              <td>{t('migration.by', { user: m.createdBy, at: dateTime(m.createdAt) })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 

@@ -29,3 +29,7 @@ public sealed record MigrationView(Guid Id, string DefinitionKey, int FromVersio
 
 /// <summary>One instance's outcome in a migration.</summary>
 public sealed record MigrationInstanceView(Guid InstanceId, string? BusinessKey, string Outcome, string? Reason, DateTimeOffset? DoneAt);
+
+/// <summary>A row of GET /api/migrations: a migration without its outcomes.</summary>
+public sealed record MigrationSummary(Guid Id, string DefinitionKey, int FromVersion, int ToVersion, string Status, int Total, string CreatedBy,
+    DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt);

@@ -62,6 +62,21 @@ public sealed class MigrationService(WorkflowDbContext db, MigrationPlanner plan
             row.CreatedBy, row.CreatedAt, row.CompletedAt, instances);
     }
 
+    /// <summary>The migrations of the procedures the caller owns (admins: all), newest first.</summary>
+    public async Task<IReadOnlyList<MigrationSummary>> ListAsync(Actor actor, string? definitionKey, int limit, int offset, CancellationToken ct)
+    {
+        var query = db.Migrations.AsNoTracking();
+        if (!actor.IsAdmin)
+        {
+            var me = actor.UserName;
+            query = query.Where(m => db.DefinitionOwners.Any(o => o.DefinitionKey == m.DefinitionKey && o.UserName == me));
+        }
+        if (!string.IsNullOrWhiteSpace(definitionKey)) query = query.Where(m => m.DefinitionKey == definitionKey);
+        return await query.OrderByDescending(m => m.CreatedAt).Skip(offset).Take(limit)
+            .Select(m => new MigrationSummary(m.Id, m.DefinitionKey, m.FromVersion, m.ToVersion, m.Status, m.Total, m.CreatedBy, m.CreatedAt, m.CompletedAt))
+            .ToListAsync(ct);
+    }
+
     public static IReadOnlyDictionary<string, string> ElementMap(MigrationEntity row) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(row.ElementMapJson) ?? [];
 }

@@ -258,6 +258,8 @@ public abstract class MigrationsApiTestBase<TFixture>(TFixture fixture) : IClass
         var id = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
         await WaitForMigrationAsync(admin, id);
         await ApiClient.ProblemAsync(await owner.Http.GetAsync($"/api/migrations/{id}"), HttpStatusCode.NotFound);
+        Assert.Empty(await owner.GetAsync<List<JsonObject>>($"/api/migrations?definitionKey={key}"));
+        Assert.Equal(id, Assert.Single(await admin.GetAsync<List<JsonObject>>($"/api/migrations?definitionKey={key}"))["id"]!.GetValue<Guid>());
         await ApiClient.ProblemAsync(await admin.Http.GetAsync($"/api/migrations/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
         await ApiClient.ProblemAsync(await admin.Http.GetAsync($"/api/migrations/{id}?outcome=lost"), (HttpStatusCode)422);
     }
