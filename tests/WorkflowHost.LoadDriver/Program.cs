@@ -14,7 +14,9 @@ using System.Text.Json.Nodes;
 // --mode follow (default) completes the task the previous answer named (start and complete answer the tasks they open);
 // --mode inbox lists the instance's open tasks before every completion, as a person working from the inbox list would.
 // --mode queries / --mode receipts: issue 9's inbox and receipt benchmark against a seeded database (InboxBench.cs).
+// --mode migration: dry run and batched migration of --instances running instances (MigrationBench.cs).
 if (args.Contains("queries") || args.Contains("receipts")) return await InboxBench.RunAsync(args);
+if (args.Contains("migration")) return await MigrationBench.RunAsync(args);
 var options = DriverOptions.Parse(args);
 var driver = new LoadDriver(options);
 return await driver.RunAsync();
