@@ -8,6 +8,7 @@ var app = builder.Build();
 app.UseWorkflowHost();
 app.MapAuthApi();
 app.MapDefinitionsApi();
+app.MapDesignerApi();
 app.MapInstancesApi();
 app.MapTasksApi();
 app.MapMessagesApi();
@@ -17,6 +18,8 @@ app.MapDossiersApi();
 app.MapReferenceDataApi();
 app.MapCalendarsApi();
 app.MapMigrationsApi();
+app.MapDeadlinesApi();
+app.MapNotificationsApi();
 await app.PrepareWorkflowHostAsync();
 app.Run();
 

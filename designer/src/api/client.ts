@@ -1,7 +1,7 @@
 // One typed client for the server's endpoints: cookie auth (same origin), JSON camelCase, problem+json errors.
 import type {
   Appointment, CreatedDossier, DefinitionSummary, Dossier, DossierDocument, DossierListItem, DocumentKind, IncidentView, InstanceFilters,
-  InstanceSummary, InstanceView, Me, Migration, MigrationPlan, MigrationSummary, MigrationRequest, NewDossier, Page,
+  InstanceSummary, InstanceView, Me, Migration, MigrationPlan, MigrationSummary, MigrationRequest, NewDossier, NotificationItem, NotificationList, Page,
   Problem, Procedure, PublicDossier, Task, TaskCounts, TaskDetail, TaskView, Unit,
 } from './types';
 
@@ -40,10 +40,14 @@ export function onUnauthorized(listener: Listener): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
-async function request<T>(method: string, url: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
+/** One request; a string body is sent as BPMN XML (application/xml), FormData as multipart, anything else as JSON. */
+export async function request<T>(method: string, url: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
   if (body instanceof FormData) {
     init.body = body;
+  } else if (typeof body === 'string') {
+    init.body = body;
+    (init.headers as Record<string, string>)['Content-Type'] = 'application/xml';
   } else if (body !== undefined) {
     init.body = JSON.stringify(body);
     (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
@@ -104,6 +108,8 @@ export const api = {
   dossier: (code: string) => request<Dossier>('GET', `/api/dossiers/${enc(code)}`),
   dossiers: (p: { q?: string; unit?: string; status?: number; limit?: number; offset?: number }) =>
     request<Page<DossierListItem>>('GET', `/api/dossiers${query(p)}`),
+  extend: (code: string, newAppointmentAt: string, reason: string) =>
+    request<Dossier>('POST', `/api/dossiers/${enc(code)}/extension`, { newAppointmentAt, reason }),
   supplement: (code: string, note: string) => request<Dossier>('POST', `/api/dossiers/${enc(code)}/supplement`, { note }),
   publicDossier: (code: string) => request<PublicDossier>('GET', `/api/public/dossiers/${enc(code)}`, undefined, { quiet401: true }),
 
@@ -143,4 +149,7 @@ export const api = {
   startMigration: (body: MigrationRequest) => request<Migration>('POST', '/api/migrations', body),
   migrations: (definitionKey?: string) => request<MigrationSummary[]>('GET', `/api/migrations${query({ definitionKey, limit: 20 })}`),
   migration: (id: string, outcome?: string) => request<Migration>('GET', `/api/migrations/${enc(id)}${query({ outcome, limit: 500 })}`),
+  notifications: (limit?: number) => request<NotificationList>('GET', `/api/notifications${query({ limit })}`),
+  markNotificationRead: (id: number) => request<NotificationItem>('POST', `/api/notifications/${id}/read`),
+  markAllNotificationsRead: () => request<{ count: number }>('POST', '/api/notifications/read-all'),
 };

@@ -77,7 +77,7 @@ export function Diagram({ xml, highlights, label }: { xml: string; highlights: H
       <div class="diagram" ref={host} role="img" aria-label={label} data-testid="diagram" data-state={state} />
       {state === 'loading' && <p class="loading" role="status">{t('common.loading')}</p>}
       {state === 'failed' && <p class="field-error" role="alert">{t('viewer.diagramFailed', { detail: error })}</p>}
-      <ul class="legend small" aria-label={t('viewer.legend')}>
+      <ul class="diagram-legend small" aria-label={t('viewer.legend')}>
         <li><span class="swatch swatch--active" aria-hidden="true" /> {t('viewer.legendActive')}</li>
         <li><span class="swatch swatch--visited" aria-hidden="true" /> {t('viewer.legendVisited')}</li>
         <li><span class="swatch swatch--incident" aria-hidden="true" /> {t('viewer.legendIncident')}</li>

@@ -53,7 +53,7 @@ export function InstanceList({ tab, filters }: { tab: Tab; filters: Record<strin
           <h1>{tab === 'incidents' ? t('instances.incidentsTitle') : t('instances.title')}</h1>
         </div>
       </div>
-      <nav class="tabs" aria-label={t('instances.tabs')}>
+      <nav class="view-tabs" aria-label={t('instances.tabs')}>
         <a href={href({ name: 'instances', tab: 'instances', filters })} aria-current={tab === 'instances' ? 'page' : undefined}>{t('instances.tabInstances')}</a>
         <a href={href({ name: 'instances', tab: 'incidents', filters })} aria-current={tab === 'incidents' ? 'page' : undefined}>{t('instances.tabIncidents')}</a>
       </nav>

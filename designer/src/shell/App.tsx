@@ -17,11 +17,13 @@ import { Lookup } from '../lookup/Lookup';
 import { InstanceList } from '../instance/InstanceList';
 import { InstancePage } from '../instance/InstancePage';
 import { MigrationPage } from '../migration/MigrationPage';
+import { LazyDesigner } from './LazyDesigner';
 
 type Auth = { state: 'checking' } | { state: 'out' } | { state: 'in'; me: Me };
 
 function homeFor(me: Me): Route {
   if (isReception(me) && !me.roles.includes('admin')) return { name: 'desk' };
+  if (me.roles.includes('process-owner') && !isStaff(me)) return { name: 'designer' };
   if (isStaff(me)) return { name: 'inbox' };
   return { name: 'inbox' };
 }
@@ -117,6 +119,7 @@ export function App() {
         {route.name === 'instances' && <InstanceList tab={route.tab ?? 'instances'} filters={route.filters ?? {}} />}
         {route.name === 'instance' && <InstancePage id={route.id} />}
         {route.name === 'migrations' && <MigrationPage id={route.id} />}
+        {route.name === 'designer' && <LazyDesigner route={route} />}
         {route.name === 'notFound' && (
           <section class="panel">
             <h1>{t('common.notFound')}</h1>
@@ -140,6 +143,7 @@ function titleFor(route: Route): string {
     case 'instances': return route.tab === 'incidents' ? t('instances.incidentsTitle') : t('instances.title');
     case 'instance': return t('viewer.title');
     case 'migrations': return t('migration.title');
+    case 'designer': return route.key ? `${t('nav.designer')} · ${route.key}` : t('nav.designer');
     case 'signin': return t('signin.title');
     default: return t('app.name');
   }

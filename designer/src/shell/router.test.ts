@@ -16,6 +16,10 @@ describe('hash routes', () => {
       { name: 'instance', id: 'fa69e13e-c38f-4fd5-88e1-d92fa55cc958' },
       { name: 'migrations' },
       { name: 'migrations', id: 'fa69e13e-c38f-4fd5-88e1-d92fa55cc958' },
+      { name: 'designer' },
+      { name: 'designer', key: 'marriage-registration' },
+      { name: 'designer', key: 'marriage-registration', version: 2 },
+      { name: 'designer', key: 'marriage-registration', compare: [1, 3] },
     ];
     for (const route of routes) expect(parse(href(route))).toEqual(route);
   });
@@ -25,5 +29,7 @@ describe('hash routes', () => {
   it('an unknown slip or path is not found, the empty hash is home', () => {
     expect(parse('#/dossiers/X/print/other').name).toBe('notFound');
     expect(parse('').name).toBe('home');
+    expect(parse('#/designer/k/v/two').name).toBe('notFound');
+    expect(parse('#/designer/k/diff/1').name).toBe('notFound');
   });
 });

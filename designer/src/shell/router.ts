@@ -1,4 +1,4 @@
-// Hash routing: #/desk, #/inbox, #/instances[?filters], #/instances/{id}, #/migrations[/{id}], #/tasks/{id}, #/dossiers/{code}, #/dossiers/{code}/print/{slip}, #/lookup[/{code}], #/signin.
+// Hash routing: #/designer[/{key}[/v/{n}|/diff/{a}/{b}]], #/desk, #/instances[?filters], #/instances/{id}, #/migrations[/{id}], #/inbox, #/tasks/{id}, #/dossiers/{code}, #/dossiers/{code}/print/{slip}, #/lookup[/{code}], #/signin.
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
@@ -13,17 +13,18 @@ export type Route =
   | { name: 'instances'; tab?: 'instances' | 'incidents'; filters?: Record<string, string> }
   | { name: 'instance'; id: string }
   | { name: 'migrations'; id?: string }
+  | { name: 'designer'; key?: string; version?: number; compare?: [number, number] }
   | { name: 'notFound'; path: string };
 
-export type SlipKind = 'receipt' | 'supplement' | 'refusal' | 'control';
-const SLIPS: SlipKind[] = ['receipt', 'supplement', 'refusal', 'control'];
+export type SlipKind = 'receipt' | 'supplement' | 'refusal' | 'control' | 'apology';
+const SLIPS: SlipKind[] = ['receipt', 'supplement', 'refusal', 'control', 'apology'];
 
 export function parse(hash: string): Route {
   const raw = hash.replace(/^#/, '');
   const [pathPart = '', queryPart = ''] = raw.split('?');
   const segments = pathPart.split('/').filter(Boolean).map(decodeURIComponent);
   const params = new URLSearchParams(queryPart);
-  const [first, second, third, fourth] = segments;
+  const [first, second, third, fourth, fifth] = segments;
   switch (first) {
     case undefined:
       return { name: 'home' };
@@ -47,6 +48,15 @@ export function parse(hash: string): Route {
       return { name: 'instance', id: second };
     case 'migrations':
       return { name: 'migrations', id: second };
+    case 'designer': {
+      if (!second) return { name: 'designer' };
+      if (!third) return { name: 'designer', key: second };
+      const n = (s?: string) => (s && /^\d+$/.test(s) ? Number(s) : undefined);
+      if (third === 'v' && n(fourth) !== undefined && !fifth) return { name: 'designer', key: second, version: n(fourth) };
+      const a = n(fourth), b = n(fifth);
+      if (third === 'diff' && a !== undefined && b !== undefined) return { name: 'designer', key: second, compare: [a, b] };
+      break;
+    }
   }
   return { name: 'notFound', path: raw };
 }
@@ -68,6 +78,10 @@ export function href(route: Route): string {
     }
     case 'instance': return `#/instances/${e(route.id)}`;
     case 'migrations': return route.id ? `#/migrations/${e(route.id)}` : '#/migrations';
+    case 'designer':
+      if (!route.key) return '#/designer';
+      if (route.compare) return `#/designer/${e(route.key)}/diff/${route.compare[0]}/${route.compare[1]}`;
+      return route.version !== undefined ? `#/designer/${e(route.key)}/v/${route.version}` : `#/designer/${e(route.key)}`;
     case 'notFound': return `#/${route.path}`;
   }
 }

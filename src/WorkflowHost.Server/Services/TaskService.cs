@@ -66,7 +66,7 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
         query = TaskScope.Visible(query, actor);
         if (filter.InstanceId is { } id) query = query.Where(t => t.InstanceId == id);
         if (filter.Assignee is { } assignee) query = query.Where(t => t.Assignee == assignee);
-        if (filter.CandidateGroup is { } group) query = query.Where(t => t.Candidates.Any(c => c.Kind == "group" && c.Name == group));
+        if (filter.CandidateGroup is { } group) query = query.Where(t => t.Candidates.Any(c => c.Kind == CandidateKind.Group && c.Name == group));
         if (filter.Unit is { } unit) query = query.Where(t => t.UnitCode == unit);
         var now = clock.GetUtcNow();
         switch (filter.View)
@@ -106,7 +106,8 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
         };
         var definition = catalog.Get(row.Instance.DefinitionKey, row.Instance.DefinitionVersion);
         TaskFormView? form = null;
-        if (data.FormSchema(row.Task.FormKey) is { } schema) form = new TaskFormView("formJs", JsonNode.Parse(schema), null);
+        // A shipped schema named by camunda:formKey wins over one embedded by the designer, which wins over declared fields.
+        if ((data.FormSchema(row.Task.FormKey) ?? forms.EmbeddedSchema(definition, row.Task.ElementId)) is { } schema) form = new TaskFormView("formJs", JsonNode.Parse(schema), null);
         else if (forms.For(definition, row.Task.ElementId) is { DeclaresFields: true } declared) form = new TaskFormView("fields", null, declared.Fields);
         return new TaskDetail(view, form);
     }
@@ -195,8 +196,8 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
     }
 
     private static TaskView View(TaskEntity t, string? businessKey, string definitionKey, Actor actor) =>
-        new(t.Id, t.InstanceId, t.ElementId, t.Name, t.Candidates.Where(c => c.Kind == "group").Select(c => c.Name).ToList(),
-            t.Candidates.Where(c => c.Kind == "user").Select(c => c.Name).ToList(), t.Assignee, t.DueAt, t.State, t.FormKey, t.CreatedAt, businessKey, definitionKey,
+        new(t.Id, t.InstanceId, t.ElementId, t.Name, t.Candidates.Where(c => c.Kind == CandidateKind.Group).Select(c => c.Name).ToList(),
+            t.Candidates.Where(c => c.Kind == CandidateKind.User).Select(c => c.Name).ToList(), t.Assignee, t.DueAt, t.State, t.FormKey, t.CreatedAt, businessKey, definitionKey,
             UnitCode: t.UnitCode, ReadOnly: !TaskScope.MayWork(t, actor));
 
     private static NotFoundException NotFound(Guid taskId) => new($"Task {taskId} does not exist.");

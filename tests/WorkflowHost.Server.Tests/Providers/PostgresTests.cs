@@ -15,6 +15,9 @@ public sealed class AuthApiPostgresTest(PostgresApiFixture fixture) : AuthApiTes
 public sealed class DefinitionsApiPostgresTest(PostgresApiFixture fixture) : DefinitionsApiTestBase<PostgresApiFixture>(fixture);
 
 [Collection(PostgresCollection.Name)]
+public sealed class DesignerApiPostgresTest(PostgresApiFixture fixture) : DesignerApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
 public sealed class InstancesApiPostgresTest(PostgresApiFixture fixture) : InstancesApiTestBase<PostgresApiFixture>(fixture);
 
 [Collection(PostgresCollection.Name)]
@@ -67,3 +70,30 @@ public sealed class SecurityApiPostgresTest(PostgresApiFixture fixture) : Securi
 
 [Collection(PostgresCollection.Name)]
 public sealed class MigrationsApiPostgresTest(PostgresApiFixture fixture) : MigrationsApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class DeadlinesApiPostgresTest(DeadlinesApiPostgresTest.ClockFixture fixture) : DeadlinesApiTestBase<DeadlinesApiPostgresTest.ClockFixture>(fixture)
+{
+    public sealed class ClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IClockFixture
+    {
+        public SettableClock Clock { get; } = new(DeadlinesClock.Start);
+        protected override bool ShippedProcedures => true;
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ClockHostFactory(settings, logs, Clock);
+    }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class RemindersApiPostgresTest(PostgresReminderFixture fixture) : RemindersApiTestBase<PostgresReminderFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class TimerClockApiPostgresTest(TimerClockApiPostgresTest.PostgresClockFixture fixture) : TimerClockApiTestBase<TimerClockApiPostgresTest.PostgresClockFixture>(fixture)
+{
+    public sealed class PostgresClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IFakeClockFixture
+    {
+        // Whole seconds: both databases store the due time exactly.
+        public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) =>
+            new FakeClockHostFactory(settings, logs, Clock);
+    }
+}

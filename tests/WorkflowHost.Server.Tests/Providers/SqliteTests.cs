@@ -10,6 +10,8 @@ public sealed class AuthApiSqliteTest(SqliteApiFixture fixture) : AuthApiTestBas
 
 public sealed class DefinitionsApiSqliteTest(SqliteApiFixture fixture) : DefinitionsApiTestBase<SqliteApiFixture>(fixture);
 
+public sealed class DesignerApiSqliteTest(SqliteApiFixture fixture) : DesignerApiTestBase<SqliteApiFixture>(fixture);
+
 public sealed class InstancesApiSqliteTest(SqliteApiFixture fixture) : InstancesApiTestBase<SqliteApiFixture>(fixture);
 
 public sealed class TasksApiSqliteTest(SqliteApiFixture fixture) : TasksApiTestBase<SqliteApiFixture>(fixture);
@@ -50,3 +52,27 @@ public sealed class DossiersApiSqliteTest(DossiersApiSqliteTest.ShippedFixture f
 public sealed class SecurityApiSqliteTest(SqliteApiFixture fixture) : SecurityApiTestBase<SqliteApiFixture>(fixture);
 
 public sealed class MigrationsApiSqliteTest(SqliteApiFixture fixture) : MigrationsApiTestBase<SqliteApiFixture>(fixture);
+
+public sealed class DeadlinesApiSqliteTest(DeadlinesApiSqliteTest.ClockFixture fixture) : DeadlinesApiTestBase<DeadlinesApiSqliteTest.ClockFixture>(fixture)
+{
+    public sealed class ClockFixture : SqliteApiFixture, IClockFixture
+    {
+        public SettableClock Clock { get; } = new(DeadlinesClock.Start);
+        protected override bool ShippedProcedures => true;
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ClockHostFactory(settings, logs, Clock);
+    }
+}
+
+public sealed class RemindersApiSqliteTest(SqliteReminderFixture fixture) : RemindersApiTestBase<SqliteReminderFixture>(fixture);
+
+public sealed class TimerClockApiSqliteTest(TimerClockApiSqliteTest.SqliteClockFixture fixture) : TimerClockApiTestBase<TimerClockApiSqliteTest.SqliteClockFixture>(fixture)
+{
+    public sealed class SqliteClockFixture : SqliteApiFixture, IFakeClockFixture
+    {
+        // Whole seconds: both databases store the due time exactly.
+        public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) =>
+            new FakeClockHostFactory(settings, logs, Clock);
+    }
+}
