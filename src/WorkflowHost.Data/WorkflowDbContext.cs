@@ -35,6 +35,9 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<DossierDocumentEntity> DossierDocuments => Set<DossierDocumentEntity>();
     public DbSet<SlipEntryEntity> SlipEntries => Set<SlipEntryEntity>();
     public DbSet<DossierPauseEntity> DossierPauses => Set<DossierPauseEntity>();
+    public DbSet<MigrationEntity> Migrations => Set<MigrationEntity>();
+    public DbSet<MigrationInstanceEntity> MigrationInstances => Set<MigrationInstanceEntity>();
+    public DbSet<InstanceAuditEntity> InstanceAudit => Set<InstanceAuditEntity>();
     public DbSet<DeadlineChangeEntity> DeadlineChanges => Set<DeadlineChangeEntity>();
     public DbSet<CalendarReplanEntity> CalendarReplans => Set<CalendarReplanEntity>();
     public DbSet<ReminderEntity> Reminders => Set<ReminderEntity>();
@@ -209,6 +212,30 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.ToTable("dossier_pauses");
             e.HasIndex(p => p.DossierId);
             e.Property(p => p.Reason).HasMaxLength(20);
+        });
+        builder.Entity<MigrationEntity>(e =>
+        {
+            e.ToTable("instance_migrations");
+            e.HasIndex(m => m.Status);
+            e.Property(m => m.DefinitionKey).HasMaxLength(200);
+            e.Property(m => m.Status).HasMaxLength(20);
+            e.Property(m => m.CreatedBy).HasMaxLength(256);
+        });
+        builder.Entity<MigrationInstanceEntity>(e =>
+        {
+            e.ToTable("instance_migration_outcomes");
+            e.HasKey(m => new { m.MigrationId, m.InstanceId });
+            // The job takes the next batch of pending instances of one migration.
+            e.HasIndex(m => new { m.MigrationId, m.Outcome });
+            e.Property(m => m.Outcome).HasMaxLength(20);
+            e.Property(m => m.BusinessKey).HasMaxLength(MaxBusinessKeyLength);
+        });
+        builder.Entity<InstanceAuditEntity>(e =>
+        {
+            e.ToTable("instance_audit");
+            e.HasIndex(a => new { a.InstanceId, a.At });
+            e.Property(a => a.Action).HasMaxLength(40);
+            e.Property(a => a.Actor).HasMaxLength(256);
         });
         builder.Entity<DeadlineChangeEntity>(e =>
         {

@@ -18,6 +18,7 @@ app.MapPublicApi();
 app.MapDossiersApi();
 app.MapReferenceDataApi();
 app.MapCalendarsApi();
+app.MapMigrationsApi();
 app.MapDeadlinesApi();
 app.MapReportsApi();
 app.MapNotificationsApi();

@@ -15,7 +15,9 @@ using System.Text.Json.Nodes;
 // --mode inbox lists the instance's open tasks before every completion, as a person working from the inbox list would.
 // --mode queries / --mode receipts: issue 9's inbox and receipt benchmark against a seeded database (InboxBench.cs).
 // --mode sla: issue 11's dashboard benchmark against a database seeded by seed-sla.py (SlaBench.cs).
+// --mode migration: dry run and batched migration of --instances running instances (MigrationBench.cs).
 if (args.Contains("queries") || args.Contains("receipts")) return await InboxBench.RunAsync(args);
+if (args.Contains("migration")) return await MigrationBench.RunAsync(args);
 if (args.Contains("sla"))
 {
     string Arg(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;

@@ -1,7 +1,8 @@
 // One typed client for the server's endpoints: cookie auth (same origin), JSON camelCase, problem+json errors.
 import type {
-  Appointment, CreatedDossier, Dossier, DossierDocument, DossierListItem, DocumentKind, Me, NewDossier, Page,
-  NotificationItem, NotificationList, Problem, Procedure, PublicDossier, Task, TaskCounts, TaskDetail, TaskView, Unit,
+  Appointment, CreatedDossier, DefinitionSummary, Dossier, DossierDocument, DossierListItem, DocumentKind, IncidentView, InstanceFilters,
+  InstanceSummary, InstanceView, Me, Migration, MigrationPlan, MigrationSummary, MigrationRequest, NewDossier, NotificationItem, NotificationList, Page,
+  Problem, Procedure, PublicDossier, Task, TaskCounts, TaskDetail, TaskView, Unit,
 } from './types';
 
 /** A non-2xx answer; `problem` is the problem+json body when there was one. */
@@ -128,6 +129,26 @@ export const api = {
   returnForSupplement: (id: string, missing: string[], note: string) =>
     request<unknown>('POST', `/api/tasks/${enc(id)}/return-for-supplement`, { missing, note }),
 
+  instances: (f: InstanceFilters) => request<InstanceSummary[]>('GET', `/api/instances${query({ ...f })}`),
+  instance: (id: string) => request<InstanceView>('GET', `/api/instances/${enc(id)}`),
+  incidents: (f: InstanceFilters & { instanceId?: string; includeResolved?: boolean }) =>
+    request<IncidentView[]>('GET', `/api/incidents${query({ ...f, status: undefined, includeResolved: f.includeResolved ? 'true' : undefined })}`),
+  retryIncident: (id: string, variables: Record<string, unknown> | null) =>
+    request<unknown>('POST', `/api/incidents/${enc(id)}/retry`, { variables }),
+
+  definitions: () => request<DefinitionSummary[]>('GET', '/api/definitions'),
+  definitionVersions: (key: string) => request<DefinitionSummary[]>('GET', `/api/definitions/${enc(key)}/versions`),
+  /** The BPMN XML exactly as deployed (served as a download; read here as text). */
+  definitionXml: async (key: string, version: number): Promise<string> => {
+    const response = await fetch(`/api/definitions/${enc(key)}/versions/${version}`, { credentials: 'same-origin' });
+    if (!response.ok) throw new ApiError(response.status, { title: response.statusText, status: response.status });
+    return response.text();
+  },
+
+  planMigration: (body: MigrationRequest) => request<MigrationPlan>('POST', '/api/migrations/plan', body),
+  startMigration: (body: MigrationRequest) => request<Migration>('POST', '/api/migrations', body),
+  migrations: (definitionKey?: string) => request<MigrationSummary[]>('GET', `/api/migrations${query({ definitionKey, limit: 20 })}`),
+  migration: (id: string, outcome?: string) => request<Migration>('GET', `/api/migrations/${enc(id)}${query({ outcome, limit: 500 })}`),
   notifications: (limit?: number) => request<NotificationList>('GET', `/api/notifications${query({ limit })}`),
   markNotificationRead: (id: number) => request<NotificationItem>('POST', `/api/notifications/${id}/read`),
   markAllNotificationsRead: () => request<{ count: number }>('POST', '/api/notifications/read-all'),

@@ -283,6 +283,127 @@ export interface Problem {
   errors?: Record<string, string[]> | { field?: string | null; elementId?: string | null; message?: string }[];
 }
 
+// ------------------------------------------------------------------ process instances, incidents, migration
+
+export type InstanceStatus = 'active' | 'incident' | 'completed' | 'terminated';
+
+export interface InstanceSummary {
+  id: string;
+  definitionKey: string;
+  version: number;
+  businessKey: string | null;
+  status: InstanceStatus;
+  startedAt: string;
+  endedAt: string | null;
+  dossierCode: string | null;
+}
+
+export interface IncidentView {
+  id: string;
+  instanceId: string;
+  elementId: string;
+  message: string;
+  createdAt: string;
+  resolvedAt: string | null;
+  definitionKey?: string | null;
+  version?: number | null;
+  businessKey?: string | null;
+}
+
+export interface HistoryEntry {
+  elementId: string;
+  elementType: string;
+  startedAt: string;
+  endedAt: string | null;
+  cancelled: boolean;
+}
+
+export interface InstanceView {
+  id: string;
+  definitionKey: string;
+  version: number;
+  businessKey: string | null;
+  status: InstanceStatus;
+  variables: Record<string, unknown>;
+  activeElementIds: string[];
+  incidents: IncidentView[];
+  history: HistoryEntry[];
+  startedAt: string;
+  endedAt: string | null;
+  dossierCode: string | null;
+}
+
+export interface InstanceFilters {
+  definitionKey?: string;
+  version?: number;
+  status?: InstanceStatus | '';
+  unit?: string;
+  businessKey?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface DefinitionSummary {
+  key: string;
+  version: number;
+  name: string | null;
+  status: 'draft' | 'published' | 'retired';
+  createdAt: string;
+  publishedAt: string | null;
+}
+
+export interface MigrationRequest {
+  definitionKey: string;
+  fromVersion: number;
+  toVersion: number;
+  elementMap: Record<string, string>;
+  instanceIds?: string[];
+}
+
+export interface TokenMove { fromElementId: string; toElementId: string; count: number }
+
+export interface TaskMove { taskId: string; name: string | null; fromElementId: string; toElementId: string; assignee: string | null; dueAt: string | null }
+
+export interface InstancePlan {
+  instanceId: string;
+  businessKey: string | null;
+  canMigrate: boolean;
+  problems: string[];
+  tokens: TokenMove[];
+  tasks: TaskMove[];
+}
+
+export interface MigrationPlan {
+  definitionKey: string;
+  fromVersion: number;
+  toVersion: number;
+  elementMap: Record<string, string>;
+  movable: number;
+  refused: number;
+  instances: InstancePlan[];
+}
+
+export type MigrationOutcome = 'pending' | 'migrated' | 'refused' | 'failed';
+
+export interface Migration {
+  id: string;
+  definitionKey: string;
+  fromVersion: number;
+  toVersion: number;
+  elementMap: Record<string, string>;
+  status: 'running' | 'completed';
+  total: number;
+  pending: number;
+  migrated: number;
+  refused: number;
+  failed: number;
+  createdBy: string;
+  createdAt: string;
+  completedAt: string | null;
+  instances: { instanceId: string; businessKey: string | null; outcome: MigrationOutcome; reason: string | null; doneAt: string | null }[];
+}
+
+export type MigrationSummary = Omit<Migration, 'elementMap' | 'pending' | 'migrated' | 'refused' | 'failed' | 'instances'>;
 /** What a notification is about (server NotificationKind). */
 export type NotificationKind = 'due-soon' | 'due-now' | 'breach';
 

@@ -14,6 +14,9 @@ import { TaskPage } from '../inbox/TaskPage';
 import { DossierPage } from '../dossier/DossierPage';
 import { PrintPage } from '../dossier/PrintPage';
 import { Lookup } from '../lookup/Lookup';
+import { InstanceList } from '../instance/InstanceList';
+import { InstancePage } from '../instance/InstancePage';
+import { MigrationPage } from '../migration/MigrationPage';
 import { LazyDesigner } from './LazyDesigner';
 import { Dashboard } from '../dashboard/Dashboard';
 
@@ -115,6 +118,9 @@ export function App() {
         {route.name === 'task' && <TaskPage id={route.id} />}
         {route.name === 'dossier' && <DossierPage code={route.code} />}
         {route.name === 'print' && <PrintPage code={route.code} slip={route.slip} />}
+        {route.name === 'instances' && <InstanceList tab={route.tab ?? 'instances'} filters={route.filters ?? {}} />}
+        {route.name === 'instance' && <InstancePage id={route.id} />}
+        {route.name === 'migrations' && <MigrationPage id={route.id} />}
         {route.name === 'designer' && <LazyDesigner route={route} />}
         {route.name === 'notFound' && (
           <section class="panel">
@@ -137,6 +143,9 @@ function titleFor(route: Route): string {
     case 'dossier': return `${t('dossier.title')} ${route.code}`;
     case 'print': return `${t('print.title')} ${route.code}`;
     case 'lookup': return t('nav.lookup');
+    case 'instances': return route.tab === 'incidents' ? t('instances.incidentsTitle') : t('instances.title');
+    case 'instance': return t('viewer.title');
+    case 'migrations': return t('migration.title');
     case 'designer': return route.key ? `${t('nav.designer')} · ${route.key}` : t('nav.designer');
     case 'signin': return t('signin.title');
     default: return t('app.name');

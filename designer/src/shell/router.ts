@@ -1,4 +1,4 @@
-// Hash routing: #/designer[/{key}[/v/{n}|/diff/{a}/{b}]], #/desk, #/dashboard, #/inbox, #/tasks/{id}, #/dossiers/{code}, #/dossiers/{code}/print/{slip}, #/lookup[/{code}], #/signin.
+// Hash routing: #/designer[/{key}[/v/{n}|/diff/{a}/{b}]], #/desk, #/dashboard, #/instances[?filters], #/instances/{id}, #/migrations[/{id}], #/inbox, #/tasks/{id}, #/dossiers/{code}, #/dossiers/{code}/print/{slip}, #/lookup[/{code}], #/signin.
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
@@ -11,6 +11,9 @@ export type Route =
   | { name: 'dossier'; code: string }
   | { name: 'print'; code: string; slip: SlipKind }
   | { name: 'lookup'; code?: string }
+  | { name: 'instances'; tab?: 'instances' | 'incidents'; filters?: Record<string, string> }
+  | { name: 'instance'; id: string }
+  | { name: 'migrations'; id?: string }
   | { name: 'designer'; key?: string; version?: number; compare?: [number, number] }
   | { name: 'notFound'; path: string };
 
@@ -43,6 +46,11 @@ export function parse(hash: string): Route {
       break;
     case 'lookup':
       return { name: 'lookup', code: second };
+    case 'instances':
+      if (second === 'incidents' || !second) return { name: 'instances', tab: second === 'incidents' ? 'incidents' : 'instances', filters: Object.fromEntries(params) };
+      return { name: 'instance', id: second };
+    case 'migrations':
+      return { name: 'migrations', id: second };
     case 'designer': {
       if (!second) return { name: 'designer' };
       if (!third) return { name: 'designer', key: second };
@@ -68,6 +76,12 @@ export function href(route: Route): string {
     case 'dossier': return `#/dossiers/${e(route.code)}`;
     case 'print': return `#/dossiers/${e(route.code)}/print/${route.slip}`;
     case 'lookup': return route.code ? `#/lookup/${e(route.code)}` : '#/lookup';
+    case 'instances': {
+      const q = new URLSearchParams(Object.entries(route.filters ?? {}).filter(([, v]) => v !== '')).toString();
+      return `#/instances${route.tab === 'incidents' ? '/incidents' : ''}${q ? `?${q}` : ''}`;
+    }
+    case 'instance': return `#/instances/${e(route.id)}`;
+    case 'migrations': return route.id ? `#/migrations/${e(route.id)}` : '#/migrations';
     case 'designer':
       if (!route.key) return '#/designer';
       if (route.compare) return `#/designer/${e(route.key)}/diff/${route.compare[0]}/${route.compare[1]}`;

@@ -41,6 +41,7 @@ internal sealed partial class ExecutionRun
                 continue;
             }
             var scope = Scope(token.ScopeId);
+            if (MultiInstanceProblem(token, scope, node) is { } multiInstance) problems.Add(multiInstance);
             var expectedScope = scope.Kind == ScopeKind.Process ? target.Id : Map(scope.ElementId ?? "");
             if (scope.Kind is ScopeKind.Process or ScopeKind.SubProcess && node.Scope.Id != expectedScope)
                 problems.Add($"Element '{newId}' is not inside '{expectedScope}' in the new version, but the token at '{token.ElementId}' is.");
@@ -61,6 +62,12 @@ internal sealed partial class ExecutionRun
             var owner = FindToken(wait.TokenId);
             if (owner is null || ProcessScopeOf(Scope(owner.ScopeId)).Kind != ScopeKind.CalledProcess) wait.ElementId = Map(wait.ElementId);
         }
+        foreach (var incident in _state.Incidents)
+        {
+            // An open incident names the element its token stopped at; it moves with the token.
+            if (incident.Resolved || FindToken(incident.TokenId) is not { } stopped) continue;
+            if (ProcessScopeOf(Scope(stopped.ScopeId)).Kind != ScopeKind.CalledProcess) incident.ElementId = Map(incident.ElementId);
+        }
         foreach (var scope in _state.Scopes)
         {
             if (scope.Kind == ScopeKind.Process) scope.ProcessId = target.Id;
@@ -73,6 +80,24 @@ internal sealed partial class ExecutionRun
         rootScope.ProcessId = target.Id;
         _state.ProcessId = target.Id;
         _processOfScope.Clear();
+    }
+
+    /// <summary>
+    /// A multi-instance activity keeps its counters, items and gathered outputs in a body scope; an activity that is
+    /// multi-instance on one side of the map and not on the other has no faithful place for them (or lacks them), so
+    /// the engine refuses rather than losing or inventing per-item state.
+    /// </summary>
+    private string? MultiInstanceProblem(TokenState token, ScopeState scope, FlowNode target)
+    {
+        var wasMultiInstance = token.Phase == TokenPhase.InScope
+            && _state.Scopes.Exists(s => s.Kind == ScopeKind.MultiInstanceBody && s.OwnerTokenId == token.Id);
+        var insideItem = scope.Kind == ScopeKind.MultiInstanceItem && scope.ElementId == token.ElementId;
+        var isMultiInstance = target.Loop?.IsMultiInstance == true;
+        if (wasMultiInstance && !isMultiInstance)
+            return $"Active element '{token.ElementId}' is multi-instance, but its counterpart '{target.Id}' in the new version is not; its per-item state cannot be mapped.";
+        if (!wasMultiInstance && !insideItem && isMultiInstance)
+            return $"Active element '{token.ElementId}' is not multi-instance, but its counterpart '{target.Id}' in the new version is; a running single instance cannot be turned into items.";
+        return null;
     }
 
     private ScopeState ProcessScopeOf(ScopeState scope)

@@ -12,17 +12,21 @@ public static class IncidentsApi
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(Policies.Operator).ProducesRoleProblems();
-        group.MapGet("/", ListAsync).WithName("ListIncidents");
+        group.MapGet("/", ListAsync).WithName("ListIncidents")
+            .WithSummary("Open incidents (includeResolved=true: all) of the instances the caller may read; filters as for instances, and instanceId.");
         group.MapPost("/{id:guid}/retry", RetryAsync).WithName("RetryIncident")
             .WithSummary("Retry where the incident stopped; optional variables are set first (the value a condition or script was missing).");
         return app;
     }
 
-    private static Task<Results<Ok<IReadOnlyList<IncidentView>>, InvalidInputProblem>> ListAsync(Guid? instanceId, bool? includeResolved, int? limit, ClaimsPrincipal user,
-        IncidentService incidents, HttpContext http, CancellationToken ct) =>
+    private static Task<Results<Ok<IReadOnlyList<IncidentView>>, InvalidInputProblem>> ListAsync(Guid? instanceId, bool? includeResolved, string? definitionKey,
+        int? version, string? unit, string? businessKey, int? limit, int? offset, ClaimsPrincipal user, IncidentService incidents, HttpContext http, CancellationToken ct) =>
         Answers.RunAsync<Results<Ok<IReadOnlyList<IncidentView>>, InvalidInputProblem>>(http, async () =>
-            TypedResults.Ok(await incidents.ListAsync(user.ToActor(), instanceId, includeResolved ?? false, RequestLimits.Page(limit, null).Limit, ct)),
-            [422], p => new InvalidInputProblem(p));
+        {
+            var filter = InstanceFilter.Parse(definitionKey, version, null, unit, businessKey);
+            var page = RequestLimits.Page(limit, offset);
+            return TypedResults.Ok(await incidents.ListAsync(user.ToActor(), instanceId, includeResolved ?? false, filter, page.Limit, page.Offset, ct));
+        }, [422], p => new InvalidInputProblem(p));
 
     private static Task<Results<Ok<InstanceStarted>, NotFoundProblem, ConflictProblem, InvalidInputProblem>> RetryAsync(Guid id, RetryIncidentRequest? request, ClaimsPrincipal user,
         IncidentService incidents, HttpContext http, CancellationToken ct) =>

@@ -16,7 +16,8 @@ public static class InstancesApi
         group.MapPost("/", StartAsync).WithName("StartInstance").WithSummary("Start an instance of the published version.");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetInstance")
             .WithSummary("An instance the caller started, has a task on, or owns the procedure of (managers and admins: any).");
-        group.MapGet("/", ListAsync).WithName("ListInstances").WithSummary("The instances the caller may read, newest first.");
+        group.MapGet("/", ListAsync).WithName("ListInstances")
+            .WithSummary("The instances the caller may read, newest first; filters: definitionKey, version, status, unit (any of the dossier's three), businessKey.");
         group.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelInstance").WithSummary("Cancel an instance (admins and the procedure's owners).");
         return app;
     }
@@ -40,12 +41,13 @@ public static class InstancesApi
         Answers.RunAsync<Results<Ok<InstanceView>, NotFoundProblem>>(http, async () => TypedResults.Ok(await queries.GetAsync(id, user.ToActor(), ct)),
             [404], p => new NotFoundProblem(p));
 
-    private static Task<Results<Ok<IReadOnlyList<InstanceSummary>>, InvalidInputProblem>> ListAsync(string? status, string? definitionKey,
-        string? businessKey, int? limit, int? offset, ClaimsPrincipal user, InstanceQueries queries, HttpContext http, CancellationToken ct) =>
+    private static Task<Results<Ok<IReadOnlyList<InstanceSummary>>, InvalidInputProblem>> ListAsync(string? status, string? definitionKey, int? version,
+        string? unit, string? businessKey, int? limit, int? offset, ClaimsPrincipal user, InstanceQueries queries, HttpContext http, CancellationToken ct) =>
         Answers.RunAsync<Results<Ok<IReadOnlyList<InstanceSummary>>, InvalidInputProblem>>(http, async () =>
         {
+            var filter = InstanceFilter.Parse(definitionKey, version, status, unit, businessKey);
             var page = RequestLimits.Page(limit, offset);
-            return TypedResults.Ok(await queries.ListAsync(user.ToActor(), status, definitionKey, businessKey, page.Limit, page.Offset, ct));
+            return TypedResults.Ok(await queries.ListAsync(user.ToActor(), filter, page.Limit, page.Offset, ct));
         }, [422], p => new InvalidInputProblem(p));
 
     private static Task<Results<Ok<InstanceStarted>, NotFoundProblem, ForbiddenProblem, ConflictProblem>> CancelAsync(Guid id, CancelRequest? request,

@@ -167,6 +167,10 @@ public static class WorkflowHostExtensions
         services.AddScoped<ServiceJobRunner>();
         services.AddScoped<StartupTasks>();
         services.AddScoped<StartTimerService>();
+        services.AddScoped<MigrationPlanner>();
+        services.AddScoped<MigrationService>();
+        services.AddScoped<MigrationRunner>();
+        services.AddScoped<MigrationJobs>();
         services.AddOneStop(options);
         services.AddSingleton<IServiceTaskHandler, NotifyHandler>();
         services.AddSingleton<ServiceTaskHandlers>();
@@ -199,6 +203,7 @@ public static class WorkflowHostExtensions
         recurring.AddOrUpdate<TimerJobs>("timer-horizon", j => j.PromoteAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<ServiceJobRunner>("service-job-reconciler", j => j.ReconcileAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<OutboxJobs>("outbox-reconciler", j => j.ReconcileAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<MigrationJobs>("migration-resumer", j => j.ResumeAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<Reminders.ReminderJobs>("reminder-horizon", j => j.PromoteAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<Notifications.EmailJobs>("email-reconciler", j => j.ReconcileAsync(CancellationToken.None), Cron.Minutely());
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -19,15 +19,19 @@ public sealed record InstanceStarted(Guid Id, string Status, IReadOnlyList<strin
 public sealed record TaskCompletion(Guid TaskId, Guid InstanceId, string InstanceStatus, IReadOnlyList<string> ActiveElementIds, IReadOnlyList<TaskView> NextTasks);
 
 /// <summary>GET /api/instances/{id}.</summary>
+/// <param name="DossierCode">The dossier this instance runs (null outside dossiers), for the link to its page and slip.</param>
 public sealed record InstanceView(Guid Id, string DefinitionKey, int Version, string? BusinessKey, string Status, JsonObject Variables,
     IReadOnlyList<string> ActiveElementIds, IReadOnlyList<IncidentView> Incidents, IReadOnlyList<HistoryView> History,
-    DateTimeOffset StartedAt, DateTimeOffset? EndedAt);
+    DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? DossierCode = null);
 
 /// <summary>A row of GET /api/instances.</summary>
-public sealed record InstanceSummary(Guid Id, string DefinitionKey, int Version, string? BusinessKey, string Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt);
+public sealed record InstanceSummary(Guid Id, string DefinitionKey, int Version, string? BusinessKey, string Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt,
+    string? DossierCode = null);
 
 /// <summary>An incident as the API shows it.</summary>
-public sealed record IncidentView(Guid Id, Guid InstanceId, string ElementId, string Message, DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt);
+/// <param name="DefinitionKey">The procedure of the instance (filled by the incident list, so an operator sees where it stopped).</param>
+public sealed record IncidentView(Guid Id, Guid InstanceId, string ElementId, string Message, DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt,
+    string? DefinitionKey = null, int? Version = null, string? BusinessKey = null);
 
 /// <summary>One element execution.</summary>
 public sealed record HistoryView(string ElementId, string ElementType, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, bool Cancelled);

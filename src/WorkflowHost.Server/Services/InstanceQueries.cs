@@ -60,18 +60,25 @@ public sealed class InstanceQueries(WorkflowDbContext db)
             .Select(i => new IncidentView(i.Id, i.InstanceId, i.ElementId, i.Message, i.CreatedAt, i.ResolvedAt)).ToListAsync(ct);
         var history = await db.History.AsNoTracking().Where(h => h.InstanceId == id).OrderBy(h => h.ElementInstanceId)
             .Select(h => new HistoryView(h.ElementId, h.ElementType, h.StartedAt, h.EndedAt, h.Cancelled)).ToListAsync(ct);
+        var dossierCode = instance.DossierId is { } dossierId
+            ? await db.Dossiers.AsNoTracking().Where(d => d.Id == dossierId).Select(d => d.Code).SingleOrDefaultAsync(ct)
+            : null;
         return new InstanceView(instance.Id, instance.DefinitionKey, instance.DefinitionVersion, instance.BusinessKey, instance.Status,
-            RootVariables(state), ActiveElements(state), incidents, history, instance.StartedAt, instance.EndedAt);
+            RootVariables(state), ActiveElements(state), incidents, history, instance.StartedAt, instance.EndedAt, dossierCode);
     }
 
-    public async Task<IReadOnlyList<InstanceSummary>> ListAsync(Actor actor, string? status, string? definitionKey, string? businessKey, int limit, int offset, CancellationToken ct)
+    public async Task<IReadOnlyList<InstanceSummary>> ListAsync(Actor actor, InstanceFilter filter, int limit, int offset, CancellationToken ct)
     {
         var query = Visible(actor);
-        if (status is not null) query = query.Where(i => i.Status == status);
-        if (definitionKey is not null) query = query.Where(i => i.DefinitionKey == definitionKey);
-        if (businessKey is not null) query = query.Where(i => i.BusinessKey == businessKey);
+        if (filter.Status is { } status) query = query.Where(i => i.Status == status);
+        if (filter.DefinitionKey is { } key) query = query.Where(i => i.DefinitionKey == key);
+        if (filter.Version is { } version) query = query.Where(i => i.DefinitionVersion == version);
+        if (filter.BusinessKey is { } businessKey) query = query.Where(i => i.BusinessKey == businessKey);
+        if (filter.Unit is { } unit)
+            query = query.Where(i => db.Dossiers.Any(d => d.Id == i.DossierId && (d.ReceivingUnit == unit || d.CompetentUnit == unit || d.ReturnUnit == unit)));
         return await query.OrderByDescending(i => i.StartedAt).Skip(offset).Take(limit)
-            .Select(i => new InstanceSummary(i.Id, i.DefinitionKey, i.DefinitionVersion, i.BusinessKey, i.Status, i.StartedAt, i.EndedAt)).ToListAsync(ct);
+            .Select(i => new InstanceSummary(i.Id, i.DefinitionKey, i.DefinitionVersion, i.BusinessKey, i.Status, i.StartedAt, i.EndedAt,
+                db.Dossiers.Where(d => d.Id == i.DossierId).Select(d => d.Code).FirstOrDefault())).ToListAsync(ct);
     }
 
     public static IReadOnlyList<string> ActiveElements(InstanceState state) =>

@@ -398,6 +398,41 @@ public sealed class ActivityTests
     }
 
     [Fact]
+    public void Migrate_Refuses_WhenMultiInstanceTaskBecomesSingle()
+    {
+        var h = EngineHarness.Load(Bpmn.Chain(
+            """<userTask id="opinion"><multiInstanceLoopCharacteristics><loopCardinality>3</loopCardinality></multiInstanceLoopCharacteristics></userTask>""")).Start();
+        Assert.Equal(3, h.State!.Waits.Count);
+        var target = new BpmnEngine().Load(Bpmn.Chain("""<userTask id="opinion"/>""")).Definition!;
+        var ex = Assert.Throws<MigrationException>(() => h.Engine.Execute(target, h.State, new MigrateInstance(new Dictionary<string, string>()), h.Now));
+        Assert.Contains("'opinion' is multi-instance", ex.Message);
+    }
+
+    [Fact]
+    public void Migrate_Refuses_WhenSingleTaskBecomesMultiInstance()
+    {
+        var h = EngineHarness.Load(Bpmn.Chain("""<userTask id="check"/>""")).Start();
+        var target = new BpmnEngine().Load(Bpmn.Chain(
+            """<userTask id="check2"><multiInstanceLoopCharacteristics><loopCardinality>2</loopCardinality></multiInstanceLoopCharacteristics></userTask>""")).Definition!;
+        var ex = Assert.Throws<MigrationException>(() => h.Engine.Execute(target, h.State, new MigrateInstance(new Dictionary<string, string> { ["check"] = "check2" }), h.Now));
+        Assert.Contains("'check2' in the new version is", ex.Message);
+    }
+
+    [Fact]
+    public void Migrate_KeepsItems_WhenMultiInstanceTaskStaysMultiInstance()
+    {
+        const string Items = """<multiInstanceLoopCharacteristics><loopCardinality>2</loopCardinality></multiInstanceLoopCharacteristics>""";
+        var h = EngineHarness.Load(Bpmn.Chain($"""<userTask id="opinion">{Items}</userTask>""")).Start();
+        var target = new BpmnEngine().Load(Bpmn.Chain($"""<userTask id="opinions">{Items}</userTask>""")).Definition!;
+        var result = h.Engine.Execute(target, h.State, new MigrateInstance(new Dictionary<string, string> { ["opinion"] = "opinions" }), h.Now);
+        Assert.Equal(2, result.State.Waits.Count);
+        Assert.All(result.State.Waits, w => Assert.Equal("opinions", w.ElementId));
+        foreach (var wait in result.State.Waits.ToList())
+            result = h.Engine.Execute(target, result.State, new CompleteUserTask(wait.Id), h.Now);
+        Assert.Equal(InstanceStatus.Completed, result.State.Status);
+    }
+
+    [Fact]
     public void ConditionalCatchEvent_WaitsUntilConditionTrue()
     {
         var h = EngineHarness.Load(Bpmn.Process("""

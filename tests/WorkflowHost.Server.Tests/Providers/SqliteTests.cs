@@ -53,6 +53,8 @@ public sealed class DossiersApiSqliteTest(DossiersApiSqliteTest.ShippedFixture f
 
 public sealed class SecurityApiSqliteTest(SqliteApiFixture fixture) : SecurityApiTestBase<SqliteApiFixture>(fixture);
 
+public sealed class MigrationsApiSqliteTest(SqliteApiFixture fixture) : MigrationsApiTestBase<SqliteApiFixture>(fixture);
+
 public sealed class DeadlinesApiSqliteTest(DeadlinesApiSqliteTest.ClockFixture fixture) : DeadlinesApiTestBase<DeadlinesApiSqliteTest.ClockFixture>(fixture)
 {
     public sealed class ClockFixture : SqliteApiFixture, IClockFixture
