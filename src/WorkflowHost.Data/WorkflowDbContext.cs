@@ -32,6 +32,8 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<DossierDocumentEntity> DossierDocuments => Set<DossierDocumentEntity>();
     public DbSet<SlipEntryEntity> SlipEntries => Set<SlipEntryEntity>();
     public DbSet<DossierPauseEntity> DossierPauses => Set<DossierPauseEntity>();
+    public DbSet<DeadlineChangeEntity> DeadlineChanges => Set<DeadlineChangeEntity>();
+    public DbSet<CalendarReplanEntity> CalendarReplans => Set<CalendarReplanEntity>();
     public DbSet<ReminderEntity> Reminders => Set<ReminderEntity>();
     public DbSet<NotificationEntity> Notifications => Set<NotificationEntity>();
 
@@ -157,6 +159,9 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.Property(d => d.ApplicantEmail).HasMaxLength(200);
             e.Property(d => d.SubjectAddress).HasMaxLength(400);
             e.Property(d => d.SubjectParcel).HasMaxLength(100);
+            e.Property(d => d.AppointmentCalendar).HasMaxLength(80);
+            e.Property(d => d.ExtensionReason).HasMaxLength(1000);
+            e.Property(d => d.ExtendedBy).HasMaxLength(256);
         });
         builder.Entity<DossierCounterEntity>(e =>
         {
@@ -185,6 +190,21 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.ToTable("dossier_pauses");
             e.HasIndex(p => p.DossierId);
             e.Property(p => p.Reason).HasMaxLength(20);
+        });
+        builder.Entity<DeadlineChangeEntity>(e =>
+        {
+            e.ToTable("deadline_changes");
+            e.HasIndex(c => new { c.DossierId, c.Id });
+            e.Property(c => c.Cause).HasMaxLength(20);
+            e.Property(c => c.Calendar).HasMaxLength(80);
+            e.Property(c => c.By).HasMaxLength(256);
+        });
+        builder.Entity<CalendarReplanEntity>(e =>
+        {
+            e.ToTable("calendar_replans");
+            e.HasIndex(r => new { r.Calendar, r.Version });
+            e.Property(r => r.Calendar).HasMaxLength(60);
+            e.Property(r => r.Version).HasMaxLength(20);
         });
         builder.Entity<ReminderEntity>(e =>
         {

@@ -16,6 +16,7 @@ app.MapPublicApi();
 app.MapDossiersApi();
 app.MapReferenceDataApi();
 app.MapCalendarsApi();
+app.MapDeadlinesApi();
 app.MapReportsApi();
 app.MapNotificationsApi();
 await app.PrepareWorkflowHostAsync();

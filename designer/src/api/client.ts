@@ -103,6 +103,8 @@ export const api = {
   dossier: (code: string) => request<Dossier>('GET', `/api/dossiers/${enc(code)}`),
   dossiers: (p: { q?: string; unit?: string; status?: number; limit?: number; offset?: number }) =>
     request<Page<DossierListItem>>('GET', `/api/dossiers${query(p)}`),
+  extend: (code: string, newAppointmentAt: string, reason: string) =>
+    request<Dossier>('POST', `/api/dossiers/${enc(code)}/extension`, { newAppointmentAt, reason }),
   supplement: (code: string, note: string) => request<Dossier>('POST', `/api/dossiers/${enc(code)}/supplement`, { note }),
   publicDossier: (code: string) => request<PublicDossier>('GET', `/api/public/dossiers/${enc(code)}`, undefined, { quiet401: true }),
 

@@ -153,6 +153,30 @@ export interface DossierTask {
   state: string;
 }
 
+export interface Pause {
+  reason: 'supplement' | 'payment';
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export interface DeadlineChange {
+  taskId: string | null;
+  cause: 'pause' | 'extension' | 'calendar';
+  oldDueAt: string | null;
+  newDueAt: string;
+  calendar: string | null;
+  at: string;
+  by: string | null;
+}
+
+export interface Extension {
+  at: string;
+  by: string | null;
+  reason: string;
+  previousAppointmentAt: string;
+  newAppointmentAt: string;
+}
+
 export interface Dossier {
   code: string;
   procedure: { code: string; version: number | string; name: string };
@@ -167,6 +191,11 @@ export interface Dossier {
   receivedAt: string;
   receivedBy: string | null;
   appointmentAt: string | null;
+  originalAppointmentAt: string | null;
+  appointmentCalendar: string | null;
+  extension: Extension | null;
+  pauses: Pause[];
+  deadlineChanges: DeadlineChange[];
   finishedAt: string | null;
   returnedAt: string | null;
   instanceId: string | null;

@@ -28,6 +28,8 @@ public sealed class TaskEntity
     public string? Assignee { get; set; }
     public string? FormKey { get; set; }
     public DateTimeOffset? DueAt { get; set; }
+    /// <summary><c>name@version</c> of the business calendar a working-time due date was computed with; null for calendar time.</summary>
+    public string? DueCalendar { get; set; }
     public required string State { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }

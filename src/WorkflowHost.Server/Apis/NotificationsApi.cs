@@ -10,7 +10,7 @@ public static class NotificationsApi
 {
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization();
+        var group = app.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization().ProducesSignInProblem();
         group.MapGet("/", ListAsync).WithName("ListNotifications")
             .WithSummary("The caller's notifications, unread first then newest, with the unread count. Live: SignalR hub /hubs/notifications, method 'notification'.");
         group.MapPost("/{id:long}/read", MarkReadAsync).WithName("MarkNotificationRead").WithSummary("Mark one of the caller's notifications read (404 if not theirs).");
@@ -19,11 +19,16 @@ public static class NotificationsApi
         return app;
     }
 
-    private static async Task<Ok<NotificationList>> ListAsync(int? limit, ClaimsPrincipal user, NotificationService notifications, CancellationToken ct) =>
-        TypedResults.Ok(await notifications.ListAsync(user.ToActor().UserName, RequestLimits.Page(limit ?? 50, null).Limit, ct));
+    private static Task<Results<Ok<NotificationList>, InvalidInputProblem>> ListAsync(int? limit, ClaimsPrincipal user, NotificationService notifications,
+        HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<NotificationList>, InvalidInputProblem>>(http,
+            async () => TypedResults.Ok(await notifications.ListAsync(user.ToActor().UserName, RequestLimits.Page(limit ?? 50, null).Limit, ct)),
+            [422], p => new InvalidInputProblem(p));
 
-    private static async Task<Ok<NotificationView>> MarkReadAsync(long id, ClaimsPrincipal user, NotificationService notifications, CancellationToken ct) =>
-        TypedResults.Ok(await notifications.MarkReadAsync(user.ToActor().UserName, id, ct));
+    private static Task<Results<Ok<NotificationView>, NotFoundProblem>> MarkReadAsync(long id, ClaimsPrincipal user, NotificationService notifications,
+        HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<NotificationView>, NotFoundProblem>>(http,
+            async () => TypedResults.Ok(await notifications.MarkReadAsync(user.ToActor().UserName, id, ct)), [404], p => new NotFoundProblem(p));
 
     private static async Task<Ok<MarkedRead>> MarkAllReadAsync(ClaimsPrincipal user, NotificationService notifications, CancellationToken ct) =>
         TypedResults.Ok(new MarkedRead(await notifications.MarkAllReadAsync(user.ToActor().UserName, ct)));

@@ -144,7 +144,10 @@ public static class WorkflowHostExtensions
     private static void AddEngine(IServiceCollection services, WorkflowHostOptions options)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
-        services.AddSingleton(sp => new BpmnEngine(new EngineOptions { TimeZone = zone, Calendar = new EngineCalendar(sp) }));
+        services.AddSingleton(sp => new BpmnEngine(new EngineOptions
+        {
+            TimeZone = zone, Calendar = new EngineCalendar(sp), MaxVariablesBytes = options.MaxInstanceVariablesBytes,
+        }));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DefinitionCatalog>();
         services.AddScoped<DefinitionService>();
@@ -155,6 +158,7 @@ public static class WorkflowHostExtensions
         services.AddScoped<MessageService>();
         services.AddScoped<IncidentService>();
         services.AddScoped<EffectDispatcher>();
+        services.AddScoped<IJobScheduling, JobScheduling>();
         services.AddScoped<TimerJobs>();
         services.AddScoped<ServiceJobRunner>();
         services.AddScoped<StartupTasks>();

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WorkflowHost.Data;
@@ -16,6 +17,36 @@ namespace WorkflowHost.Server.Reminders;
 public sealed class ReminderJobs(IServiceScopeFactory scopes, JobStorage storage, IOptions<WorkflowHostOptions> options, TimeProvider clock,
     ILogger<ReminderJobs> logger)
 {
+    /// <summary>
+    /// The job of an instant: fires every pending reminder due by then, each in its own transaction, so one job serves
+    /// all the rows that share the instant. A row that fails is left pending and the job fails after the others, so
+    /// Hangfire's retry fires only what is still pending.
+    /// </summary>
+    [AutomaticRetry(Attempts = 5)]
+    public async Task FireDueAsync(DateTimeOffset instant, CancellationToken ct)
+    {
+        await EarlyStart.WaitUntilAsync(instant, clock, ct);
+        List<Guid> due;
+        using (var scope = scopes.CreateScope())
+            due = await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Reminders.AsNoTracking()
+                .Where(r => r.Status == RowStatus.Pending && r.FireAt <= instant).OrderBy(r => r.FireAt).Select(r => r.Id).ToListAsync(ct);
+        var failed = 0;
+        foreach (var id in due)
+        {
+            try
+            {
+                await FireAsync(id, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                failed++;
+                logger.LogError(ex, "Reminder {Id} could not be fired; it stays pending for the retry", id);
+            }
+        }
+        if (failed > 0) throw new InvalidOperationException($"{failed} of {due.Count} reminder(s) due by {instant:O} could not be fired; retrying.");
+    }
+
+    /// <summary>Fires one reminder (what <see cref="FireDueAsync"/> does for each row; idempotent).</summary>
     [AutomaticRetry(Attempts = 5)]
     public async Task FireAsync(Guid reminderId, CancellationToken ct)
     {
@@ -37,9 +68,22 @@ public sealed class ReminderJobs(IServiceScopeFactory scopes, JobStorage storage
         var horizon = clock.GetUtcNow() + options.Value.TimerHorizon;
         var due = await db.Reminders.AsNoTracking().Where(r => r.Status == RowStatus.Pending && r.FireAt <= horizon).ToListAsync(ct);
         using var connection = storage.GetConnection();
-        var lost = due.Where(r => r.HangfireJobId is not { } id || !LiveJobs.Runs(connection, id, typeof(ReminderJobs), nameof(FireAsync), r.Id)).ToList();
+        var lost = due.Where(r => r.HangfireJobId is not { } id || !Runs(connection, id, r)).ToList();
         await scope.ServiceProvider.GetRequiredService<ReminderScheduler>().ScheduleAsync(lost, ct);
         if (lost.Count > 0) logger.LogInformation("Scheduled {Count} reminder(s) in Hangfire", lost.Count);
         return lost.Count;
+    }
+
+    /// <summary>
+    /// Whether the job id stored on a row is a live job that will fire it: an unfinished <see cref="FireDueAsync"/> of an
+    /// instant at or after the row's (as <see cref="LiveJobs.Runs"/>, the id alone is not enough: in-memory job ids restart at 1).
+    /// </summary>
+    private static bool Runs(IStorageConnection connection, string jobId, ReminderEntity row)
+    {
+        JobData? data;
+        try { data = connection.GetJobData(jobId); }
+        catch (FormatException) { return false; }
+        return data is { State: not ("Deleted" or "Failed" or "Succeeded"), Job: { } job } && job.Type == typeof(ReminderJobs)
+            && job.Method.Name == nameof(FireDueAsync) && job.Args.Count > 0 && job.Args[0] is DateTimeOffset instant && instant >= row.FireAt;
     }
 }

@@ -16,6 +16,8 @@ public sealed class PendingDispatch
     public List<ReminderEntity> RemindersToSchedule { get; } = [];
     /// <summary>Tasks that ended (completed or cancelled): their pending reminders are cancelled.</summary>
     public List<Guid> TasksEnded { get; } = [];
+    /// <summary>Open tasks whose due date moved in this unit of work (a pause ended): their reminders follow after commit.</summary>
+    public List<Guid> TasksToReplan { get; } = [];
 }
 
 /// <summary>

@@ -55,7 +55,7 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         Assert.Empty(await NotesAsync(code));
 
         Fixture.Clock.Now = Local(12, 10, 17);
-        await FireDueAsync(code);
+        await FireInstantAsync(Fixture.Clock.Now); // the instant's Hangfire job
         await FireDueAsync(code);
         var warned = Assert.Single(await NotesAsync(code));
         Assert.Equal(("officer.hai-chau", NotificationKind.DueSoon, Local(12, 11, 17)), (warned.Recipient, warned.Kind, warned.DueAt!.Value));
@@ -87,9 +87,14 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         await CompleteAsync(officer, appraise, new { verificationNeeded = false, opinion = "Đủ điều kiện" });
 
         Assert.Equal(RowStatus.Cancelled, Assert.Single(await RemindersAsync(appraise)).Status);
+        // As if the node died between the commit and cancelling the rows: the row is still pending when its job runs.
+        using (var scope = Fixture.Factory.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Reminders.Where(r => r.Id == planned.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RowStatus.Pending));
         Fixture.Clock.Now = planned.FireAt;
-        await FireAsync(planned.Id); // a job Hangfire still held fires nothing
+        await FireAsync(planned.Id); // the step is closed: nothing fires, the row is cancelled
         await FireDueAsync(code);
+        Assert.Equal(RowStatus.Cancelled, Assert.Single(await RemindersAsync(appraise)).Status);
         Assert.DoesNotContain(await NotesAsync(code), n => n.TaskId == appraise);
         Assert.Equal((null, null), await OverdueAsync(appraise, code));
         // The next step (approval, 2 working hours from 11:00: 11:00-11:30 and 13:00-14:30) got its own breach row.
@@ -191,7 +196,10 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         Assert.NotNull((await RemindersAsync(appraise)).Single().HangfireJobId); // inside the horizon: a job holds it
 
         Fixture.Clock.Now = row.FireAt;
-        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => FireAsync(row.Id, i % 2 == 0 ? Fixture.Factory.Services : second.Services)));
+        // Both nodes run the instant's job and the row's own job at once, three times over.
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => i % 3 == 0
+            ? FireInstantAsync(row.FireAt, i % 2 == 0 ? Fixture.Factory.Services : second.Services)
+            : FireAsync(row.Id, i % 2 == 0 ? Fixture.Factory.Services : second.Services)));
         await PromoteAsync(second.Services);
         await FireDueAsync(code, second.Services);
 
@@ -199,6 +207,15 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         Assert.Equal(3, notes.Count);
         Assert.Equal(notes.Count, notes.Select(n => (n.Recipient, n.Kind)).Distinct().Count());
         Assert.Equal(RowStatus.Done, Assert.Single(await RemindersAsync(appraise)).Status);
+    }
+
+    [Fact]
+    public virtual async Task Hub_And_Notifications_Answer401_WithoutSignIn()
+    {
+        using var anonymous = Fixture.Api.Anonymous();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.Http.PostAsync("/hubs/notifications/negotiate?negotiateVersion=1", null)).StatusCode);
+        await ApiClient.ProblemAsync(await anonymous.Http.GetAsync("/api/notifications"), HttpStatusCode.Unauthorized);
+        await ApiClient.ProblemAsync(await anonymous.Http.PostAsync("/api/notifications/1/read", null), HttpStatusCode.Unauthorized);
     }
 
     // ------------------------------------------------------------------ e-mail
@@ -210,6 +227,7 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         var code = await ReceiveAsync("Đặng Thị Thư");
         using var officer = await SignInAsync("officer.hai-chau");
         var appraise = await OpenTaskAsync(officer, code, "appraise");
+        await MailQuietAsync();
         Fixture.Smtp.FailNext(2);
 
         Fixture.Clock.Now = Local(12, 7, 13, 30);
@@ -230,6 +248,7 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         await WaitAsync(async () => (await NoteAsync(leaderNote.Id)).EmailStatus == EmailState.Sent, "the leader's e-mail marked sent");
         await WaitForMailAsync("manager.hai-chau@example.vn", code);
         await WaitForMailAsync("officer.hai-chau@example.vn", code);
+        await WaitAsync(async () => (await NotesAsync(code)).All(n => n.EmailStatus == EmailState.Sent), "every e-mail marked sent");
         var all = await NotesAsync(code);
         Assert.All(all, n => Assert.Equal(EmailState.Sent, n.EmailStatus));
         Assert.Equal(2, all.Sum(n => n.EmailAttempts) - all.Count); // the two refusals were retried
@@ -243,6 +262,7 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         var code = await ReceiveAsync("Bùi Văn Lỗi Thư");
         using var officer = await SignInAsync("officer.hai-chau");
         await OpenTaskAsync(officer, code, "appraise");
+        await MailQuietAsync();
         Fixture.Smtp.FailNext(1000);
         try
         {
@@ -346,6 +366,13 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         await scope.ServiceProvider.GetRequiredService<ReminderJobs>().FireAsync(reminderId, CancellationToken.None);
     }
 
+    /// <summary>The Hangfire job of an instant: fires every pending reminder due by then.</summary>
+    private async Task FireInstantAsync(DateTimeOffset instant, IServiceProvider? node = null)
+    {
+        using var scope = (node ?? Fixture.Factory.Services).CreateScope();
+        await scope.ServiceProvider.GetRequiredService<ReminderJobs>().FireDueAsync(instant, CancellationToken.None);
+    }
+
     private static async Task PromoteAsync(IServiceProvider node)
     {
         using var scope = node.CreateScope();
@@ -373,6 +400,10 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         await connection.StartAsync();
         return connection;
     }
+
+    /// <summary>Waits until no e-mail of an earlier test is still being sent, so a planned SMTP refusal hits this test's mail.</summary>
+    private Task MailQuietAsync() =>
+        WaitAsync(async () => !await WithDbAsync(db => db.Notifications.AnyAsync(n => n.EmailStatus == EmailState.Pending)), "earlier e-mails to settle");
 
     private async Task<ReceivedMail> WaitForMailAsync(string to, string code)
     {

@@ -11,8 +11,8 @@ using WorkflowHost.Data;
 namespace WorkflowHost.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWorkflowDbContext))]
-    [Migration("20261204211308_SlaReportIndex")]
-    partial class SlaReportIndex
+    [Migration("20261204204311_PausableClock")]
+    partial class PausableClock
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -240,6 +240,82 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("WorkflowHost.Data.Entities.CalendarReplanEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DossiersMoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StepsMoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Calendar", "Version");
+
+                    b.ToTable("calendar_replans", (string)null);
+                });
+
+            modelBuilder.Entity("WorkflowHost.Data.Entities.DeadlineChangeEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Calendar")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NewDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OldDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "Id");
+
+                    b.ToTable("deadline_changes", (string)null);
+                });
+
             modelBuilder.Entity("WorkflowHost.Data.Entities.DefinitionEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -417,7 +493,11 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.Property<long?>("AppointmentAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AppointmentBeforeExtensionAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AppointmentCalendar")
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Channel")
@@ -433,6 +513,17 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ExtendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtendedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
@@ -443,9 +534,6 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("OriginalAppointmentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("OverdueAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ProcedureCode")
@@ -533,8 +621,6 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.HasIndex("CompetentUnit", "ReceivedAt");
 
                     b.HasIndex("ReceivingUnit", "ReceivedAt");
-
-                    b.HasIndex(new[] { "CompetentUnit", "FinishedAt", "ReceivedAt", "Status", "AppointmentAt", "ProcedureCode" }, "IX_dossiers_sla");
 
                     b.ToTable("dossiers", (string)null);
                 });
@@ -723,84 +809,6 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.ToTable("message_subscriptions", (string)null);
                 });
 
-            modelBuilder.Entity("WorkflowHost.Data.Entities.NotificationEntity", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DedupKey")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DossierCode")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("EmailAddress")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EmailAttempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("EmailError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EmailJobId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EmailStatus")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ReadAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Recipient")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Step")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("TaskId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UnitCode")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DedupKey")
-                        .IsUnique()
-                        .HasDatabaseName("IX_notifications_dedup");
-
-                    b.HasIndex("EmailStatus")
-                        .HasDatabaseName("IX_notifications_email_pending")
-                        .HasFilter("\"EmailStatus\" = 'pending'");
-
-                    b.HasIndex("Recipient", "Id");
-
-                    b.ToTable("notifications", (string)null);
-                });
-
             modelBuilder.Entity("WorkflowHost.Data.Entities.OutboxEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -833,56 +841,6 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.HasIndex("DispatchedAt");
 
                     b.ToTable("outbox", (string)null);
-                });
-
-            modelBuilder.Entity("WorkflowHost.Data.Entities.ReminderEntity", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("DossierId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("FireAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("FiredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("HangfireJobId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("TaskDueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("TaskId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FireAt")
-                        .HasDatabaseName("IX_reminders_pending_FireAt")
-                        .HasFilter("\"Status\" = 'pending'");
-
-                    b.HasIndex("TaskId", "Kind", "TaskDueAt")
-                        .IsUnique()
-                        .HasDatabaseName("IX_reminders_task_kind_due");
-
-                    b.ToTable("reminders", (string)null);
                 });
 
             modelBuilder.Entity("WorkflowHost.Data.Entities.ServiceJobEntity", b =>
@@ -1016,6 +974,9 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DueCalendar")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ElementId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1038,9 +999,6 @@ namespace WorkflowHost.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("OverdueAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
                         .IsRequired()
