@@ -18,6 +18,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<DefinitionOwnerEntity> DefinitionOwners => Set<DefinitionOwnerEntity>();
     public DbSet<DefinitionEntity> Definitions => Set<DefinitionEntity>();
+    public DbSet<DefinitionDraftEntity> DefinitionDrafts => Set<DefinitionDraftEntity>();
     public DbSet<InstanceEntity> Instances => Set<InstanceEntity>();
     public DbSet<TaskEntity> Tasks => Set<TaskEntity>();
     public DbSet<TaskCandidateEntity> TaskCandidates => Set<TaskCandidateEntity>();
@@ -58,6 +59,15 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.Property(d => d.Key).HasMaxLength(200);
             e.Property(d => d.Status).HasMaxLength(20);
             e.Property(d => d.XmlHash).HasMaxLength(64);
+            e.Property(d => d.PublishedBy).HasMaxLength(256);
+            e.Property(d => d.ChangeNote).HasMaxLength(2000);
+        });
+        builder.Entity<DefinitionDraftEntity>(e =>
+        {
+            e.ToTable("definition_drafts");
+            e.HasKey(d => d.Key);
+            e.Property(d => d.Key).HasMaxLength(200);
+            e.Property(d => d.UpdatedBy).HasMaxLength(256);
         });
         builder.Entity<DefinitionOwnerEntity>(e =>
         {

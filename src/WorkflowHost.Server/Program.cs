@@ -8,6 +8,7 @@ var app = builder.Build();
 app.UseWorkflowHost();
 app.MapAuthApi();
 app.MapDefinitionsApi();
+app.MapDesignerApi();
 app.MapInstancesApi();
 app.MapTasksApi();
 app.MapMessagesApi();

@@ -14,12 +14,14 @@ import { TaskPage } from '../inbox/TaskPage';
 import { DossierPage } from '../dossier/DossierPage';
 import { PrintPage } from '../dossier/PrintPage';
 import { Lookup } from '../lookup/Lookup';
+import { LazyDesigner } from './LazyDesigner';
 import { Dashboard } from '../dashboard/Dashboard';
 
 type Auth = { state: 'checking' } | { state: 'out' } | { state: 'in'; me: Me };
 
 function homeFor(me: Me): Route {
   if (isReception(me) && !me.roles.includes('admin')) return { name: 'desk' };
+  if (me.roles.includes('process-owner') && !isStaff(me)) return { name: 'designer' };
   if (isStaff(me)) return { name: 'inbox' };
   return { name: 'inbox' };
 }
@@ -113,6 +115,7 @@ export function App() {
         {route.name === 'task' && <TaskPage id={route.id} />}
         {route.name === 'dossier' && <DossierPage code={route.code} />}
         {route.name === 'print' && <PrintPage code={route.code} slip={route.slip} />}
+        {route.name === 'designer' && <LazyDesigner route={route} />}
         {route.name === 'notFound' && (
           <section class="panel">
             <h1>{t('common.notFound')}</h1>
@@ -134,6 +137,7 @@ function titleFor(route: Route): string {
     case 'dossier': return `${t('dossier.title')} ${route.code}`;
     case 'print': return `${t('print.title')} ${route.code}`;
     case 'lookup': return t('nav.lookup');
+    case 'designer': return route.key ? `${t('nav.designer')} · ${route.key}` : t('nav.designer');
     case 'signin': return t('signin.title');
     default: return t('app.name');
   }

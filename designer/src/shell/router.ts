@@ -1,4 +1,4 @@
-// Hash routing: #/desk, #/dashboard, #/inbox, #/tasks/{id}, #/dossiers/{code}, #/dossiers/{code}/print/{slip}, #/lookup[/{code}], #/signin.
+// Hash routing: #/designer[/{key}[/v/{n}|/diff/{a}/{b}]], #/desk, #/dashboard, #/inbox, #/tasks/{id}, #/dossiers/{code}, #/dossiers/{code}/print/{slip}, #/lookup[/{code}], #/signin.
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
@@ -11,6 +11,7 @@ export type Route =
   | { name: 'dossier'; code: string }
   | { name: 'print'; code: string; slip: SlipKind }
   | { name: 'lookup'; code?: string }
+  | { name: 'designer'; key?: string; version?: number; compare?: [number, number] }
   | { name: 'notFound'; path: string };
 
 export type SlipKind = 'receipt' | 'supplement' | 'refusal' | 'control' | 'apology';
@@ -21,7 +22,7 @@ export function parse(hash: string): Route {
   const [pathPart = '', queryPart = ''] = raw.split('?');
   const segments = pathPart.split('/').filter(Boolean).map(decodeURIComponent);
   const params = new URLSearchParams(queryPart);
-  const [first, second, third, fourth] = segments;
+  const [first, second, third, fourth, fifth] = segments;
   switch (first) {
     case undefined:
       return { name: 'home' };
@@ -42,6 +43,15 @@ export function parse(hash: string): Route {
       break;
     case 'lookup':
       return { name: 'lookup', code: second };
+    case 'designer': {
+      if (!second) return { name: 'designer' };
+      if (!third) return { name: 'designer', key: second };
+      const n = (s?: string) => (s && /^\d+$/.test(s) ? Number(s) : undefined);
+      if (third === 'v' && n(fourth) !== undefined && !fifth) return { name: 'designer', key: second, version: n(fourth) };
+      const a = n(fourth), b = n(fifth);
+      if (third === 'diff' && a !== undefined && b !== undefined) return { name: 'designer', key: second, compare: [a, b] };
+      break;
+    }
   }
   return { name: 'notFound', path: raw };
 }
@@ -58,6 +68,10 @@ export function href(route: Route): string {
     case 'dossier': return `#/dossiers/${e(route.code)}`;
     case 'print': return `#/dossiers/${e(route.code)}/print/${route.slip}`;
     case 'lookup': return route.code ? `#/lookup/${e(route.code)}` : '#/lookup';
+    case 'designer':
+      if (!route.key) return '#/designer';
+      if (route.compare) return `#/designer/${e(route.key)}/diff/${route.compare[0]}/${route.compare[1]}`;
+      return route.version !== undefined ? `#/designer/${e(route.key)}/v/${route.version}` : `#/designer/${e(route.key)}`;
     case 'notFound': return `#/${route.path}`;
   }
 }

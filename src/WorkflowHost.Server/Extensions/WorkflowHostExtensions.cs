@@ -151,6 +151,7 @@ public static class WorkflowHostExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DefinitionCatalog>();
         services.AddScoped<DefinitionService>();
+        services.AddScoped<DesignerService>();
         services.AddScoped<InstanceCommandService>();
         services.AddScoped<InstanceQueries>();
         services.AddScoped<ProcedureOwners>();

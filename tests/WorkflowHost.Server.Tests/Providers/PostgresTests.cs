@@ -15,6 +15,9 @@ public sealed class AuthApiPostgresTest(PostgresApiFixture fixture) : AuthApiTes
 public sealed class DefinitionsApiPostgresTest(PostgresApiFixture fixture) : DefinitionsApiTestBase<PostgresApiFixture>(fixture);
 
 [Collection(PostgresCollection.Name)]
+public sealed class DesignerApiPostgresTest(PostgresApiFixture fixture) : DesignerApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
 public sealed class InstancesApiPostgresTest(PostgresApiFixture fixture) : InstancesApiTestBase<PostgresApiFixture>(fixture);
 
 [Collection(PostgresCollection.Name)]
@@ -66,21 +69,6 @@ public sealed class DossiersApiPostgresTest(DossiersApiPostgresTest.ShippedFixtu
 public sealed class SecurityApiPostgresTest(PostgresApiFixture fixture) : SecurityApiTestBase<PostgresApiFixture>(fixture);
 
 [Collection(PostgresCollection.Name)]
-public sealed class ReportsApiPostgresTest(ReportsApiPostgresTest.SeededFixture fixture) : ReportsApiTestBase<ReportsApiPostgresTest.SeededFixture>(fixture)
-{
-    public sealed class SeededFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), ISlaSeededFixture
-    {
-        protected override bool ShippedProcedures => true;
-
-        protected override async Task AfterStartAsync()
-        {
-            await base.AfterStartAsync();
-            await Reports.SlaSeed.SeedAsync(Factory.Services);
-        }
-    }
-}
-
-[Collection(PostgresCollection.Name)]
 public sealed class DeadlinesApiPostgresTest(DeadlinesApiPostgresTest.ClockFixture fixture) : DeadlinesApiTestBase<DeadlinesApiPostgresTest.ClockFixture>(fixture)
 {
     public sealed class ClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IClockFixture
@@ -104,5 +92,20 @@ public sealed class TimerClockApiPostgresTest(TimerClockApiPostgresTest.Postgres
 
         protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) =>
             new FakeClockHostFactory(settings, logs, Clock);
+    }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class ReportsApiPostgresTest(ReportsApiPostgresTest.SeededFixture fixture) : ReportsApiTestBase<ReportsApiPostgresTest.SeededFixture>(fixture)
+{
+    public sealed class SeededFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), ISlaSeededFixture
+    {
+        protected override bool ShippedProcedures => true;
+
+        protected override async Task AfterStartAsync()
+        {
+            await base.AfterStartAsync();
+            await Reports.SlaSeed.SeedAsync(Factory.Services);
+        }
     }
 }
