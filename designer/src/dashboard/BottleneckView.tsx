@@ -1,7 +1,7 @@
 // Where dossiers wait: the procedure's diagram (bpmn-js viewer, loaded lazily) with, on each task, the open steps,
 // the median time spent and how many are overdue; the same figures in a table for the keyboard and screen readers.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
 import { Notice } from '../shell/ui';
 import { reportsApi } from './reportsApi';
 import type { Bottleneck, BottleneckElement } from './types';
@@ -47,7 +47,8 @@ export function BottleneckView({ procedures, reload }: { procedures: { code: str
       }
     })();
     return () => { cancelled = true; dispose?.(); };
-  }, [data]);
+    // Redrawn in the new language too: the badges are text of the screen's language.
+  }, [data, lang()]);
 
   return (
     <section class="panel bottleneck" aria-labelledby="bottleneck-title" data-testid="bottleneck">

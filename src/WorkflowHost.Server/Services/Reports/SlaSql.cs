@@ -6,8 +6,9 @@ namespace WorkflowHost.Server.Services.Reports;
 /// <summary>
 /// What the report's SQL writes differently on each provider. The report counts in the database (a province has
 /// millions of dossiers), and its groupings need the local day of an instant, which LINQ cannot say portably:
-/// PostgreSQL stores <c>timestamptz</c>, SQLite the UTC-or-local ticks of EF's binary converter with the offset in
-/// the low 11 bits (appointments keep the calendar's +07:00), so SQLite decodes to UTC first.
+/// PostgreSQL stores <c>timestamptz</c>, SQLite the ticks of EF's binary converter with the offset in the low 11 bits.
+/// SQLite now stores every instant in UTC (offset bits 0); decoding to UTC first keeps rows written before that change
+/// (appointments at the calendar's +07:00) counted right, and costs nothing measurable on a ward's database.
 /// </summary>
 internal abstract class SlaSql
 {
