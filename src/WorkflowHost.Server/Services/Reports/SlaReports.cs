@@ -6,8 +6,9 @@ namespace WorkflowHost.Server.Services.Reports;
 /// <summary>
 /// The SLA report and its trend, counted in the database over the dossiers whose competent unit is in scope. Refused
 /// (3) and not yet accepted (1) dossiers never entered processing and count nowhere. Groupings per domain brief §2.1;
-/// early / on time / late compare the finish with the appointment (its single lawful reschedule included), as the
-/// slip grades a step: late after the instant, early on an earlier local day.
+/// early / on time / late compare the finish with the appointment as the
+/// slip grades a step (late after the instant, early on an earlier local day), and a dossier with an apology and a new
+/// date (<c>ExtendedAt</c>) is late whatever its finish.
 /// </summary>
 public sealed class SlaReports(WorkflowDbContext db, OneStopData data)
 {
@@ -27,8 +28,9 @@ public sealed class SlaReports(WorkflowDbContext db, OneStopData data)
         string r = sql.Instant(R), f = sql.Instant(F), a = sql.Instant(A);
         var finishedIn = $"{f} >= {{0}} AND {f} < {{1}}";
         var graded = $"{finishedIn} AND d.\"Status\" IN (7, 9, 10)";
-        var late = $"{a} IS NOT NULL AND {f} > {a}";
-        var early = $"{a} IS NOT NULL AND {sql.LocalDay(F)} < {sql.LocalDay(A)}";
+        // An apology with a new date does not make a dossier on time (domain brief §1.5): it stays late.
+        var late = $"(({a} IS NOT NULL AND {f} > {a}) OR d.\"ExtendedAt\" IS NOT NULL)";
+        var early = $"{a} IS NOT NULL AND d.\"ExtendedAt\" IS NULL AND {sql.LocalDay(F)} < {sql.LocalDay(A)}";
         // What was unfinished when the period began, as two ranges of IX_dossiers_sla per unit (not yet finished; finished
         // since the start) instead of the unit's whole history; the same parameters serve both.
         var filters = Filters(sql, scope, args);
@@ -75,7 +77,7 @@ public sealed class SlaReports(WorkflowDbContext db, OneStopData data)
         var received = await db.Database.SqlQueryRaw<DayCount>(receivedSql, [.. receivedArgs]).ToListAsync(ct);
         var finishedArgs = new List<object> { sql.Value(period.Start), sql.Value(period.End) };
         var finishedSql = $"""
-            SELECT {sql.LocalDay(F)} AS "Day", COUNT(*) AS "Count", SUM(CASE WHEN {a} IS NULL OR {f} <= {a} THEN 1 ELSE 0 END) AS "OnTime"
+            SELECT {sql.LocalDay(F)} AS "Day", COUNT(*) AS "Count", SUM(CASE WHEN ({a} IS NULL OR {f} <= {a}) AND d."ExtendedAt" IS NULL THEN 1 ELSE 0 END) AS "OnTime"
             FROM dossiers d
             WHERE d."Status" IN (7, 9, 10) AND {f} >= {P0} AND {f} < {P1}{Filters(sql, scope, finishedArgs)}
             GROUP BY {sql.LocalDay(F)}
@@ -105,7 +107,7 @@ public sealed class SlaReports(WorkflowDbContext db, OneStopData data)
             p.Value.Finished == 0 ? null : Math.Round((double)p.Value.OnTime / p.Value.Finished, 4))).ToList());
     }
 
-    private const string Columns = """SELECT d."CompetentUnit", d."ProcedureCode", d."ReceivedAt", d."FinishedAt", d."AppointmentAt", d."Status" FROM dossiers d""";
+    private const string Columns = """SELECT d."CompetentUnit", d."ProcedureCode", d."ReceivedAt", d."FinishedAt", d."AppointmentAt", d."Status", d."ExtendedAt" FROM dossiers d""";
 
     /// <summary>
     /// An admin's report names every unit the registry knows (merged and current ones alike; competent units come from
