@@ -32,6 +32,10 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<DossierDocumentEntity> DossierDocuments => Set<DossierDocumentEntity>();
     public DbSet<SlipEntryEntity> SlipEntries => Set<SlipEntryEntity>();
     public DbSet<DossierPauseEntity> DossierPauses => Set<DossierPauseEntity>();
+    public DbSet<DeadlineChangeEntity> DeadlineChanges => Set<DeadlineChangeEntity>();
+    public DbSet<CalendarReplanEntity> CalendarReplans => Set<CalendarReplanEntity>();
+    public DbSet<ReminderEntity> Reminders => Set<ReminderEntity>();
+    public DbSet<NotificationEntity> Notifications => Set<NotificationEntity>();
 
     /// <summary>
     /// Whether one write batch sent without a transaction is still all-or-nothing in this database, so a write that
@@ -151,6 +155,9 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.Property(d => d.ApplicantEmail).HasMaxLength(200);
             e.Property(d => d.SubjectAddress).HasMaxLength(400);
             e.Property(d => d.SubjectParcel).HasMaxLength(100);
+            e.Property(d => d.AppointmentCalendar).HasMaxLength(80);
+            e.Property(d => d.ExtensionReason).HasMaxLength(1000);
+            e.Property(d => d.ExtendedBy).HasMaxLength(256);
         });
         builder.Entity<DossierCounterEntity>(e =>
         {
@@ -179,6 +186,48 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.ToTable("dossier_pauses");
             e.HasIndex(p => p.DossierId);
             e.Property(p => p.Reason).HasMaxLength(20);
+        });
+        builder.Entity<DeadlineChangeEntity>(e =>
+        {
+            e.ToTable("deadline_changes");
+            e.HasIndex(c => new { c.DossierId, c.Id });
+            e.Property(c => c.Cause).HasMaxLength(20);
+            e.Property(c => c.Calendar).HasMaxLength(80);
+            e.Property(c => c.By).HasMaxLength(256);
+        });
+        builder.Entity<CalendarReplanEntity>(e =>
+        {
+            e.ToTable("calendar_replans");
+            e.HasIndex(r => new { r.Calendar, r.Version });
+            e.Property(r => r.Calendar).HasMaxLength(60);
+            e.Property(r => r.Version).HasMaxLength(20);
+        });
+        builder.Entity<ReminderEntity>(e =>
+        {
+            e.ToTable("reminders");
+            // One reminder of a kind per step and due instant: planning twice, on two nodes or after a restart, adds nothing.
+            e.HasIndex(r => new { r.TaskId, r.Kind, r.TaskDueAt }).IsUnique().HasDatabaseName("IX_reminders_task_kind_due");
+            // The horizon job reads pending rows by fire time; fired and cancelled rows stay out of the index.
+            e.HasIndex(r => r.FireAt).HasFilter("\"Status\" = 'pending'").HasDatabaseName("IX_reminders_pending_FireAt");
+            e.Property(r => r.Kind).HasMaxLength(20);
+            e.Property(r => r.Status).HasMaxLength(20);
+        });
+        builder.Entity<NotificationEntity>(e =>
+        {
+            e.ToTable("notifications");
+            e.HasIndex(n => n.DedupKey).IsUnique().HasDatabaseName("IX_notifications_dedup");
+            // The bell: a person's notifications, newest first.
+            e.HasIndex(n => new { n.Recipient, n.Id });
+            e.HasIndex(n => n.EmailStatus).HasFilter("\"EmailStatus\" = 'pending'").HasDatabaseName("IX_notifications_email_pending");
+            e.Property(n => n.Recipient).HasMaxLength(256);
+            e.Property(n => n.Kind).HasMaxLength(20);
+            e.Property(n => n.DossierCode).HasMaxLength(60);
+            e.Property(n => n.Step).HasMaxLength(400);
+            e.Property(n => n.UnitCode).HasMaxLength(20);
+            e.Property(n => n.DedupKey).HasMaxLength(400);
+            e.Property(n => n.EmailStatus).HasMaxLength(20);
+            e.Property(n => n.EmailAddress).HasMaxLength(256);
+            e.Property(n => n.EmailError).HasMaxLength(2000);
         });
         builder.Entity<OutboxEntity>(e =>
         {

@@ -16,6 +16,8 @@ app.MapPublicApi();
 app.MapDossiersApi();
 app.MapReferenceDataApi();
 app.MapCalendarsApi();
+app.MapDeadlinesApi();
+app.MapNotificationsApi();
 await app.PrepareWorkflowHostAsync();
 app.Run();
 

@@ -41,6 +41,8 @@ public sealed class WorkflowHostOptions
     /// asked again: disabling an account or changing its roles takes effect within this time on every node.
     /// </summary>
     public TimeSpan SecurityStampValidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>How often each node looks for changed calendar files and re-plans the deadlines they move; zero turns it off.</summary>
+    public TimeSpan CalendarPollInterval { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>Reverse proxies (addresses, or networks such as 10.0.0.0/24) whose X-Forwarded-* headers are believed; loopback always is.</summary>
     public List<string> TrustedProxies { get; set; } = [];
 }

@@ -12,8 +12,8 @@ export type Route =
   | { name: 'lookup'; code?: string }
   | { name: 'notFound'; path: string };
 
-export type SlipKind = 'receipt' | 'supplement' | 'refusal' | 'control';
-const SLIPS: SlipKind[] = ['receipt', 'supplement', 'refusal', 'control'];
+export type SlipKind = 'receipt' | 'supplement' | 'refusal' | 'control' | 'apology';
+const SLIPS: SlipKind[] = ['receipt', 'supplement', 'refusal', 'control', 'apology'];
 
 export function parse(hash: string): Route {
   const raw = hash.replace(/^#/, '');

@@ -35,6 +35,7 @@ public static class WorkflowHostExtensions
         AddHangfire(services, storage, options);
         AddEngine(services, options);
         services.AddCalendars();
+        services.AddReminders(builder.Configuration);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
@@ -192,6 +193,8 @@ public static class WorkflowHostExtensions
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<TimerJobs>("timer-horizon", j => j.PromoteAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<ServiceJobRunner>("service-job-reconciler", j => j.ReconcileAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<Reminders.ReminderJobs>("reminder-horizon", j => j.PromoteAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<Notifications.EmailJobs>("email-reconciler", j => j.ReconcileAsync(CancellationToken.None), Cron.Minutely());
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var storage = app.Services.GetRequiredService<StorageSettings>();

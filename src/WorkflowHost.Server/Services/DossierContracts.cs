@@ -51,7 +51,14 @@ public sealed record DossierView(string Code, ProcedureRef Procedure, int Status
     ApplicantInput Applicant, SubjectInput Subject, UnitRef ReceivingUnit, UnitRef CompetentUnit, UnitRef ReturnUnit,
     DateTimeOffset ReceivedAt, string? ReceivedBy, DateTimeOffset? AppointmentAt, DateTimeOffset? OriginalAppointmentAt, string? AppointmentCalendar,
     DateTimeOffset? FinishedAt, DateTimeOffset? ReturnedAt, Guid? InstanceId, string? RefusalReason, string? Note,
-    IReadOnlyList<DocumentView> Documents, IReadOnlyList<SlipRowView> Slip, SupplementView? Supplement, IReadOnlyList<DossierTaskView> Tasks);
+    IReadOnlyList<DocumentView> Documents, IReadOnlyList<SlipRowView> Slip, SupplementView? Supplement, IReadOnlyList<DossierTaskView> Tasks,
+    ExtensionView? Extension, IReadOnlyList<PauseView> Pauses, IReadOnlyList<DeadlineChangeView> DeadlineChanges);
+
+/// <summary>An interval the dossier's clock stood still; open while <paramref name="EndedAt"/> is null.</summary>
+public sealed record PauseView(string Reason, DateTimeOffset StartedAt, DateTimeOffset? EndedAt);
+
+/// <summary>A deadline of the dossier that moved: the appointment (no task) or a step's due date; cause pause, extension or calendar.</summary>
+public sealed record DeadlineChangeView(Guid? TaskId, string Cause, DateTimeOffset? OldDueAt, DateTimeOffset NewDueAt, string? Calendar, DateTimeOffset At, string? By);
 
 /// <summary>A row of GET /api/dossiers.</summary>
 public sealed record DossierSummary(string Code, string ProcedureCode, string ProcedureName, string ApplicantName, int Status, string StatusName,

@@ -4,10 +4,12 @@ namespace WorkflowHost.Server.Services;
 
 /// <summary>
 /// After commit: gives Hangfire the timers due within the horizon and the requested service jobs, and withdraws the
-/// jobs of cancelled timers, all through <see cref="IJobScheduling"/>. If this node dies before that, the reconciler
-/// finds the rows without a live job.
+/// jobs of cancelled timers, all through <see cref="IJobScheduling"/>; plans the reminders of the steps that opened
+/// and cancels those of the steps that ended. If this node dies before that, the reconcilers find the rows without a
+/// live job.
 /// </summary>
-public sealed class EffectDispatcher(IJobScheduling scheduling, IOptions<WorkflowHostOptions> options, TimeProvider clock)
+public sealed class EffectDispatcher(IJobScheduling scheduling, Reminders.ReminderScheduler reminders, Reminders.ReminderPlanner planner,
+    IOptions<WorkflowHostOptions> options, TimeProvider clock)
 {
     public async Task DispatchAsync(PendingDispatch pending, CancellationToken ct)
     {
@@ -18,6 +20,9 @@ public sealed class EffectDispatcher(IJobScheduling scheduling, IOptions<Workflo
             await scheduling.ScheduleTimerAsync(timer.Id, timer.DueAt, ct);
         }
         foreach (var job in pending.JobsToEnqueue) await scheduling.EnqueueServiceJobAsync(job.Id, ct);
+        await reminders.ScheduleAsync(pending.RemindersToSchedule, ct);
+        await reminders.CancelForTasksAsync(pending.TasksEnded, ct);
+        foreach (var taskId in pending.TasksToReplan) await planner.ReplanAsync(taskId, ct);
         foreach (var id in pending.HangfireJobsToDelete) scheduling.Withdraw(id);
     }
 }

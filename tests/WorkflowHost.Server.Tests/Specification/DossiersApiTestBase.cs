@@ -17,11 +17,11 @@ public abstract class DossiersApiTestBase<TFixture>(TFixture fixture) : IClassFi
 {
     protected TFixture Fixture { get; } = fixture;
 
-    protected const string HaiChau = "20242";
-    protected const string ThanhKhe = "20209";
-    protected const string Marriage = "1.000894";
+    protected internal const string HaiChau = "20242";
+    protected internal const string ThanhKhe = "20209";
+    protected internal const string Marriage = "1.000894";
 
-    protected static object Receipt(string unit = HaiChau, string applicant = "Nguyễn Văn An", string? decision = null, string[]? missing = null,
+    protected internal static object Receipt(string unit = HaiChau, string applicant = "Nguyễn Văn An", string? decision = null, string[]? missing = null,
         string? reason = null, string? subjectUnit = null) => new
     {
         procedureCode = Marriage, receivingUnit = unit, channel = 1,
@@ -29,18 +29,18 @@ public abstract class DossiersApiTestBase<TFixture>(TFixture fixture) : IClassFi
         subject = new { unitCode = subjectUnit ?? unit, address = "12 Trần Phú" }, decision, missing, reason,
     };
 
-    protected async Task<JsonObject> ReceiveAsync(ApiClient client, object body)
+    protected internal static async Task<JsonObject> ReceiveAsync(ApiClient client, object body)
     {
         var response = await client.Http.PostAsJsonAsync("/api/dossiers", body);
         await client.ExpectAsync(response, HttpStatusCode.Created, "POST /api/dossiers");
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
-    protected static async Task<JsonObject> DossierAsync(ApiClient client, string code) => await client.GetAsync<JsonObject>($"/api/dossiers/{code}");
+    protected internal static async Task<JsonObject> DossierAsync(ApiClient client, string code) => await client.GetAsync<JsonObject>($"/api/dossiers/{code}");
 
-    protected static async Task<JsonArray> TasksAsync(ApiClient client, string query = "") => await client.GetAsync<JsonArray>($"/api/tasks?{query}");
+    protected internal static async Task<JsonArray> TasksAsync(ApiClient client, string query = "") => await client.GetAsync<JsonArray>($"/api/tasks?{query}");
 
-    protected static async Task<JsonObject> OpenTaskAsync(ApiClient client, string code, string elementId, TimeSpan? timeout = null)
+    protected internal static async Task<JsonObject> OpenTaskAsync(ApiClient client, string code, string elementId, TimeSpan? timeout = null)
     {
         var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (true)
