@@ -18,6 +18,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<DefinitionOwnerEntity> DefinitionOwners => Set<DefinitionOwnerEntity>();
     public DbSet<DefinitionEntity> Definitions => Set<DefinitionEntity>();
+    public DbSet<DefinitionDraftEntity> DefinitionDrafts => Set<DefinitionDraftEntity>();
     public DbSet<InstanceEntity> Instances => Set<InstanceEntity>();
     public DbSet<TaskEntity> Tasks => Set<TaskEntity>();
     public DbSet<TaskCandidateEntity> TaskCandidates => Set<TaskCandidateEntity>();
@@ -58,6 +59,15 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.Property(d => d.Key).HasMaxLength(200);
             e.Property(d => d.Status).HasMaxLength(20);
             e.Property(d => d.XmlHash).HasMaxLength(64);
+            e.Property(d => d.PublishedBy).HasMaxLength(256);
+            e.Property(d => d.ChangeNote).HasMaxLength(2000);
+        });
+        builder.Entity<DefinitionDraftEntity>(e =>
+        {
+            e.ToTable("definition_drafts");
+            e.HasKey(d => d.Key);
+            e.Property(d => d.Key).HasMaxLength(200);
+            e.Property(d => d.UpdatedBy).HasMaxLength(256);
         });
         builder.Entity<DefinitionOwnerEntity>(e =>
         {
@@ -139,6 +149,10 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.HasIndex(d => d.InstanceId);
             e.HasIndex(d => new { d.ReceivingUnit, d.ReceivedAt });
             e.HasIndex(d => new { d.CompetentUnit, d.ReceivedAt });
+            // The SLA report reads a unit's dossiers unfinished when its period began (FinishedAt null or after the start):
+            // two ranges of this index, and every column the report counts is in it, so PostgreSQL answers from the
+            // index alone instead of the unit's whole history (docs/benchmarks.md, issue 11).
+            e.HasIndex(d => new { d.CompetentUnit, d.FinishedAt, d.ReceivedAt, d.Status, d.AppointmentAt, d.ProcedureCode }, "IX_dossiers_sla");
             e.HasIndex(d => d.ApplicantName);
             e.Property(d => d.SearchText).HasMaxLength(300);
             e.Property(d => d.Code).HasMaxLength(60);

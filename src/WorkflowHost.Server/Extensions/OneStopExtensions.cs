@@ -24,6 +24,9 @@ public static class OneStopExtensions
         services.AddScoped<DossierService>();
         services.AddScoped<DossierQueries>();
         services.AddScoped<TaskHandover>();
+        services.AddScoped<Services.Reports.SlaReports>();
+        services.AddScoped<Services.Reports.DeadlineWatch>();
+        services.AddScoped<Services.Reports.Bottlenecks>();
         return services;
     }
 }

@@ -10,6 +10,8 @@ public sealed class AuthApiSqliteTest(SqliteApiFixture fixture) : AuthApiTestBas
 
 public sealed class DefinitionsApiSqliteTest(SqliteApiFixture fixture) : DefinitionsApiTestBase<SqliteApiFixture>(fixture);
 
+public sealed class DesignerApiSqliteTest(SqliteApiFixture fixture) : DesignerApiTestBase<SqliteApiFixture>(fixture);
+
 public sealed class InstancesApiSqliteTest(SqliteApiFixture fixture) : InstancesApiTestBase<SqliteApiFixture>(fixture);
 
 public sealed class TasksApiSqliteTest(SqliteApiFixture fixture) : TasksApiTestBase<SqliteApiFixture>(fixture);
@@ -49,6 +51,18 @@ public sealed class DossiersApiSqliteTest(DossiersApiSqliteTest.ShippedFixture f
 
 public sealed class SecurityApiSqliteTest(SqliteApiFixture fixture) : SecurityApiTestBase<SqliteApiFixture>(fixture);
 
+public sealed class DeadlinesApiSqliteTest(DeadlinesApiSqliteTest.ClockFixture fixture) : DeadlinesApiTestBase<DeadlinesApiSqliteTest.ClockFixture>(fixture)
+{
+    public sealed class ClockFixture : SqliteApiFixture, IClockFixture
+    {
+        public SettableClock Clock { get; } = new(DeadlinesClock.Start);
+        protected override bool ShippedProcedures => true;
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ClockHostFactory(settings, logs, Clock);
+    }
+}
+
+public sealed class RemindersApiSqliteTest(SqliteReminderFixture fixture) : RemindersApiTestBase<SqliteReminderFixture>(fixture);
+
 public sealed class TimerClockApiSqliteTest(TimerClockApiSqliteTest.SqliteClockFixture fixture) : TimerClockApiTestBase<TimerClockApiSqliteTest.SqliteClockFixture>(fixture)
 {
     public sealed class SqliteClockFixture : SqliteApiFixture, IClockFixture
@@ -61,14 +75,16 @@ public sealed class TimerClockApiSqliteTest(TimerClockApiSqliteTest.SqliteClockF
     }
 }
 
-public sealed class DeadlinesApiSqliteTest(DeadlinesApiSqliteTest.ClockFixture fixture) : DeadlinesApiTestBase<DeadlinesApiSqliteTest.ClockFixture>(fixture)
+public sealed class ReportsApiSqliteTest(ReportsApiSqliteTest.SeededFixture fixture) : ReportsApiTestBase<ReportsApiSqliteTest.SeededFixture>(fixture)
 {
-    public sealed class ClockFixture : SqliteApiFixture, IClockFixture
+    public sealed class SeededFixture : SqliteApiFixture, ISlaSeededFixture
     {
-        public SettableClock Clock { get; } = new(DeadlinesClock.Start);
         protected override bool ShippedProcedures => true;
-        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ClockHostFactory(settings, logs, Clock);
+
+        protected override async Task AfterStartAsync()
+        {
+            await base.AfterStartAsync();
+            await Reports.SlaSeed.SeedAsync(Factory.Services);
+        }
     }
 }
-
-public sealed class RemindersApiSqliteTest(SqliteReminderFixture fixture) : RemindersApiTestBase<SqliteReminderFixture>(fixture);
