@@ -11,7 +11,7 @@ public static class ReportsApi
 {
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Reports);
+        var group = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Reports).ProducesRoleProblems();
         group.MapGet("/sla", SlaAsync).WithName("SlaReport")
             .WithSummary("Per competent unit and procedure over from..to (local days, inclusive): received, in progress, paused, early, on time, late, on-time rate, carried over; format=json|xlsx|csv.");
         group.MapGet("/sla/trend", TrendAsync).WithName("SlaTrend").WithSummary("Received, finished and on-time rate per day or week (bucket=day|week) of the period.");
@@ -21,8 +21,13 @@ public static class ReportsApi
         return app;
     }
 
-    private static async Task<Results<Ok<SlaReport>, FileContentHttpResult>> SlaAsync(string? from, string? to, string? unit, string? procedure, string? format,
-        ClaimsPrincipal user, SlaReports reports, OneStopData data, TimeProvider clock, CancellationToken ct)
+    private static Task<Results<Ok<SlaReport>, FileContentHttpResult, NotFoundProblem, InvalidInputProblem>> SlaAsync(string? from, string? to, string? unit, string? procedure,
+        string? format, ClaimsPrincipal user, SlaReports reports, OneStopData data, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<SlaReport>, FileContentHttpResult, NotFoundProblem, InvalidInputProblem>>(http, () => SlaReportAsync(from, to, unit, procedure, format, user, reports, data, clock, ct),
+            [404, 422], p => p.Status switch { 404 => new NotFoundProblem(p), _ => new InvalidInputProblem(p) });
+
+    private static async Task<Results<Ok<SlaReport>, FileContentHttpResult, NotFoundProblem, InvalidInputProblem>> SlaReportAsync(string? from, string? to, string? unit, string? procedure,
+        string? format, ClaimsPrincipal user, SlaReports reports, OneStopData data, TimeProvider clock, CancellationToken ct)
     {
         var kind = (format ?? "json").Trim().ToLowerInvariant();
         if (kind is not ("json" or "xlsx" or "csv"))
@@ -38,7 +43,12 @@ public static class ReportsApi
         };
     }
 
-    private static async Task<Ok<SlaTrend>> TrendAsync(string? from, string? to, string? unit, string? procedure, string? bucket, ClaimsPrincipal user,
+    private static Task<Results<Ok<SlaTrend>, NotFoundProblem, InvalidInputProblem>> TrendAsync(string? from, string? to, string? unit, string? procedure,
+        string? bucket, ClaimsPrincipal user, SlaReports reports, OneStopData data, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<SlaTrend>, NotFoundProblem, InvalidInputProblem>>(http, async () => await TrendOfAsync(from, to, unit, procedure, bucket, user, reports, data, clock, ct),
+            [404, 422], p => p.Status switch { 404 => new NotFoundProblem(p), _ => new InvalidInputProblem(p) });
+
+    private static async Task<Ok<SlaTrend>> TrendOfAsync(string? from, string? to, string? unit, string? procedure, string? bucket, ClaimsPrincipal user,
         SlaReports reports, OneStopData data, TimeProvider clock, CancellationToken ct)
     {
         var weekly = (bucket ?? "day").Trim().ToLowerInvariant() switch
@@ -51,10 +61,18 @@ public static class ReportsApi
         return TypedResults.Ok(await reports.TrendAsync(period, SlaScope.For(user.ToActor(), unit, procedure), weekly, ct));
     }
 
-    private static async Task<Ok<DeadlineLists>> DeadlinesAsync(string? unit, string? procedure, ClaimsPrincipal user, DeadlineWatch watch, CancellationToken ct) =>
-        TypedResults.Ok(await watch.ListsAsync(SlaScope.For(user.ToActor(), unit, procedure), ct));
+    private static Task<Results<Ok<DeadlineLists>, NotFoundProblem, InvalidInputProblem>> DeadlinesAsync(string? unit, string? procedure, ClaimsPrincipal user,
+        DeadlineWatch watch, HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<DeadlineLists>, NotFoundProblem, InvalidInputProblem>>(http,
+            async () => TypedResults.Ok(await watch.ListsAsync(SlaScope.For(user.ToActor(), unit, procedure), ct)),
+            [404, 422], p => p.Status switch { 404 => new NotFoundProblem(p), _ => new InvalidInputProblem(p) });
 
-    private static async Task<Ok<Bottleneck>> BottlenecksAsync(string? procedure, string? version, string? unit, ClaimsPrincipal user, Bottlenecks bottlenecks,
+    private static Task<Results<Ok<Bottleneck>, NotFoundProblem, InvalidInputProblem>> BottlenecksAsync(string? procedure, string? version, string? unit,
+        ClaimsPrincipal user, Bottlenecks bottlenecks, HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<Bottleneck>, NotFoundProblem, InvalidInputProblem>>(http, async () => await BottlenecksOfAsync(procedure, version, unit, user, bottlenecks, ct),
+            [404, 422], p => p.Status switch { 404 => new NotFoundProblem(p), _ => new InvalidInputProblem(p) });
+
+    private static async Task<Ok<Bottleneck>> BottlenecksOfAsync(string? procedure, string? version, string? unit, ClaimsPrincipal user, Bottlenecks bottlenecks,
         CancellationToken ct)
     {
         int? wanted = null;

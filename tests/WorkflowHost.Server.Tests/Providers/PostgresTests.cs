@@ -95,6 +95,7 @@ public sealed class TimerClockApiPostgresTest(TimerClockApiPostgresTest.Postgres
     }
 }
 
+[Collection(PostgresCollection.Name)]
 public sealed class ReportsApiPostgresTest(ReportsApiPostgresTest.SeededFixture fixture) : ReportsApiTestBase<ReportsApiPostgresTest.SeededFixture>(fixture)
 {
     public sealed class SeededFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), ISlaSeededFixture
