@@ -256,9 +256,11 @@ public sealed class SqliteWorkflowDbContext(DbContextOptions<SqliteWorkflowDbCon
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
-        // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks so due-date queries stay in SQL.
-        builder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
-        builder.Properties<DateTimeOffset?>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        // SQLite cannot order or compare DateTimeOffset natively; store a number so due-date queries stay in SQL. The number
+        // orders by the instant only when every value has one offset, so every instant is stored in UTC (a deadline
+        // computed in Vietnam time, +07:00, would otherwise sort seven hours late against "now").
+        builder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetToBinaryConverter>();
+        builder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetToBinaryConverter>();
     }
 }
 
@@ -278,4 +280,19 @@ public sealed class PostgresWorkflowDbContext(DbContextOptions<PostgresWorkflowD
 
     private sealed class UtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
         v => v.ToUniversalTime(), v => v);
+}
+
+/// <summary>
+/// EF's DateTimeOffset-to-binary encoding (ticks and offset in one 64-bit number) applied to the instant in UTC, so the
+/// stored numbers order as the instants do. Values read back are in UTC; older rows written with another offset still
+/// read back correctly.
+/// </summary>
+public sealed class UtcDateTimeOffsetToBinaryConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+    v => ToStore(v), v => FromStore(v))
+{
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter Binary = new();
+
+    public static long ToStore(DateTimeOffset value) => (long)Binary.ConvertToProvider(value.ToUniversalTime())!;
+
+    public static DateTimeOffset FromStore(long value) => (DateTimeOffset)Binary.ConvertFromProvider(value)!;
 }

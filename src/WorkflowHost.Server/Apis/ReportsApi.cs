@@ -12,22 +12,44 @@ public static class ReportsApi
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Reports).ProducesRoleProblems();
-        group.MapGet("/sla", SlaAsync).WithName("SlaReport")
+        group.MapGet("/sla", Sla).WithName("SlaReport")
             .WithSummary("Per competent unit and procedure over from..to (local days, inclusive): received, in progress, paused, early, on time, late, on-time rate, carried over; format=json|xlsx|csv.");
-        group.MapGet("/sla/trend", TrendAsync).WithName("SlaTrend").WithSummary("Received, finished and on-time rate per day or week (bucket=day|week) of the period.");
-        group.MapGet("/deadlines", DeadlinesAsync).WithName("DeadlineLists").WithSummary("Open steps of the caller's units overdue now and due within one working day.");
-        group.MapGet("/bottlenecks", BottlenecksAsync).WithName("Bottlenecks")
+        group.MapGet("/sla/trend", Trend).WithName("SlaTrend").WithSummary("Received, finished and on-time rate per day or week (bucket=day|week) of the period.");
+        group.MapGet("/deadlines", Deadlines).WithName("DeadlineLists").WithSummary("Open steps of the caller's units overdue now and due within one working day.");
+        group.MapGet("/bottlenecks", BottleneckView).WithName("Bottlenecks")
             .WithSummary("Per task element of a procedure's definition version: open steps, median time spent so far (hours), number overdue.");
         return app;
     }
 
-    private static Task<Results<Ok<SlaReport>, FileContentHttpResult, NotFoundProblem, InvalidInputProblem>> SlaAsync(string? from, string? to, string? unit, string? procedure,
+    // The wrappers declare the problem answers (OpenAPI) and turn the services' refusals into them.
+    private static Task<Results<Ok<SlaReport>, FileContentHttpResult, InvalidInputProblem>> Sla(string? from, string? to, string? unit, string? procedure,
         string? format, ClaimsPrincipal user, SlaReports reports, OneStopData data, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        Answers.RunAsync<Results<Ok<SlaReport>, FileContentHttpResult, NotFoundProblem, InvalidInputProblem>>(http, () => SlaReportAsync(from, to, unit, procedure, format, user, reports, data, clock, ct),
-            [404, 422], p => p.Status switch { 404 => new NotFoundProblem(p), _ => new InvalidInputProblem(p) });
+        Answers.RunAsync<Results<Ok<SlaReport>, FileContentHttpResult, InvalidInputProblem>>(http, async () => await SlaAsync(from, to, unit, procedure, format, user,
+            reports, data, clock, ct) switch
+        {
+            { Result: Ok<SlaReport> ok } => ok,
+            { Result: FileContentHttpResult file } => file,
+            var other => throw new InvalidOperationException($"Unexpected answer {other.Result}"),
+        }, [422], p => new InvalidInputProblem(p));
 
-    private static async Task<Results<Ok<SlaReport>, FileContentHttpResult, NotFoundProblem, InvalidInputProblem>> SlaReportAsync(string? from, string? to, string? unit, string? procedure,
-        string? format, ClaimsPrincipal user, SlaReports reports, OneStopData data, TimeProvider clock, CancellationToken ct)
+    private static Task<Results<Ok<SlaTrend>, InvalidInputProblem>> Trend(string? from, string? to, string? unit, string? procedure, string? bucket,
+        ClaimsPrincipal user, SlaReports reports, OneStopData data, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<SlaTrend>, InvalidInputProblem>>(http, async () => await TrendAsync(from, to, unit, procedure, bucket, user, reports, data, clock, ct),
+            [422], p => new InvalidInputProblem(p));
+
+    private static Task<Results<Ok<DeadlineLists>, InvalidInputProblem>> Deadlines(string? unit, string? procedure, ClaimsPrincipal user, DeadlineWatch watch,
+        HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<DeadlineLists>, InvalidInputProblem>>(http, async () => await DeadlinesAsync(unit, procedure, user, watch, ct),
+            [422], p => new InvalidInputProblem(p));
+
+    private static Task<Results<Ok<Bottleneck>, NotFoundProblem, InvalidInputProblem>> BottleneckView(string? procedure, string? version, string? unit,
+        ClaimsPrincipal user, Bottlenecks bottlenecks, HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<Bottleneck>, NotFoundProblem, InvalidInputProblem>>(http,
+            async () => await BottlenecksAsync(procedure, version, unit, user, bottlenecks, ct),
+            [404, 422], p => p.Status == 404 ? new NotFoundProblem(p) : new InvalidInputProblem(p));
+
+    private static async Task<Results<Ok<SlaReport>, FileContentHttpResult>> SlaAsync(string? from, string? to, string? unit, string? procedure, string? format,
+        ClaimsPrincipal user, SlaReports reports, OneStopData data, TimeProvider clock, CancellationToken ct)
     {
         var kind = (format ?? "json").Trim().ToLowerInvariant();
         if (kind is not ("json" or "xlsx" or "csv"))
@@ -43,12 +65,7 @@ public static class ReportsApi
         };
     }
 
-    private static Task<Results<Ok<SlaTrend>, NotFoundProblem, InvalidInputProblem>> TrendAsync(string? from, string? to, string? unit, string? procedure,
-        string? bucket, ClaimsPrincipal user, SlaReports reports, OneStopData data, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        Answers.RunAsync<Results<Ok<SlaTrend>, NotFoundProblem, InvalidInputProblem>>(http, async () => await TrendOfAsync(from, to, unit, procedure, bucket, user, reports, data, clock, ct),
-            [404, 422], p => p.Status switch { 404 => new NotFoundProblem(p), _ => new InvalidInputProblem(p) });
-
-    private static async Task<Ok<SlaTrend>> TrendOfAsync(string? from, string? to, string? unit, string? procedure, string? bucket, ClaimsPrincipal user,
+    private static async Task<Ok<SlaTrend>> TrendAsync(string? from, string? to, string? unit, string? procedure, string? bucket, ClaimsPrincipal user,
         SlaReports reports, OneStopData data, TimeProvider clock, CancellationToken ct)
     {
         var weekly = (bucket ?? "day").Trim().ToLowerInvariant() switch
@@ -61,18 +78,10 @@ public static class ReportsApi
         return TypedResults.Ok(await reports.TrendAsync(period, SlaScope.For(user.ToActor(), unit, procedure), weekly, ct));
     }
 
-    private static Task<Results<Ok<DeadlineLists>, NotFoundProblem, InvalidInputProblem>> DeadlinesAsync(string? unit, string? procedure, ClaimsPrincipal user,
-        DeadlineWatch watch, HttpContext http, CancellationToken ct) =>
-        Answers.RunAsync<Results<Ok<DeadlineLists>, NotFoundProblem, InvalidInputProblem>>(http,
-            async () => TypedResults.Ok(await watch.ListsAsync(SlaScope.For(user.ToActor(), unit, procedure), ct)),
-            [404, 422], p => p.Status switch { 404 => new NotFoundProblem(p), _ => new InvalidInputProblem(p) });
+    private static async Task<Ok<DeadlineLists>> DeadlinesAsync(string? unit, string? procedure, ClaimsPrincipal user, DeadlineWatch watch, CancellationToken ct) =>
+        TypedResults.Ok(await watch.ListsAsync(SlaScope.For(user.ToActor(), unit, procedure), ct));
 
-    private static Task<Results<Ok<Bottleneck>, NotFoundProblem, InvalidInputProblem>> BottlenecksAsync(string? procedure, string? version, string? unit,
-        ClaimsPrincipal user, Bottlenecks bottlenecks, HttpContext http, CancellationToken ct) =>
-        Answers.RunAsync<Results<Ok<Bottleneck>, NotFoundProblem, InvalidInputProblem>>(http, async () => await BottlenecksOfAsync(procedure, version, unit, user, bottlenecks, ct),
-            [404, 422], p => p.Status switch { 404 => new NotFoundProblem(p), _ => new InvalidInputProblem(p) });
-
-    private static async Task<Ok<Bottleneck>> BottlenecksOfAsync(string? procedure, string? version, string? unit, ClaimsPrincipal user, Bottlenecks bottlenecks,
+    private static async Task<Ok<Bottleneck>> BottlenecksAsync(string? procedure, string? version, string? unit, ClaimsPrincipal user, Bottlenecks bottlenecks,
         CancellationToken ct)
     {
         int? wanted = null;
