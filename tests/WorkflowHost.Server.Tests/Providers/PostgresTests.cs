@@ -91,13 +91,13 @@ public sealed class RemindersApiPostgresTest(PostgresReminderFixture fixture) : 
 [Collection(PostgresCollection.Name)]
 public sealed class TimerClockApiPostgresTest(TimerClockApiPostgresTest.PostgresClockFixture fixture) : TimerClockApiTestBase<TimerClockApiPostgresTest.PostgresClockFixture>(fixture)
 {
-    public sealed class PostgresClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IFakeClockFixture
+    public sealed class PostgresClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IClockFixture
     {
         // Whole seconds: both databases store the due time exactly.
-        public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        public SettableClock Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
         protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) =>
-            new FakeClockHostFactory(settings, logs, Clock);
+            new ClockHostFactory(settings, logs, Clock);
     }
 }
 

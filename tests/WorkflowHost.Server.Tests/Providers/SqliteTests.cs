@@ -69,13 +69,13 @@ public sealed class RemindersApiSqliteTest(SqliteReminderFixture fixture) : Remi
 
 public sealed class TimerClockApiSqliteTest(TimerClockApiSqliteTest.SqliteClockFixture fixture) : TimerClockApiTestBase<TimerClockApiSqliteTest.SqliteClockFixture>(fixture)
 {
-    public sealed class SqliteClockFixture : SqliteApiFixture, IFakeClockFixture
+    public sealed class SqliteClockFixture : SqliteApiFixture, IClockFixture
     {
         // Whole seconds: both databases store the due time exactly.
-        public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        public SettableClock Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
         protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) =>
-            new FakeClockHostFactory(settings, logs, Clock);
+            new ClockHostFactory(settings, logs, Clock);
     }
 }
 

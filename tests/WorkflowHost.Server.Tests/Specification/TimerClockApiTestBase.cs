@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using WorkflowHost.Data;
 using WorkflowHost.Data.Entities;
 using WorkflowHost.Server.Jobs;
@@ -8,25 +7,12 @@ using WorkflowHost.Server.Tests.Infrastructure;
 
 namespace WorkflowHost.Server.Tests.Specification;
 
-/// <summary>A fixture whose host reads the time from a clock the test moves.</summary>
-public interface IFakeClockFixture
-{
-    FakeTimeProvider Clock { get; }
-}
-
-/// <summary>The host with <see cref="IFakeClockFixture.Clock"/> as its <see cref="TimeProvider"/>.</summary>
-public sealed class FakeClockHostFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs, FakeTimeProvider clock)
-    : WorkflowHostFactory(settings, logs)
-{
-    protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(clock);
-}
-
 /// <summary>
 /// Timers on the host's injected clock, with no waiting: what the host decides by its <see cref="TimeProvider"/> — the
-/// due time, the scheduling horizon, the firing — is driven by moving a fake clock. When a scheduled Hangfire job runs
+/// due time, the scheduling horizon, the firing — is driven by moving the host's clock (<see cref="SettableClock"/>). When a scheduled Hangfire job runs
 /// is decided by Hangfire's own clock, so the test runs the job itself once the clock says it is due, as Hangfire would.
 /// </summary>
-public abstract class TimerClockApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, IFakeClockFixture
+public abstract class TimerClockApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, IClockFixture
 {
     protected TFixture Fixture { get; } = fixture;
 
@@ -44,7 +30,7 @@ public abstract class TimerClockApiTestBase<TFixture>(TFixture fixture) : IClass
         await PromoteAsync();
         Assert.Null((await TimerRowAsync(started.Id)).HangfireJobId);
 
-        Fixture.Clock.Advance(TimeSpan.FromMinutes(115));
+        Fixture.Clock.Set(startedAt + TimeSpan.FromMinutes(115));
         await PromoteAsync();
         timer = await TimerRowAsync(started.Id);
         Assert.NotNull(timer.HangfireJobId);
@@ -55,7 +41,7 @@ public abstract class TimerClockApiTestBase<TFixture>(TFixture fixture) : IClass
         }
         Assert.Equal(0, (await reception.InstanceAsync(started.Id)).Completed("reminder"));
 
-        Fixture.Clock.Advance(TimeSpan.FromMinutes(5));
+        Fixture.Clock.Set(startedAt + TimeSpan.FromHours(2));
         using (var scope = Fixture.Factory.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<TimerJobs>().FireAsync(timer.Id, CancellationToken.None);
 
