@@ -72,7 +72,7 @@ public sealed class TimerClockApiSqliteTest(TimerClockApiSqliteTest.SqliteClockF
     public sealed class SqliteClockFixture : SqliteApiFixture, IClockFixture
     {
         // Whole seconds: both databases store the due time exactly.
-        public SettableClock Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        public TestClock Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
         protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) =>
             new ClockHostFactory(settings, logs, Clock);

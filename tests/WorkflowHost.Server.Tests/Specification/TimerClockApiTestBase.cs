@@ -9,7 +9,7 @@ namespace WorkflowHost.Server.Tests.Specification;
 
 /// <summary>
 /// Timers on the host's injected clock, with no waiting: what the host decides by its <see cref="TimeProvider"/> — the
-/// due time, the scheduling horizon, the firing — is driven by moving the host's clock (<see cref="SettableClock"/>). When a scheduled Hangfire job runs
+/// due time, the scheduling horizon, the firing — is driven by moving the host's clock (<see cref="TestClock"/>). When a scheduled Hangfire job runs
 /// is decided by Hangfire's own clock, so the test runs the job itself once the clock says it is due, as Hangfire would.
 /// </summary>
 public abstract class TimerClockApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, IClockFixture
@@ -30,7 +30,7 @@ public abstract class TimerClockApiTestBase<TFixture>(TFixture fixture) : IClass
         await PromoteAsync();
         Assert.Null((await TimerRowAsync(started.Id)).HangfireJobId);
 
-        Fixture.Clock.Set(startedAt + TimeSpan.FromMinutes(115));
+        Fixture.Clock.Now = startedAt + TimeSpan.FromMinutes(115);
         await PromoteAsync();
         timer = await TimerRowAsync(started.Id);
         Assert.NotNull(timer.HangfireJobId);
@@ -41,7 +41,7 @@ public abstract class TimerClockApiTestBase<TFixture>(TFixture fixture) : IClass
         }
         Assert.Equal(0, (await reception.InstanceAsync(started.Id)).Completed("reminder"));
 
-        Fixture.Clock.Set(startedAt + TimeSpan.FromHours(2));
+        Fixture.Clock.Now = startedAt + TimeSpan.FromHours(2);
         using (var scope = Fixture.Factory.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<TimerJobs>().FireAsync(timer.Id, CancellationToken.None);
 
