@@ -32,6 +32,8 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<DossierDocumentEntity> DossierDocuments => Set<DossierDocumentEntity>();
     public DbSet<SlipEntryEntity> SlipEntries => Set<SlipEntryEntity>();
     public DbSet<DossierPauseEntity> DossierPauses => Set<DossierPauseEntity>();
+    public DbSet<RoutingTableEntity> RoutingTables => Set<RoutingTableEntity>();
+    public DbSet<CustodyEventEntity> CustodyEvents => Set<CustodyEventEntity>();
 
     /// <summary>
     /// Whether one write batch sent without a transaction is still all-or-nothing in this database, so a write that
@@ -151,6 +153,10 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.Property(d => d.ApplicantEmail).HasMaxLength(200);
             e.Property(d => d.SubjectAddress).HasMaxLength(400);
             e.Property(d => d.SubjectParcel).HasMaxLength(100);
+            e.Property(d => d.SubjectUnitWritten).HasMaxLength(200);
+            e.Property(d => d.RoutingRule).HasMaxLength(100);
+            e.Property(d => d.VersionRule).HasMaxLength(100);
+            e.Property(d => d.ProcessKey).HasMaxLength(200);
         });
         builder.Entity<DossierCounterEntity>(e =>
         {
@@ -179,6 +185,27 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.ToTable("dossier_pauses");
             e.HasIndex(p => p.DossierId);
             e.Property(p => p.Reason).HasMaxLength(20);
+        });
+        builder.Entity<RoutingTableEntity>(e =>
+        {
+            e.ToTable("routing_tables");
+            // The key makes two concurrent saves of the same next version collide: one wins, the other answers 409.
+            e.HasKey(t => new { t.Province, t.Version });
+            e.Property(t => t.Province).HasMaxLength(20);
+            e.Property(t => t.SavedBy).HasMaxLength(256);
+            e.Property(t => t.Note).HasMaxLength(1000);
+        });
+        builder.Entity<CustodyEventEntity>(e =>
+        {
+            e.ToTable("dossier_custody");
+            e.HasIndex(c => c.DossierId);
+            e.Property(c => c.Kind).HasMaxLength(20);
+            e.Property(c => c.FromUnit).HasMaxLength(20);
+            e.Property(c => c.ToUnit).HasMaxLength(20);
+            e.Property(c => c.TrackingNumber).HasMaxLength(60);
+            e.Property(c => c.Carrier).HasMaxLength(100);
+            e.Property(c => c.By).HasMaxLength(256);
+            e.Property(c => c.Note).HasMaxLength(1000);
         });
         builder.Entity<OutboxEntity>(e =>
         {

@@ -16,6 +16,10 @@ app.MapPublicApi();
 app.MapDossiersApi();
 app.MapReferenceDataApi();
 app.MapCalendarsApi();
+app.MapUnitsApi();
+app.MapRoutingApi();
+app.MapCustodyApi();
+app.MapCutoverApi();
 await app.PrepareWorkflowHostAsync();
 app.Run();
 
