@@ -163,7 +163,11 @@ public sealed partial class UnitRegistry
     /// <summary>Where a record was read: file and line, so a conflict between two files names both.</summary>
     private readonly record struct Place(string File, int Line)
     {
-        public bool Before(Place other) => string.CompareOrdinal(File, other.File) is var c && (c < 0 || (c == 0 && Line < other.Line));
+        // Files load in a fixed order (the main file first, then imports by name), which is the order a maintainer reads them.
+        public bool Before(Place other) => File == other.File ? Line < other.Line : Order(File).CompareTo(Order(other.File)) < 0;
+
+        private static (int, string) Order(string file) =>
+            (Path.GetFileName(file) is UnitsFileName or MappingsFileName ? 0 : 1, Path.GetFileName(file));
 
         public string Describe(Place other) => other.File == File ? $"line {Line}" : $"{Path.GetFileName(File)} line {Line}";
     }
@@ -174,7 +178,7 @@ public sealed partial class UnitRegistry
     {
         foreach (var group in units.GroupBy(key, StringComparer.Ordinal))
         {
-            var periods = group.OrderBy(u => u.ValidFrom).ThenBy(u => lines[u].File, StringComparer.Ordinal).ThenBy(u => lines[u].Line).ToList();
+            var periods = group.OrderBy(u => u.ValidFrom).ThenBy(u => lines[u], Comparer<Place>.Create((a, b) => a == b ? 0 : a.Before(b) ? -1 : 1)).ToList();
             for (var i = 1; i < periods.Count; i++)
             {
                 var earlier = periods[i - 1];
