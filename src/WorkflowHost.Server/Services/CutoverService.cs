@@ -46,10 +46,14 @@ public sealed class CutoverService(WorkflowDbContext db, OneStopData data, Routi
             if (target is null) { items.Add(new CutoverItem(dossier.Code, dossier.CompetentUnit, null, dossier.ReturnUnit, null, 0, problem)); continue; }
             var newReturn = ended.Contains(dossier.ReturnUnit) ? target.Code : dossier.ReturnUnit;
             var tasks = await db.Tasks.Where(t => t.DossierId == dossier.Id && t.State == TaskState.Open && t.UnitCode != null && endedList.Contains(t.UnitCode)).ToListAsync(ct);
+            string NewUnit(TaskEntity t) => t.UnitCode == dossier.ReturnUnit && newReturn != target.Code ? newReturn : target.Code;
+            tasks = tasks.Where(t => NewUnit(t) != t.UnitCode).ToList();
+            // A successor that reuses the old code (20285 was Khuê Mỹ, is Ngũ Hành Sơn) leaves nothing to move; nor does a second run.
+            if (target.Code == dossier.CompetentUnit && newReturn == dossier.ReturnUnit && tasks.Count == 0) continue;
             items.Add(new CutoverItem(dossier.Code, dossier.CompetentUnit, target.Code, dossier.ReturnUnit, newReturn, tasks.Count, null));
             if (!execute) continue;
             var oldCompetent = dossier.CompetentUnit;
-            foreach (var task in tasks) task.UnitCode = task.UnitCode == dossier.ReturnUnit && newReturn != target.Code ? newReturn : target.Code;
+            foreach (var task in tasks) task.UnitCode = NewUnit(task);
             dossier.CompetentUnit = target.Code;
             dossier.ReturnUnit = newReturn;
             projector.Slip(dossier, (oldCompetent, by), (target.Code, null), CutoverStep, null, now,

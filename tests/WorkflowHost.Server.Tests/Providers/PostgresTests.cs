@@ -64,3 +64,16 @@ public sealed class DossiersApiPostgresTest(DossiersApiPostgresTest.ShippedFixtu
 
 [Collection(PostgresCollection.Name)]
 public sealed class SecurityApiPostgresTest(PostgresApiFixture fixture) : SecurityApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class RoutingApiPostgresTest(RoutingApiPostgresTest.ClockFixture fixture) : RoutingApiTestBase<RoutingApiPostgresTest.ClockFixture>(fixture)
+{
+    public sealed class ClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IClockFixture
+    {
+        public SettableClock Clock { get; } = new();
+
+        protected override bool ShippedProcedures => true;
+
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ClockHostFactory(settings, logs, Clock);
+    }
+}

@@ -48,3 +48,15 @@ public sealed class DossiersApiSqliteTest(DossiersApiSqliteTest.ShippedFixture f
 }
 
 public sealed class SecurityApiSqliteTest(SqliteApiFixture fixture) : SecurityApiTestBase<SqliteApiFixture>(fixture);
+
+public sealed class RoutingApiSqliteTest(RoutingApiSqliteTest.ClockFixture fixture) : RoutingApiTestBase<RoutingApiSqliteTest.ClockFixture>(fixture)
+{
+    public sealed class ClockFixture : SqliteApiFixture, IClockFixture
+    {
+        public SettableClock Clock { get; } = new();
+
+        protected override bool ShippedProcedures => true;
+
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ClockHostFactory(settings, logs, Clock);
+    }
+}
