@@ -14,6 +14,7 @@ import { TaskPage } from '../inbox/TaskPage';
 import { DossierPage } from '../dossier/DossierPage';
 import { PrintPage } from '../dossier/PrintPage';
 import { Lookup } from '../lookup/Lookup';
+import { RoutingPage } from '../routing/RoutingPage';
 
 type Auth = { state: 'checking' } | { state: 'out' } | { state: 'in'; me: Me };
 
@@ -111,6 +112,7 @@ export function App() {
         {route.name === 'task' && <TaskPage id={route.id} />}
         {route.name === 'dossier' && <DossierPage code={route.code} />}
         {route.name === 'print' && <PrintPage code={route.code} slip={route.slip} />}
+        {route.name === 'routing' && <RoutingPage />}
         {route.name === 'notFound' && (
           <section class="panel">
             <h1>{t('common.notFound')}</h1>
@@ -131,6 +133,7 @@ function titleFor(route: Route): string {
     case 'dossier': return `${t('dossier.title')} ${route.code}`;
     case 'print': return `${t('print.title')} ${route.code}`;
     case 'lookup': return t('nav.lookup');
+    case 'routing': return t('routing.title');
     case 'signin': return t('signin.title');
     default: return t('app.name');
   }

@@ -30,6 +30,7 @@ export function Header({ me, onSignOut, onHelp }: { me: Me | null; onSignOut: ()
       <nav class="main-nav" aria-label={t('nav.label')}>
         {me && isReception(me) && link('#/desk', t('nav.desk'))}
         {me && (isStaff(me) || hasRole(me, 'admin')) && link('#/inbox', t('nav.inbox'))}
+        {me && hasRole(me, 'process-owner') && link('#/routing', t('nav.routing'))}
         {link('#/lookup', t('nav.lookup'))}
       </nav>
       {me && (

@@ -10,6 +10,7 @@ export type Route =
   | { name: 'dossier'; code: string }
   | { name: 'print'; code: string; slip: SlipKind }
   | { name: 'lookup'; code?: string }
+  | { name: 'routing' }
   | { name: 'notFound'; path: string };
 
 export type SlipKind = 'receipt' | 'supplement' | 'refusal' | 'control';
@@ -39,6 +40,8 @@ export function parse(hash: string): Route {
       break;
     case 'lookup':
       return { name: 'lookup', code: second };
+    case 'routing':
+      return { name: 'routing' };
   }
   return { name: 'notFound', path: raw };
 }
@@ -54,6 +57,7 @@ export function href(route: Route): string {
     case 'dossier': return `#/dossiers/${e(route.code)}`;
     case 'print': return `#/dossiers/${e(route.code)}/print/${route.slip}`;
     case 'lookup': return route.code ? `#/lookup/${e(route.code)}` : '#/lookup';
+    case 'routing': return '#/routing';
     case 'notFound': return `#/${route.path}`;
   }
 }

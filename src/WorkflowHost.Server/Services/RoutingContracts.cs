@@ -6,8 +6,10 @@ public sealed record RoutingSubjectInput(string? UnitCode, string? UnitName, str
 
 /// <summary>Body of POST /api/routing/resolve.</summary>
 /// <param name="At">The receipt instant to route for (default now): rows and units are effective-dated.</param>
+/// <param name="Table">A draft of the province's table to route by instead of the saved one (the editor's "try it"); it
+/// must have no errors. Never used by a receipt.</param>
 public sealed record RoutingResolveRequest(string? ProcedureCode, RoutingSubjectInput? Subject, string? ApplicantType, int? Channel, string? ReceivingUnit,
-    DateTimeOffset? At);
+    DateTimeOffset? At, WorkflowHost.Procedures.Routing.RoutingTableFile.TableDto? Table = null);
 
 public sealed record RoutingRuleRef(string Id, int Version);
 

@@ -41,7 +41,7 @@ public sealed class RoutingService(OneStopData data, RoutingTables tables, Route
         if (errors.Count > 0) throw new InvalidInputException("The dossier cannot be routed; see errors.", errors);
 
         var province = ProvinceOf(receiving!, day);
-        var table = province is null ? null : await tables.CurrentAsync(province.Code, ct);
+        var table = province is null ? null : request.Table is { } draft ? Draft(province.Code, draft) : await tables.CurrentAsync(province.Code, ct);
         if (table is null)
             throw new InvalidInputException($"No routing table is saved for the province of {Router.Describe(receiving!)}; a process owner must save one first.",
                 [Field("receivingUnit", $"No routing table is saved for the province of {Router.Describe(receiving!)}.")]);
@@ -55,6 +55,24 @@ public sealed class RoutingService(OneStopData data, RoutingTables tables, Route
         else if (decision.Allowed)
             decision = decision with { Explanation = [.. decision.Explanation, $"No version rule applies: the procedure's own process {procedure!.ProcessKey} runs."] };
         return new Routed(decision, table, procedure!, receiving!, versionRule);
+    }
+
+    // A draft is checked like a save, so "try it" never answers from a table that could not be saved.
+    private RoutingTable Draft(string province, RoutingTableFile.TableDto dto)
+    {
+        RoutingTable table;
+        try
+        {
+            table = RoutingTableFile.FromDto(dto) with { Province = province };
+        }
+        catch (RoutingTableException e)
+        {
+            throw new InvalidInputException("The draft routing table is malformed; see errors.", e.Problems.Select(p => new FieldError(p.Rule, "routingRule", p.Message, "table" + p.Path[1..])).ToList());
+        }
+        var errors = tables.Check(province, table).Where(p => p.Severity == "error").ToList();
+        if (errors.Count > 0)
+            throw new InvalidInputException("The draft routing table has errors; see errors.", errors.Select(p => new FieldError(p.Rule, "routingRule", p.Message, "table" + p.Path[1..])).ToList());
+        return table;
     }
 
     public RoutingResolution View(Routed routed)
