@@ -23,6 +23,8 @@ public sealed class RoutingEditorTests(BrowserServer fixture, ITestOutputHelper 
         var table = owner.GetByTestId("routing-table");
         await Assertions.Expect(table.Locator("tr[data-row]")).ToHaveCountAsync(5);
         await Assertions.Expect(owner.GetByLabel("Hàng 4: Mã hàng")).ToHaveValueAsync("land-branch-2025");
+        // The version selection rules are edited on the same screen and saved with the table.
+        await Assertions.Expect(owner.GetByLabel("Quy tắc phiên bản 1: Mã hàng")).ToHaveValueAsync("cp-ward-trial-2025-06");
 
         // Row 4 (land from 2025-07-01): from the branch for the area to a fixed unit, Thanh Khê.
         await owner.GetByLabel("Hàng 4: Thẩm quyền").SelectOptionAsync("fixed");
@@ -37,7 +39,7 @@ public sealed class RoutingEditorTests(BrowserServer fixture, ITestOutputHelper 
         await Assertions.Expect(owner.GetByTestId("routing-save")).ToBeEnabledAsync();
 
         // Try it with the draft: land in Ngũ Hành Sơn, filed at Hải Châu.
-        await owner.GetByLabel("Mã thủ tục").FillAsync(Land);
+        await owner.Locator("#try-procedure").FillAsync(Land);
         await owner.GetByLabel("Đơn vị của đối tượng (mã hoặc tên)").FillAsync("phường Ngũ Hành Sơn");
         await owner.Locator("#try-receiving").FillAsync("20242");
         await owner.GetByTestId("try-run").ClickAsync();
@@ -80,6 +82,8 @@ public sealed class RoutingEditorTests(BrowserServer fixture, ITestOutputHelper 
     {
         if (Environment.GetEnvironmentVariable("WFH_SCREENSHOTS") is not { Length: > 0 } folder) return;
         Directory.CreateDirectory(folder);
+        // Editing scrolls a wide table sideways; the picture shows it from its first column.
+        await page.EvaluateAsync("() => document.querySelectorAll('.table-scroll').forEach(e => e.scrollLeft = 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
     }
 

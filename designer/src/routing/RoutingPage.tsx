@@ -7,7 +7,7 @@ import { t } from '../i18n';
 import { dateTime, todayIso } from '../shell/format';
 import { Field, Loading, Notice } from '../shell/ui';
 import { RoutingResult } from './RoutingResult';
-import { routingApi, splitList, type RoutingProblem, type RoutingResolution, type RoutingRule, type RoutingTable, type RoutingVersion } from './api';
+import { routingApi, splitList, type RoutingProblem, type RoutingResolution, type RoutingRule, type RoutingTable, type RoutingVersion, type VersionRule } from './api';
 
 const PROVINCE = '48';
 
@@ -143,8 +143,11 @@ export function RoutingPage() {
                           onChange={(e) => setRule(i, { competentUnit: e.currentTarget.value.trim() || null })} />
                       </td>
                       <td>
-                        <input class="cell cell--short" aria-label={label(t('routing.col.return'))} value={r.returnUnit ?? 'receiving'} list="return-words"
-                          onChange={(e) => setRule(i, { returnUnit: e.currentTarget.value.trim() || null })} />
+                        <select aria-label={label(t('routing.col.return'))} value={r.returnUnit ?? 'receiving'} onChange={(e) => setRule(i, { returnUnit: e.currentTarget.value })}>
+                          <option value="receiving">{t('routing.return.receiving')}</option>
+                          <option value="competent">{t('routing.return.competent')}</option>
+                          {r.returnUnit && r.returnUnit !== 'receiving' && r.returnUnit !== 'competent' && <option value={r.returnUnit}>{r.returnUnit}</option>}
+                        </select>
                       </td>
                       <td>
                         <select aria-label={label(t('routing.col.anywhere'))} value={r.receivableAnywhere === null ? '' : String(r.receivableAnywhere)}
@@ -173,13 +176,9 @@ export function RoutingPage() {
               })}
             </tbody>
           </table>
-          <datalist id="return-words">
-            <option value="receiving" />
-            <option value="competent" />
-          </datalist>
         </div>
         <button type="button" class="button button--ghost" onClick={add}>+ {t('routing.addRow')}</button>
-        {problems.filter((p) => !p.path.startsWith('$.rules[')).map((p, k) => <Notice key={k} kind={p.severity === 'error' ? 'error' : 'warning'}>{p.message}</Notice>)}
+        {problems.filter((p) => !p.path.startsWith('$.rules[') && !p.path.startsWith('$.versionRules[')).map((p, k) => <Notice key={k} kind={p.severity === 'error' ? 'error' : 'warning'}>{p.message}</Notice>)}
         <div class="save-bar">
           <Field id="routing-note" label={t('routing.note')}>
             <input id="routing-note" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
@@ -193,6 +192,8 @@ export function RoutingPage() {
         {saveError && <Notice kind="error">{saveError}</Notice>}
       </section>
 
+      <VersionRules table={table} problems={problems} onChange={(versionRules) => { setSaved(null); setTable({ ...table, versionRules }); }} />
+
       <div class="routing-side">
         <TryIt table={table} />
         <section class="panel">
@@ -205,6 +206,64 @@ export function RoutingPage() {
         </section>
       </div>
     </div>
+  );
+}
+
+/** The version selection rules: first match per procedure chooses the process (and version) a new dossier runs on. */
+function VersionRules({ table, problems, onChange }: { table: RoutingTable; problems: RoutingProblem[]; onChange: (rules: VersionRule[]) => void }) {
+  const rules = table.versionRules;
+  const set = (i: number, patch: Partial<VersionRule>) => onChange(rules.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const add = () => onChange([...rules, { id: `version-${rules.length + 1}`, procedureCode: '', from: null, to: null, receivingUnits: [], competentUnits: [], processKey: '', processVersion: null, note: null }]);
+  return (
+    <section class="panel">
+      <h2>{t('routing.versionRules')}</h2>
+      <p class="muted small">{t('routing.versionRulesIntro')}</p>
+      <div class="table-scroll">
+        <table class="table routing-table" data-testid="version-rules">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t('routing.col.id')}</th>
+              <th scope="col">{t('routing.try.procedure')}</th>
+              <th scope="col">{t('routing.col.from')}</th>
+              <th scope="col">{t('routing.col.to')}</th>
+              <th scope="col">{t('routing.col.receivingUnits')}</th>
+              <th scope="col">{t('routing.col.competentUnits')}</th>
+              <th scope="col">{t('routing.col.processKey')}</th>
+              <th scope="col">{t('routing.col.processVersion')}</th>
+              <th scope="col"><span class="sr-only">{t('routing.col.actions')}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {rules.map((r, i) => {
+              const label = (col: string) => t('routing.versionCellLabel', { row: i + 1, column: col });
+              const mine = problems.filter((p) => p.path.startsWith(`$.versionRules[${i}]`));
+              return (
+                <>
+                  <tr key={`v${i}`} class={mine.length ? 'row--error' : ''}>
+                    <td class="num">{i + 1}</td>
+                    <td><input class="cell cell--id" aria-label={label(t('routing.col.id'))} value={r.id} onChange={(e) => set(i, { id: e.currentTarget.value })} /></td>
+                    <td><input class="cell" aria-label={label(t('routing.try.procedure'))} value={r.procedureCode} onChange={(e) => set(i, { procedureCode: e.currentTarget.value.trim() })} /></td>
+                    <td><input class="cell cell--date" type="date" aria-label={label(t('routing.col.from'))} value={r.from ?? ''} onChange={(e) => set(i, { from: e.currentTarget.value || null })} /></td>
+                    <td><input class="cell cell--date" type="date" aria-label={label(t('routing.col.to'))} value={r.to ?? ''} onChange={(e) => set(i, { to: e.currentTarget.value || null })} /></td>
+                    <td><input class="cell" aria-label={label(t('routing.col.receivingUnits'))} value={r.receivingUnits.join(', ')} placeholder={t('routing.any')} onChange={(e) => set(i, { receivingUnits: splitList(e.currentTarget.value) })} /></td>
+                    <td><input class="cell" aria-label={label(t('routing.col.competentUnits'))} value={r.competentUnits.join(', ')} placeholder={t('routing.any')} onChange={(e) => set(i, { competentUnits: splitList(e.currentTarget.value) })} /></td>
+                    <td><input class="cell cell--id" aria-label={label(t('routing.col.processKey'))} value={r.processKey} onChange={(e) => set(i, { processKey: e.currentTarget.value.trim() })} /></td>
+                    <td><input class="cell cell--short" type="number" min={1} aria-label={label(t('routing.col.processVersion'))} value={r.processVersion ?? ''} placeholder={t('routing.published')}
+                      onChange={(e) => set(i, { processVersion: e.currentTarget.value ? Number(e.currentTarget.value) : null })} /></td>
+                    <td><button type="button" class="button button--small button--ghost" onClick={() => onChange(rules.filter((_, j) => j !== i))} aria-label={t('routing.removeVersionRule', { row: i + 1 })}>×</button></td>
+                  </tr>
+                  {mine.length > 0 && (
+                    <tr key={`vp${i}`} class="row-problems"><td /><td colSpan={9}><ul>{mine.map((p, k) => <li key={k} class="problem problem--error">⛔ {p.message}</li>)}</ul></td></tr>
+                  )}
+                </>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <button type="button" class="button button--ghost" onClick={add}>+ {t('routing.addVersionRule')}</button>
+    </section>
   );
 }
 

@@ -25,7 +25,20 @@ export interface RoutingTable {
   note: string | null;
   rules: RoutingRule[];
   landBranches: { name: string; unit: string; serves: string[] }[];
-  versionRules: Record<string, unknown>[];
+  versionRules: VersionRule[];
+}
+
+/** Which process a new dossier of a procedure runs on, by receipt day and receiving or competent unit (issue 12). */
+export interface VersionRule {
+  id: string;
+  procedureCode: string;
+  from: string | null;
+  to: string | null;
+  receivingUnits: string[];
+  competentUnits: string[];
+  processKey: string;
+  processVersion: number | null;
+  note: string | null;
 }
 
 export interface RoutingProblem {

@@ -12,6 +12,8 @@ public sealed class RoutingTableCache
 {
     private readonly ConcurrentDictionary<(string, int), RoutingTable> _tables = new();
 
+    public bool TryGet(string province, int version, out RoutingTable table) => _tables.TryGetValue((province, version), out table!);
+
     public RoutingTable GetOrAdd(RoutingTableEntity row) =>
         _tables.GetOrAdd((row.Province, row.Version), _ => RoutingTableFile.Parse(row.Json) with { Province = row.Province, Version = row.Version });
 }
@@ -32,6 +34,8 @@ public sealed class RoutingTables(WorkflowDbContext db, OneStopData data, Routin
 
     public async Task<RoutingTable?> VersionAsync(string province, int version, CancellationToken ct)
     {
+        // A receipt asks for the current table every time; a saved version never changes, so only its number is read.
+        if (cache.TryGet(province, version, out var cached)) return cached;
         var row = await db.RoutingTables.AsNoTracking().FirstOrDefaultAsync(t => t.Province == province && t.Version == version, ct);
         return row is null ? null : cache.GetOrAdd(row);
     }

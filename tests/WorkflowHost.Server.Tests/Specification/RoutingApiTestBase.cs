@@ -218,6 +218,39 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
     }
 
     [Fact]
+    public virtual async Task VersionRules_PinProcessVersions_ByCompetentUnit_AndTheDossierRecordsWhichRuleChose()
+    {
+        Fixture.Clock.SetLocal(2025, 7, 1);
+        var admin = await Fixture.AsAsync("admin");
+        var xml = await File.ReadAllTextAsync(Path.Combine(WorkflowHost.Testing.ReferenceData.RepositoryWorkflows, "household-business.bpmn"));
+        var v2 = await admin.DeployAsync(xml.Replace("Cấp giấy chứng nhận (Issue the certificate)", "Ký và cấp giấy chứng nhận (Sign and issue)"), publish: true);
+        Assert.True(v2.Version >= 2);
+        var v1 = v2.Version - 1;
+
+        var owner = await Fixture.AsAsync("owner");
+        var table = (await owner.GetAsync<JsonObject>("/api/routing/tables/48"))["table"]!.AsObject();
+        table["versionRules"]!.AsArray().Add(new JsonObject
+        {
+            ["id"] = "hkd-pilot-ward", ["procedureCode"] = "9.900003", ["from"] = "2025-07-01", ["competentUnits"] = new JsonArray(NguHanhSon),
+            ["processKey"] = "household-business", ["processVersion"] = v2.Version,
+        });
+        table["versionRules"]!.AsArray().Add(new JsonObject
+        {
+            ["id"] = "hkd-elsewhere", ["procedureCode"] = "9.900003", ["processKey"] = "household-business", ["processVersion"] = v1,
+        });
+        await owner.ExpectAsync(await owner.Http.PutAsJsonAsync("/api/routing/tables/48", new { table, note = "household business pilot" }), HttpStatusCode.OK, "save");
+
+        var pilot = await ReceiveAsync(await Fixture.AsAsync("reception.ngu-hanh-son"), Receipt("9.900003", NguHanhSon, new { unitCode = NguHanhSon }, "Hộ kinh doanh Thí Điểm"));
+        var other = await ReceiveAsync(await Fixture.AsAsync("reception.hai-chau"), Receipt("9.900003", HaiChau, new { unitCode = HaiChau }, "Hộ kinh doanh Khác"));
+
+        Assert.Equal(v2.Version, (await admin.InstanceAsync(pilot["instanceId"]!.GetValue<Guid>())).Version);
+        Assert.Equal(v1, (await admin.InstanceAsync(other["instanceId"]!.GetValue<Guid>())).Version);
+        var recorded = (await admin.GetAsync<JsonObject>($"/api/dossiers/{pilot["code"]}"))["routing"]!;
+        Assert.Equal(("hkd-pilot-ward", v2.Version), (recorded["versionRule"]!.GetValue<string>(), recorded["processVersion"]!.GetValue<int>()));
+        Assert.Equal("hkd-elsewhere", (await admin.GetAsync<JsonObject>($"/api/dossiers/{other["code"]}"))["routing"]!["versionRule"]!.GetValue<string>());
+    }
+
+    [Fact]
     public virtual async Task RoutingResolve_Answers422NamingEachField_WhenInputIsWrong()
     {
         Fixture.Clock.SetLocal(2025, 8, 4);
