@@ -312,14 +312,20 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
         // Mỹ An (20284) lies in quận Ngũ Hành Sơn; from 2025-07-01 it is part of phường Ngũ Hành Sơn.
         var open = await ReceiveAsync(admin, Receipt(Permit, "494", new { unitCode = "20284" }, "Đặng Chuyển Giao"));
         var code = open["code"]!.GetValue<string>();
+        // Xã Hòa Liên (huyện Hòa Vang) was split: without the deciding detail its dossier cannot be moved automatically.
+        var split = (await ReceiveAsync(admin, Receipt(Permit, "497", new { unitCode = "20296" }, "Đặng Bị Chia")))["code"]!.GetValue<string>();
         var before = await admin.GetAsync<JsonObject>($"/api/dossiers/{code}");
         Assert.Equal("494", before["competentUnit"]!["code"]!.GetValue<string>());
 
         Fixture.Clock.SetLocal(2025, 7, 1, 7, 0);
         var plan = await admin.Http.PostAsJsonAsync("/api/cutover/plan", new { day = "2025-07-01" });
         await admin.ExpectAsync(plan, HttpStatusCode.OK, "cut-over plan");
-        var planned = (await plan.Content.ReadFromJsonAsync<JsonObject>())!["dossiers"]!.AsArray().Single(d => d!["code"]!.GetValue<string>() == code)!;
-        Assert.Equal(("494", NguHanhSon), (planned["fromCompetent"]!.GetValue<string>(), planned["toCompetent"]!.GetValue<string>()));
+        var planned = (await plan.Content.ReadFromJsonAsync<JsonObject>())!["dossiers"]!.AsArray();
+        var refused = planned.Single(d => d!["code"]!.GetValue<string>() == split)!;
+        Assert.Null(refused["toCompetent"]);
+        Assert.Contains("split", refused["problem"]!.GetValue<string>());
+        planned = [planned.Single(d => d!["code"]!.GetValue<string>() == code)!.DeepClone()];
+        Assert.Equal(("494", NguHanhSon), (planned[0]!["fromCompetent"]!.GetValue<string>(), planned[0]!["toCompetent"]!.GetValue<string>()));
         // A dry run changes nothing.
         Assert.Equal("494", (await admin.GetAsync<JsonObject>($"/api/dossiers/{code}"))["competentUnit"]!["code"]!.GetValue<string>());
 
@@ -336,6 +342,8 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
         var beforeTask = before["tasks"]!.AsArray().Single(t => t!["state"]!.GetValue<string>() == "open")!;
         var afterTask = after["tasks"]!.AsArray().Single(t => t!["state"]!.GetValue<string>() == "open")!;
         Assert.Equal((beforeTask["id"]!.GetValue<Guid>(), beforeTask["dueAt"]?.ToJsonString()), (afterTask["id"]!.GetValue<Guid>(), afterTask["dueAt"]?.ToJsonString()));
+        // The dossier that could not move is left as it was.
+        Assert.Equal("497", (await admin.GetAsync<JsonObject>($"/api/dossiers/{split}"))["competentUnit"]!["code"]!.GetValue<string>());
         // The open step is now in the new ward's queue.
         await OpenTaskAsync(await Fixture.AsAsync("reception.ngu-hanh-son"), code, "checkCompleteness");
 
