@@ -34,6 +34,10 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<DossierPauseEntity> DossierPauses => Set<DossierPauseEntity>();
     public DbSet<RoutingTableEntity> RoutingTables => Set<RoutingTableEntity>();
     public DbSet<CustodyEventEntity> CustodyEvents => Set<CustodyEventEntity>();
+    public DbSet<DeadlineChangeEntity> DeadlineChanges => Set<DeadlineChangeEntity>();
+    public DbSet<CalendarReplanEntity> CalendarReplans => Set<CalendarReplanEntity>();
+    public DbSet<ReminderEntity> Reminders => Set<ReminderEntity>();
+    public DbSet<NotificationEntity> Notifications => Set<NotificationEntity>();
 
     /// <summary>
     /// Whether one write batch sent without a transaction is still all-or-nothing in this database, so a write that
@@ -157,6 +161,9 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.Property(d => d.RoutingRule).HasMaxLength(100);
             e.Property(d => d.VersionRule).HasMaxLength(100);
             e.Property(d => d.ProcessKey).HasMaxLength(200);
+            e.Property(d => d.AppointmentCalendar).HasMaxLength(80);
+            e.Property(d => d.ExtensionReason).HasMaxLength(1000);
+            e.Property(d => d.ExtendedBy).HasMaxLength(256);
         });
         builder.Entity<DossierCounterEntity>(e =>
         {
@@ -206,6 +213,48 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.Property(c => c.Carrier).HasMaxLength(100);
             e.Property(c => c.By).HasMaxLength(256);
             e.Property(c => c.Note).HasMaxLength(1000);
+        });
+        builder.Entity<DeadlineChangeEntity>(e =>
+        {
+            e.ToTable("deadline_changes");
+            e.HasIndex(c => new { c.DossierId, c.Id });
+            e.Property(c => c.Cause).HasMaxLength(20);
+            e.Property(c => c.Calendar).HasMaxLength(80);
+            e.Property(c => c.By).HasMaxLength(256);
+        });
+        builder.Entity<CalendarReplanEntity>(e =>
+        {
+            e.ToTable("calendar_replans");
+            e.HasIndex(r => new { r.Calendar, r.Version });
+            e.Property(r => r.Calendar).HasMaxLength(60);
+            e.Property(r => r.Version).HasMaxLength(20);
+        });
+        builder.Entity<ReminderEntity>(e =>
+        {
+            e.ToTable("reminders");
+            // One reminder of a kind per step and due instant: planning twice, on two nodes or after a restart, adds nothing.
+            e.HasIndex(r => new { r.TaskId, r.Kind, r.TaskDueAt }).IsUnique().HasDatabaseName("IX_reminders_task_kind_due");
+            // The horizon job reads pending rows by fire time; fired and cancelled rows stay out of the index.
+            e.HasIndex(r => r.FireAt).HasFilter("\"Status\" = 'pending'").HasDatabaseName("IX_reminders_pending_FireAt");
+            e.Property(r => r.Kind).HasMaxLength(20);
+            e.Property(r => r.Status).HasMaxLength(20);
+        });
+        builder.Entity<NotificationEntity>(e =>
+        {
+            e.ToTable("notifications");
+            e.HasIndex(n => n.DedupKey).IsUnique().HasDatabaseName("IX_notifications_dedup");
+            // The bell: a person's notifications, newest first.
+            e.HasIndex(n => new { n.Recipient, n.Id });
+            e.HasIndex(n => n.EmailStatus).HasFilter("\"EmailStatus\" = 'pending'").HasDatabaseName("IX_notifications_email_pending");
+            e.Property(n => n.Recipient).HasMaxLength(256);
+            e.Property(n => n.Kind).HasMaxLength(20);
+            e.Property(n => n.DossierCode).HasMaxLength(60);
+            e.Property(n => n.Step).HasMaxLength(400);
+            e.Property(n => n.UnitCode).HasMaxLength(20);
+            e.Property(n => n.DedupKey).HasMaxLength(400);
+            e.Property(n => n.EmailStatus).HasMaxLength(20);
+            e.Property(n => n.EmailAddress).HasMaxLength(256);
+            e.Property(n => n.EmailError).HasMaxLength(2000);
         });
         builder.Entity<OutboxEntity>(e =>
         {

@@ -36,6 +36,14 @@ public sealed class EngineOptions
     /// <summary>Most instances one multi-instance activity may start (default 1,000); more stops its token with an incident.</summary>
     public int MaxMultiInstanceItems { get; init; } = 1_000;
 
+    /// <summary>
+    /// Largest size of one instance's variables together, as UTF-8 JSON with their names (default 1 MiB), so that many
+    /// completions cannot grow one instance's stored state without bound. A command whose own variables would take the
+    /// instance past it is refused (<see cref="Runtime.CommandRefusal.InvalidInput"/>, field <c>variables</c>) and changes
+    /// nothing; a script or mapping that would is stopped with an incident. Zero or less: no cap.
+    /// </summary>
+    public long MaxVariablesBytes { get; init; } = 1024 * 1024;
+
     /// <summary>Deepest nesting of call activities before an incident is raised (guards cyclic calls).</summary>
     public int MaxCallDepth { get; init; } = 32;
 }

@@ -20,6 +20,8 @@ app.MapUnitsApi();
 app.MapRoutingApi();
 app.MapCustodyApi();
 app.MapCutoverApi();
+app.MapDeadlinesApi();
+app.MapNotificationsApi();
 await app.PrepareWorkflowHostAsync();
 app.Run();
 

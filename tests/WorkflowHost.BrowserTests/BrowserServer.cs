@@ -19,6 +19,9 @@ public sealed class BrowserServer : IAsyncLifetime
 
     public string BaseUrl => Server.BaseAddress.ToString().TrimEnd('/');
 
+    /// <summary>The server's SQLite file (tests that must move a stored instant write it directly).</summary>
+    public string DatabaseFile => Path.Combine(_root, "data", "workflowhost.db");
+
     public async Task InitializeAsync()
     {
         var data = Directory.CreateDirectory(Path.Combine(_root, "data")).FullName;

@@ -1,7 +1,7 @@
 // One typed client for the server's endpoints: cookie auth (same origin), JSON camelCase, problem+json errors.
 import type {
   Appointment, CreatedDossier, Dossier, DossierDocument, DossierListItem, DocumentKind, Me, NewDossier, Page,
-  Problem, Procedure, PublicDossier, Task, TaskCounts, TaskDetail, TaskView, Unit,
+  NotificationItem, NotificationList, Problem, Procedure, PublicDossier, Task, TaskCounts, TaskDetail, TaskView, Unit,
 } from './types';
 
 /** A non-2xx answer; `problem` is the problem+json body when there was one. */
@@ -103,6 +103,8 @@ export const api = {
   dossier: (code: string) => request<Dossier>('GET', `/api/dossiers/${enc(code)}`),
   dossiers: (p: { q?: string; unit?: string; status?: number; limit?: number; offset?: number }) =>
     request<Page<DossierListItem>>('GET', `/api/dossiers${query(p)}`),
+  extend: (code: string, newAppointmentAt: string, reason: string) =>
+    request<Dossier>('POST', `/api/dossiers/${enc(code)}/extension`, { newAppointmentAt, reason }),
   supplement: (code: string, note: string) => request<Dossier>('POST', `/api/dossiers/${enc(code)}/supplement`, { note }),
   publicDossier: (code: string) => request<PublicDossier>('GET', `/api/public/dossiers/${enc(code)}`, undefined, { quiet401: true }),
 
@@ -121,4 +123,8 @@ export const api = {
     request<unknown>('POST', `/api/tasks/${enc(id)}/transfer`, body),
   returnForSupplement: (id: string, missing: string[], note: string) =>
     request<unknown>('POST', `/api/tasks/${enc(id)}/return-for-supplement`, { missing, note }),
+
+  notifications: (limit?: number) => request<NotificationList>('GET', `/api/notifications${query({ limit })}`),
+  markNotificationRead: (id: number) => request<NotificationItem>('POST', `/api/notifications/${id}/read`),
+  markAllNotificationsRead: () => request<{ count: number }>('POST', '/api/notifications/read-all'),
 };

@@ -155,6 +155,30 @@ export interface DossierTask {
   state: string;
 }
 
+export interface Pause {
+  reason: 'supplement' | 'payment';
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export interface DeadlineChange {
+  taskId: string | null;
+  cause: 'pause' | 'extension' | 'calendar';
+  oldDueAt: string | null;
+  newDueAt: string;
+  calendar: string | null;
+  at: string;
+  by: string | null;
+}
+
+export interface Extension {
+  at: string;
+  by: string | null;
+  reason: string;
+  previousAppointmentAt: string;
+  newAppointmentAt: string;
+}
+
 export interface Dossier {
   code: string;
   procedure: { code: string; version: number | string; name: string };
@@ -169,6 +193,11 @@ export interface Dossier {
   receivedAt: string;
   receivedBy: string | null;
   appointmentAt: string | null;
+  originalAppointmentAt: string | null;
+  appointmentCalendar: string | null;
+  extension: Extension | null;
+  pauses: Pause[];
+  deadlineChanges: DeadlineChange[];
   finishedAt: string | null;
   returnedAt: string | null;
   instanceId: string | null;
@@ -279,4 +308,25 @@ export interface Problem {
   status?: number;
   detail?: string;
   errors?: Record<string, string[]> | { field?: string | null; elementId?: string | null; message?: string }[];
+}
+
+/** What a notification is about (server NotificationKind). */
+export type NotificationKind = 'due-soon' | 'due-now' | 'breach';
+
+/** A notification of the bell (GET /api/notifications, SignalR 'notification'); the app words it from kind and facts. */
+export interface NotificationItem {
+  id: number;
+  kind: NotificationKind;
+  dossierCode: string | null;
+  taskId: string | null;
+  step: string | null;
+  unitCode: string | null;
+  dueAt: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationList {
+  unread: number;
+  items: NotificationItem[];
 }

@@ -448,7 +448,8 @@ export function Desk() {
                     <ul class="explanation">
                       {appointment.explanation.map((x, i) => (
                         <li key={i} class={`day day--${x.kind}`}>
-                          <span class="mono">{date(x.day)}</span> {x.reason}
+                          <span class="mono">{date(x.day)}</span> <strong>{t(`day.${x.kind}` as 'day.counted')}</strong>{' '}
+                          <span class="muted small" lang="en">{x.reason}</span>
                         </li>
                       ))}
                     </ul>

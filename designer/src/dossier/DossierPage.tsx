@@ -9,6 +9,7 @@ import { href } from '../shell/router';
 import { Loading, Notice, StatusBadge } from '../shell/ui';
 import { SlipTable } from './SlipTable';
 import { Qr } from './Qr';
+import { DeadlinesPanel } from './DeadlinesPanel';
 
 /** Unit titles by code ("Phường Hải Châu"), from the units in force today. */
 export function useUnits(vietnamese = false): (code: string | null | undefined, fallbackName?: string) => string {
@@ -120,6 +121,7 @@ export function DossierPage({ code }: { code: string }) {
               {d.supplement.note && <p class="muted">{d.supplement.note}</p>}
             </section>
           )}
+          {d.appointmentAt && <DeadlinesPanel dossier={d} onChange={setDossier} />}
           {d.refusalReason && (
             <section class="panel">
               <h2>{t('dossier.refusal')}</h2>

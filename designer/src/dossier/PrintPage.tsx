@@ -170,6 +170,22 @@ function ControlSlip({ d, unitName }: { d: Dossier; unitName: UnitName }) {
   );
 }
 
+function ApologyLetter({ d, unitName }: { d: Dossier; unitName: UnitName }) {
+  const x = d.extension;
+  return (
+    <Sheet dossier={d} unitName={unitName} title="PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ">
+      <p>Vào lúc {when(d.receivedAt)}, Trung tâm Phục vụ hành chính công {unitName(d.receivingUnit.code, d.receivingUnit.name)} tiếp nhận hồ sơ của:</p>
+      <Applicant d={d} />
+      <p>Thời gian hẹn trả kết quả giải quyết hồ sơ: <strong>{when(x?.previousAppointmentAt ?? d.originalAppointmentAt)}</strong></p>
+      <p>Tuy nhiên đến nay, {unitName(d.competentUnit.code, d.competentUnit.name)} chưa trả kết quả giải quyết hồ sơ của ông/bà đúng hẹn. Lý do:</p>
+      <p class="reason" data-testid="slip-reason"><strong>{x?.reason ?? '…'}</strong></p>
+      <p>Sự chậm trễ này đã gây phiền hà cho ông/bà. Chúng tôi thành thật xin lỗi và hẹn lại thời gian trả kết quả vào: <strong data-testid="slip-new-appointment">{when(x?.newAppointmentAt ?? d.appointmentAt)}</strong>.</p>
+      <p>Xin trân trọng cảm ơn!</p>
+      <Signatures left="NGƯỜI NỘP HỒ SƠ" right="ĐẠI DIỆN CƠ QUAN GIẢI QUYẾT" rightName={x?.by} />
+    </Sheet>
+  );
+}
+
 export function PrintPage({ code, slip }: { code: string; slip: SlipKind }) {
   const { me } = useSession();
   const [dossier, setDossier] = useState<Dossier | null>(null);
@@ -192,7 +208,8 @@ export function PrintPage({ code, slip }: { code: string; slip: SlipKind }) {
 
   if (error) return <div class="page"><Notice kind="error">{error}</Notice></div>;
   if (!dossier) return <div class="page"><Loading /></div>;
-  const title = slip === 'receipt' ? t('print.receipt') : slip === 'supplement' ? t('print.supplement') : slip === 'refusal' ? t('print.refusal') : t('print.control');
+  const title = slip === 'receipt' ? t('print.receipt') : slip === 'supplement' ? t('print.supplement') : slip === 'refusal' ? t('print.refusal')
+    : slip === 'apology' ? t('print.apology') : t('print.control');
   return (
     <>
       <div class="print-toolbar no-print" role="toolbar" aria-label={t('print.toolbar')}>
@@ -207,6 +224,7 @@ export function PrintPage({ code, slip }: { code: string; slip: SlipKind }) {
       {slip === 'supplement' && <SupplementSlip d={dossier} unitName={unitName} />}
       {slip === 'refusal' && <RefusalSlip d={dossier} unitName={unitName} />}
       {slip === 'control' && <ControlSlip d={dossier} unitName={unitName} />}
+      {slip === 'apology' && <ApologyLetter d={dossier} unitName={unitName} />}
     </>
   );
 }

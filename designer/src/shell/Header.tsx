@@ -3,6 +3,7 @@ import type { Me } from '../api/types';
 import { lang, setLang, t } from '../i18n';
 import { hasRole, isReception, isStaff } from './session';
 import { useUnitNames } from './units';
+import { NotificationBell } from './NotificationBell';
 
 export function Header({ me, onSignOut, onHelp }: { me: Me | null; onSignOut: () => void; onHelp: () => void }) {
   const unit = me?.units[0];
@@ -53,6 +54,7 @@ export function Header({ me, onSignOut, onHelp }: { me: Me | null; onSignOut: ()
           <button type="button" aria-pressed={lang() === 'en'} onClick={() => setLang('en')} lang="en">EN</button>
         </div>
         <button type="button" class="icon-button" onClick={onHelp} aria-label={t('help.open')} title={t('help.open')}>?</button>
+        {me && <NotificationBell key={me.userName} />}
         {me && (
           <div class="user">
             <span class="user-name" data-user={me.userName}>{me.displayName || me.userName}</span>

@@ -13,8 +13,8 @@ export type Route =
   | { name: 'routing' }
   | { name: 'notFound'; path: string };
 
-export type SlipKind = 'receipt' | 'supplement' | 'refusal' | 'control';
-const SLIPS: SlipKind[] = ['receipt', 'supplement', 'refusal', 'control'];
+export type SlipKind = 'receipt' | 'supplement' | 'refusal' | 'control' | 'apology';
+const SLIPS: SlipKind[] = ['receipt', 'supplement', 'refusal', 'control', 'apology'];
 
 export function parse(hash: string): Route {
   const raw = hash.replace(/^#/, '');

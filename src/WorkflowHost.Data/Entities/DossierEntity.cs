@@ -37,8 +37,14 @@ public sealed class DossierEntity
     public DateTimeOffset? AppointmentAt { get; set; }
     /// <summary>The appointment first promised, kept when a pause or an extension moves <see cref="AppointmentAt"/>.</summary>
     public DateTimeOffset? OriginalAppointmentAt { get; set; }
-    /// <summary>Calendar name and version the appointment was computed with.</summary>
+    /// <summary>Calendar name and version the appointment was computed with (<c>name@version</c>).</summary>
     public string? AppointmentCalendar { get; set; }
+    /// <summary>When staff apologised for a late result and gave a new date (one apology per dossier); the dossier still counts as late.</summary>
+    public DateTimeOffset? ExtendedAt { get; set; }
+    public string? ExtendedBy { get; set; }
+    public string? ExtensionReason { get; set; }
+    /// <summary>The appointment the apology replaced.</summary>
+    public DateTimeOffset? AppointmentBeforeExtensionAt { get; set; }
     /// <summary>When processing finished (status 9, or a final status reached without a result).</summary>
     public DateTimeOffset? FinishedAt { get; set; }
     public DateTimeOffset? ReturnedAt { get; set; }
@@ -61,6 +67,8 @@ public sealed class DossierEntity
     /// <summary>The process (key and version) the dossier runs on, as chosen at receipt.</summary>
     public string? ProcessKey { get; set; }
     public int? ProcessVersion { get; set; }
+    /// <summary>When a step of the dossier first passed its due instant while open; null while every step was on time.</summary>
+    public DateTimeOffset? OverdueAt { get; set; }
     /// <summary>Code and applicant name in lower case without Vietnamese diacritics, for one search box.</summary>
     public string SearchText { get; set; } = "";
 }

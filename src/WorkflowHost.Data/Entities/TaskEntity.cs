@@ -28,6 +28,8 @@ public sealed class TaskEntity
     public string? Assignee { get; set; }
     public string? FormKey { get; set; }
     public DateTimeOffset? DueAt { get; set; }
+    /// <summary><c>name@version</c> of the business calendar a working-time due date was computed with; null for calendar time.</summary>
+    public string? DueCalendar { get; set; }
     public required string State { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
@@ -36,6 +38,8 @@ public sealed class TaskEntity
     public Guid? DossierId { get; set; }
     /// <summary>The unit whose staff work the task (from <c>wh:unit</c> and the dossier's units); null outside dossiers.</summary>
     public string? UnitCode { get; set; }
+    /// <summary>When the step passed its due instant while still open (set by its at-due reminder); null while on time.</summary>
+    public DateTimeOffset? OverdueAt { get; set; }
     public List<TaskCandidateEntity> Candidates { get; set; } = [];
 }
 

@@ -23,9 +23,12 @@ public enum CommandRefusal { NotFound, InvalidState, InvalidInput }
 /// Thrown when a command cannot apply (unknown task, instance already ended, bad variables). The engine never
 /// throws for failures inside the process: those become incidents.
 /// </summary>
-public sealed class EngineCommandException(CommandRefusal refusal, string message) : Exception(message)
+public sealed class EngineCommandException(CommandRefusal refusal, string message, string? field = null) : Exception(message)
 {
     public CommandRefusal Refusal { get; } = refusal;
+
+    /// <summary>The command's field at fault, when one is (<c>variables</c>), so the host can name it to the caller.</summary>
+    public string? Field { get; } = field;
 }
 
 /// <summary>A migration map does not fit the running instance; nothing was changed.</summary>

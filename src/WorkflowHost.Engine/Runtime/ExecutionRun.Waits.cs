@@ -32,11 +32,17 @@ internal sealed partial class ExecutionRun
             if (!TimerExpression.TryParse(definition.TimerKind!.Value, text, Options.TimeZone, out timer, out var error))
                 throw new ProcessFailure($"The timer of {Describe(eventNode)} evaluated to '{text}', which does not parse: {error}");
         }
-        var wait = new WaitState
+        DateTimeOffset due;
+        try
         {
-            Id = _state.NewId(), Kind = WaitKind.Timer, TokenId = token.Id, ElementId = eventNode.Id,
-            DueAt = TimerSchedule.FirstDue(timer!, Now, Options.Calendar),
-        };
+            due = TimerSchedule.FirstDue(timer!, Now, Options.Calendar);
+        }
+        catch (ArgumentOutOfRangeException e) when (timer is TimerWorkingTime)
+        {
+            // No calendar, or the count leaves the years it covers: an incident the process owner can act on, never a guessed date.
+            throw new ProcessFailure($"The working-time timer of {Describe(eventNode)} cannot be counted: {e.Message}");
+        }
+        var wait = new WaitState { Id = _state.NewId(), Kind = WaitKind.Timer, TokenId = token.Id, ElementId = eventNode.Id, DueAt = due };
         if (timer is TimerCycle cycle)
         {
             wait.Cycle = definition.TimerText;

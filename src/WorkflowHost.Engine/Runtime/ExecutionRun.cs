@@ -99,6 +99,8 @@ internal sealed partial class ExecutionRun
         if (command.Variables is not null)
             foreach (var (name, value) in command.Variables) root.Variables[name] = value?.DeepClone();
         _state.Scopes.Add(root);
+        if (Budget.Exceeded(out var used))
+            throw VariablesRefused($"The start variables take {used:N0} bytes; at most {Options.MaxVariablesBytes:N0} are allowed (EngineOptions.MaxVariablesBytes).");
         var token = Place(root, startEvent, null);
         Schedule(token, StepKind.Enter);
     }
@@ -290,7 +292,7 @@ internal sealed partial class ExecutionRun
             : throw new ProcessFailure($"Element '{token.ElementId}' does not exist in process '{process.Id}'.");
     }
 
-    internal ScopeVariables VariablesFor(TokenState token) => new(_state, Scope(token.LocalScopeId ?? token.ScopeId));
+    internal ScopeVariables VariablesFor(TokenState token) => new(_state, Scope(token.LocalScopeId ?? token.ScopeId), Budget);
 
     internal string Describe(TokenState token)
     {
@@ -355,12 +357,27 @@ internal sealed partial class ExecutionRun
         return null;
     }
 
+    /// <summary>Writes a command's variables; past the instance's cap the whole command is refused, naming <c>variables</c>.</summary>
     internal void SetVariables(TokenState token, IReadOnlyDictionary<string, JsonNode?>? variables)
     {
         if (variables is null || variables.Count == 0) return;
         var access = VariablesFor(token);
-        foreach (var (name, value) in variables) access.SetVariable(name, value?.DeepClone());
+        try
+        {
+            foreach (var (name, value) in variables) access.SetVariable(name, value?.DeepClone());
+        }
+        catch (ProcessFailure tooLarge)
+        {
+            throw VariablesRefused(tooLarge.Message);
+        }
     }
+
+    private static EngineCommandException VariablesRefused(string message) => new(CommandRefusal.InvalidInput, message, "variables");
+
+    private VariablesBudget? _budget;
+
+    /// <summary>The cap on the instance's variables, shared by every write of this command.</summary>
+    internal VariablesBudget Budget => _budget ??= new VariablesBudget(_state, Options.MaxVariablesBytes);
 
     internal JsonNode? Evaluate(CompiledExpression expression, TokenState token, string what)
     {

@@ -29,6 +29,14 @@ public sealed class InstanceState
     [JsonIgnore]
     public bool HasOpenIncident => Incidents.Exists(i => !i.Resolved);
 
+    /// <summary>
+    /// Length of the JSON this state was read from (<see cref="InstanceStateSerializer.Deserialize"/>; null for a state
+    /// built in memory). The JSON is ASCII (non-ASCII escaped), so this bounds the variables' UTF-8 size from above and
+    /// spares the variables cap measuring an instance that is far below it.
+    /// </summary>
+    [JsonIgnore]
+    public long? StoredLength { get; set; }
+
     internal long NewId() => NextId++;
 }
 

@@ -23,6 +23,7 @@ public static class InstanceStateSerializer
     public static InstanceState Deserialize(string json)
     {
         var state = JsonSerializer.Deserialize<InstanceState>(json, Options) ?? throw new JsonException("The instance state is empty.");
+        state.StoredLength = json.Length;
         foreach (var scope in state.Scopes)
             if (scope.Variables.Comparer != StringComparer.Ordinal)
                 scope.Variables = new Dictionary<string, JsonNode?>(scope.Variables, StringComparer.Ordinal);
@@ -39,6 +40,7 @@ public static class InstanceStateSerializer
         NextId = s.NextId,
         StartedAt = s.StartedAt,
         EndedAt = s.EndedAt,
+        StoredLength = s.StoredLength,
         Scopes = s.Scopes.ConvertAll(Clone),
         Tokens = s.Tokens.ConvertAll(t => new TokenState
         {

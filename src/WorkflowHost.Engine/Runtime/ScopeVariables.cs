@@ -8,7 +8,7 @@ namespace WorkflowHost.Engine.Runtime;
 /// its caller); writes update the scope that already holds the name, otherwise the nearest local scope
 /// (activity with input mappings, multi-instance item) or the process scope.
 /// </summary>
-internal sealed class ScopeVariables(InstanceState state, ScopeState start) : IVariableAccess
+internal sealed class ScopeVariables(InstanceState state, ScopeState start, VariablesBudget? budget = null) : IVariableAccess
 {
     public bool TryGetVariable(string name, out JsonNode? value)
     {
@@ -26,18 +26,21 @@ internal sealed class ScopeVariables(InstanceState state, ScopeState start) : IV
         ScopeState? fallback = null;
         for (var scope = start; scope is not null; scope = Parent(scope))
         {
-            if (scope.Variables.ContainsKey(name))
+            if (scope.Variables.TryGetValue(name, out var before))
             {
+                budget?.Admit(name, before, value, existed: true);
                 scope.Variables[name] = value;
                 return;
             }
             if (fallback is null && scope.Kind is ScopeKind.Activity or ScopeKind.MultiInstanceItem) fallback = scope;
             if (IsProcessBoundary(scope))
             {
+                budget?.Admit(name, null, value, existed: false);
                 (fallback ?? scope).Variables[name] = value;
                 return;
             }
         }
+        budget?.Admit(name, null, value, existed: false);
         (fallback ?? start).Variables[name] = value;
     }
 

@@ -10,6 +10,14 @@ public abstract record TimerDefinition
     private protected TimerDefinition() { }
 }
 
+/// <summary>
+/// A timer due after working time (<c>wh:workingDays</c> or <c>wh:workingHours</c> on the <c>timerEventDefinition</c>),
+/// counted by the host's <see cref="IWorkingTimeCalendar"/> exactly as a user task's working-time due date: days from
+/// the working day after the timer starts waiting, due at the end of office hours; hours of office time to the tick.
+/// Exactly one of <see cref="Days"/> (≥ 1) and <see cref="Hours"/> (&gt; 0) is set.
+/// </summary>
+public sealed record TimerWorkingTime(int? Days, decimal? Hours) : TimerDefinition;
+
 /// <summary>A timer due at a fixed instant (<c>timeDate</c>).</summary>
 /// <param name="At">The instant; a text without an offset was resolved in the engine's time zone when parsed.</param>
 public sealed record TimerDate(DateTimeOffset At) : TimerDefinition;

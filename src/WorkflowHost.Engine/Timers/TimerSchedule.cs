@@ -64,6 +64,12 @@ public static class TimerSchedule
                 }
                 due = Last(cycle, calendar);
                 return false;
+            case TimerWorkingTime working:
+                // A calendar that cannot count working time gives no date rather than a guessed one: the engine raises an incident.
+                if (calendar is not IWorkingTimeCalendar workingCalendar)
+                    throw new ArgumentOutOfRangeException(nameof(calendar), calendar, "This host has no working-time calendar for wh:workingDays / wh:workingHours.");
+                due = working.Days is { } days ? workingCalendar.AddWorkingDays(now, days) : workingCalendar.AddWorkingHours(now, working.Hours!.Value);
+                return true;
             default:
                 throw new ArgumentOutOfRangeException(nameof(timer), timer, "Not a known timer definition.");
         }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace WorkflowHost.Engine.Timers;
 
 /// <summary>Reads the values of <c>wh:workingDays</c> (a whole number ≥ 1) and <c>wh:workingHours</c> (a number &gt; 0).</summary>
-internal static class WorkingTimeText
+public static class WorkingTimeText
 {
     // Bounds keep every count far inside the years a calendar can know; a larger value is a typo, not a budget.
     private const int MaxDays = 10_000;

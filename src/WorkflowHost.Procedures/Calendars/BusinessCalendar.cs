@@ -140,6 +140,18 @@ public sealed class BusinessCalendar : IWorkingTimeCalendar
     }
 
     /// <summary>
+    /// The instant <paramref name="time"/> of office time after <paramref name="from"/> (<see cref="AddWorkingHours"/> to
+    /// the tick); <paramref name="from"/> itself when <paramref name="time"/> is zero. Moves a deadline by a paused
+    /// interval's working time.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> is negative, or the count leaves the years covered.</exception>
+    public DateTimeOffset AddWorkingTime(DateTimeOffset from, TimeSpan time)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(time, TimeSpan.Zero);
+        return time == TimeSpan.Zero ? from : AddWorkingHours(from, (decimal)time.Ticks / TimeSpan.TicksPerHour).DueAt;
+    }
+
+    /// <summary>
     /// The same-day rule: received on a working day by <paramref name="cutoff"/> (inclusive: 15:00:00 is not after 15:00)
     /// and before the office closes, due at the end of office hours that day; otherwise (after the cut-off, after office
     /// hours, or on a rest day) due at the end of office hours of the next working day.

@@ -8,23 +8,29 @@ namespace WorkflowHost.Procedures.Calendars;
 
 /// <summary>
 /// Every calendar of a calendars directory (<c>workflows/calendars/</c>): one folder per calendar name, one
-/// <c>&lt;year&gt;.json</c> file per year inside it. Loaded whole and validated up front; immutable afterwards.
+/// <c>&lt;year&gt;.json</c> file per year inside it. Loaded whole and validated up front. Each calendar is immutable; the
+/// set can take a newer load whole (<see cref="ReplaceWith"/>) when the files change, so a holiday announced late
+/// reaches a running node without a restart.
 /// </summary>
 public sealed partial class CalendarSet
 {
     /// <summary>The calendar of Vietnamese state agencies (Monday to Friday), used when a procedure names none.</summary>
     public const string Default = "vn-government";
 
-    private readonly Dictionary<string, BusinessCalendar> _calendars;
+    // One reference swapped whole: readers see the old set or the new one, never a mix.
+    private volatile Dictionary<string, BusinessCalendar> _calendars;
 
-    private CalendarSet(Dictionary<string, BusinessCalendar> calendars)
-    {
-        _calendars = calendars;
-        Names = calendars.Keys.Order(StringComparer.Ordinal).ToArray();
-    }
+    private CalendarSet(Dictionary<string, BusinessCalendar> calendars) => _calendars = calendars;
 
     /// <summary>The calendar names, in ordinal order.</summary>
-    public IReadOnlyList<string> Names { get; }
+    public IReadOnlyList<string> Names => _calendars.Keys.Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Takes the calendars of a newer load of the same directory; the old calendars stay valid for whoever holds one.</summary>
+    public void ReplaceWith(CalendarSet newer)
+    {
+        ArgumentNullException.ThrowIfNull(newer);
+        _calendars = newer._calendars;
+    }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex CalendarName();

@@ -83,6 +83,20 @@ internal sealed class JsonFields
             : throw Fail(name, $"'{text}' is not one of {string.Join(", ", words.Keys)}");
     }
 
+    /// <summary>A nested object if present (an absent or null property gives null).</summary>
+    public JsonFields? OptionalObject(string name) =>
+        Get(name) is { } value
+            ? value.ValueKind == JsonValueKind.Object ? Of(_file, value, At(name)) : throw Fail(name, $"expected an object, found {Describe(value)}")
+            : null;
+
+    /// <summary>A whole number within [<paramref name="min"/>, <paramref name="max"/>] if present.</summary>
+    public int? OptionalInt(string name, int min, int max)
+    {
+        if (Get(name) is null) return null;
+        var number = RequiredInt(name, min);
+        return number <= max ? number : throw Fail(name, $"{number} is more than {max}");
+    }
+
     public JsonFields RequiredObject(string name) =>
         Get(name) is { } value ? Of(_file, value, At(name)) : throw Fail(name, "an object is required");
 

@@ -52,6 +52,7 @@ public enum CompetentLevel
 /// <param name="ProcessKey">Key of the BPMN process the dossier runs on.</param>
 /// <param name="Note">What a clerk or maintainer should know that the fields do not say (e.g. which values are
 /// illustrative).</param>
+/// <param name="Reminders">When staff are reminded of this procedure's steps; null for the default.</param>
 public sealed record Procedure(
     string Code,
     int Version,
@@ -68,7 +69,11 @@ public sealed record Procedure(
     DateOnly? ValidTo,
     string? LegalBasis = null,
     bool CodeIllustrative = false,
-    string? Note = null)
+    string? Note = null,
+    Reminders.ReminderPolicy? Reminders = null)
 {
+    /// <summary>The procedure's reminder policy, or the default one.</summary>
+    public Reminders.ReminderPolicy ReminderPolicy => Reminders ?? WorkflowHost.Procedures.Reminders.ReminderPolicy.Default;
+
     public bool IsInForceOn(DateOnly day) => ValidFrom <= day && (ValidTo is null || day <= ValidTo);
 }

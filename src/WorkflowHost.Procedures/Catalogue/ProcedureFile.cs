@@ -80,9 +80,10 @@ internal static partial class ProcedureFile
         if (validTo < validFrom) throw json.Fail("validTo", $"{validTo:yyyy-MM-dd} is before validFrom {validFrom:yyyy-MM-dd}");
         var legalBasis = json.OptionalString("legalBasis");
         var note = json.OptionalString("note");
+        var reminders = json.OptionalObject("reminders") is { } r ? ReadReminders(r) : null;
         json.RefuseUnknown();
         return new Procedure(code, version, name, nameEn, field, level, timeLimit, fees, documents, boundaryIndependent,
-            processKey, validFrom, validTo, legalBasis, codeIllustrative, note);
+            processKey, validFrom, validTo, legalBasis, codeIllustrative, note, reminders);
     }
 
     private static TimeLimit ReadTimeLimit(JsonFields json)
@@ -99,6 +100,16 @@ internal static partial class ProcedureFile
         if (kind != TimeLimitKind.SameDay && cutoff is not null)
             throw json.Fail("cutoff", "only a same-day limit has a cut-off time");
         return new TimeLimit(kind, value, cutoff, note);
+    }
+
+    private static Reminders.ReminderPolicy ReadReminders(JsonFields json)
+    {
+        var defaults = Reminders.ReminderPolicy.Default;
+        var before = json.OptionalInt("beforeDueWorkingDays", min: 0, max: 30) ?? defaults.BeforeDueWorkingDays;
+        var atDue = json.OptionalBool("atDue", whenAbsent: defaults.AtDue);
+        var escalate = json.OptionalBool("escalate", whenAbsent: defaults.Escalate);
+        json.RefuseUnknown();
+        return new Reminders.ReminderPolicy(before, atDue, escalate);
     }
 
     private static Fee ReadFee(JsonFields json)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Identity;
 using WorkflowHost.Data.Entities;
 using WorkflowHost.Server.Extensions;
@@ -17,10 +18,10 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
-        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SecurityExtensions.SignInPolicy).WithName("Login").WithSummary("Sign in with user name and password; sets the session cookie.");
-        group.MapPost("/token", TokenAsync).AllowAnonymous().RequireRateLimiting(SecurityExtensions.SignInPolicy).WithName("Token").WithSummary("Sign in a machine client; returns a bearer token.");
-        group.MapPost("/logout", LogoutAsync).RequireAuthorization().WithName("Logout");
-        group.MapGet("/me", MeAsync).RequireAuthorization().WithName("Me").WithSummary("Who is signed in.");
+        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SecurityExtensions.SignInPolicy).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests).WithName("Login").WithSummary("Sign in with user name and password; sets the session cookie.");
+        group.MapPost("/token", TokenAsync).AllowAnonymous().RequireRateLimiting(SecurityExtensions.SignInPolicy).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests).WithName("Token").WithSummary("Sign in a machine client; returns a bearer token.");
+        group.MapPost("/logout", LogoutAsync).RequireAuthorization().ProducesSignInProblem().WithName("Logout");
+        group.MapGet("/me", MeAsync).RequireAuthorization().ProducesSignInProblem().WithName("Me").WithSummary("Who is signed in.");
         return app;
     }
 
@@ -49,10 +50,12 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<Me>, NotFound>> MeAsync(ClaimsPrincipal principal, UserManager<AppUser> users, OneStopData data, TimeProvider clock)
+    private static async Task<Results<Ok<Me>, NotFoundProblem>> MeAsync(ClaimsPrincipal principal, UserManager<AppUser> users, OneStopData data, TimeProvider clock, HttpContext http)
     {
         var user = await users.GetUserAsync(principal);
-        return user is null ? TypedResults.NotFound() : TypedResults.Ok(Describe(principal, user, data, clock));
+        return user is null
+            ? new NotFoundProblem(new ProblemDetails { Status = 404, Title = "Not found", Detail = "The signed-in account no longer exists.", Instance = http.Request.Path })
+            : TypedResults.Ok(Describe(principal, user, data, clock));
     }
 
     private static async Task<(ClaimsPrincipal? Principal, AppUser? User)> AuthenticateAsync(LoginRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn)

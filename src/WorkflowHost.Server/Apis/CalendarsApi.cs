@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using WorkflowHost.Procedures.Calendars;
 using WorkflowHost.Server.Extensions;
 
@@ -11,7 +12,7 @@ public static partial class CalendarsApi
 {
     public static IEndpointRouteBuilder MapCalendarsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/calendars").WithTags("Calendars").RequireAuthorization();
+        var group = app.MapGroup("/api/calendars").WithTags("Calendars").RequireAuthorization().ProducesSignInProblem();
         group.MapGet("/", List).WithName("ListCalendars").WithSummary("The loaded business calendars: name, version and the years they cover.");
         group.MapGet("/{name}/deadline", ComputeDeadline).WithName("ComputeDeadline")
             .WithSummary("The deadline for a receipt at 'from' (an ISO 8601 instant with offset) given workingDays=N, workingHours=N or cutoff=HH:mm (the same-day rule), with the days skipped and why.");
@@ -21,7 +22,12 @@ public static partial class CalendarsApi
     private static Ok<List<CalendarSummary>> List(CalendarSet calendars) =>
         TypedResults.Ok(calendars.Names.Select(calendars.Get).Select(c => new CalendarSummary(c.Name, c.Version, c.FirstYear, c.LastYear)).ToList());
 
-    private static Ok<Deadline> ComputeDeadline(string name, string? from, string? workingDays, string? workingHours, string? cutoff, CalendarSet calendars)
+    private static Results<Ok<Deadline>, NotFoundProblem, InvalidInputProblem> ComputeDeadline(string name, string? from, string? workingDays, string? workingHours, string? cutoff,
+        CalendarSet calendars, HttpContext http) =>
+        Answers.Run<Results<Ok<Deadline>, NotFoundProblem, InvalidInputProblem>>(http, () => DeadlineFor(name, from, workingDays, workingHours, cutoff, calendars),
+            [404, 422], p => p.Status switch { 404 => new NotFoundProblem(p), _ => new InvalidInputProblem(p) });
+
+    private static Ok<Deadline> DeadlineFor(string name, string? from, string? workingDays, string? workingHours, string? cutoff, CalendarSet calendars)
     {
         if (!calendars.TryGet(name, out var calendar))
             throw new NotFoundException($"There is no calendar named '{name}'; the calendars are: {string.Join(", ", calendars.Names)}.");

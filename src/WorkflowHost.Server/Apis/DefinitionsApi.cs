@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using WorkflowHost.Server.Extensions;
 using WorkflowHost.Server.Services;
 
@@ -10,7 +11,7 @@ public static class DefinitionsApi
 {
     public static IEndpointRouteBuilder MapDefinitionsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/definitions").WithTags("Definitions").RequireAuthorization();
+        var group = app.MapGroup("/api/definitions").WithTags("Definitions").RequireAuthorization().ProducesRoleProblems();
         group.MapPost("/", DeployAsync).RequireAuthorization(Policies.ProcessOwner).DisableAntiforgery()
             .Accepts<string>("application/xml", "text/xml", "multipart/form-data")
             .WithName("DeployDefinition").WithSummary("Deploy a BPMN document as a new version (?publish=true publishes it at once).");
@@ -24,7 +25,13 @@ public static class DefinitionsApi
         return app;
     }
 
-    private static async Task<Created<DefinitionSummary>> DeployAsync(HttpRequest request, bool? publish, ClaimsPrincipal user, DefinitionService definitions, CancellationToken ct)
+    private static Task<Results<Created<DefinitionSummary>, ForbiddenProblem, ConflictProblem, InvalidInputProblem>> DeployAsync(HttpRequest request, bool? publish, ClaimsPrincipal user,
+        DefinitionService definitions, CancellationToken ct) =>
+        Answers.RunAsync<Results<Created<DefinitionSummary>, ForbiddenProblem, ConflictProblem, InvalidInputProblem>>(request.HttpContext, () => DeployXmlAsync(request, publish, user, definitions, ct),
+            [403, 409, 422], p => p.Status switch { 403 => new ForbiddenProblem(p), 409 => new ConflictProblem(p), _ => new InvalidInputProblem(p) });
+
+    private static async Task<Results<Created<DefinitionSummary>, ForbiddenProblem, ConflictProblem, InvalidInputProblem>> DeployXmlAsync(HttpRequest request, bool? publish, ClaimsPrincipal user,
+        DefinitionService definitions, CancellationToken ct)
     {
         string xml;
         if (request.HasFormContentType)
@@ -44,26 +51,32 @@ public static class DefinitionsApi
         return TypedResults.Created($"/api/definitions/{summary.Key}/versions/{summary.Version}", summary);
     }
 
-    private static async Task<Ok<DefinitionSummary>> PublishAsync(string key, int? version, ClaimsPrincipal user, DefinitionService definitions, CancellationToken ct) =>
-        TypedResults.Ok(await definitions.PublishAsync(user.ToActor(), key, version, ct));
+    private static Task<Results<Ok<DefinitionSummary>, NotFoundProblem, ForbiddenProblem, ConflictProblem, InvalidInputProblem>> PublishAsync(string key, int? version, ClaimsPrincipal user,
+        DefinitionService definitions, HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<DefinitionSummary>, NotFoundProblem, ForbiddenProblem, ConflictProblem, InvalidInputProblem>>(http, async () => TypedResults.Ok(await definitions.PublishAsync(user.ToActor(), key, version, ct)),
+            [404, 403, 409, 422], p => p.Status switch { 404 => new NotFoundProblem(p), 403 => new ForbiddenProblem(p), 409 => new ConflictProblem(p), _ => new InvalidInputProblem(p) });
 
-    private static async Task<Ok<IReadOnlyList<string>>> SetOwnersAsync(string key, OwnersRequest request, ClaimsPrincipal user, ProcedureOwners owners, CancellationToken ct) =>
-        TypedResults.Ok(await owners.SetAsync(user.ToActor(), key, request.Owners ?? [], ct));
+    private static Task<Results<Ok<IReadOnlyList<string>>, NotFoundProblem, ForbiddenProblem, InvalidInputProblem>> SetOwnersAsync(string key, OwnersRequest request, ClaimsPrincipal user,
+        ProcedureOwners owners, HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<IReadOnlyList<string>>, NotFoundProblem, ForbiddenProblem, InvalidInputProblem>>(http, async () => TypedResults.Ok(await owners.SetAsync(user.ToActor(), key, request.Owners ?? [], ct)),
+            [404, 403, 422], p => p.Status switch { 404 => new NotFoundProblem(p), 403 => new ForbiddenProblem(p), _ => new InvalidInputProblem(p) });
 
     private static async Task<Ok<IReadOnlyList<DefinitionSummary>>> ListAsync(DefinitionService definitions, CancellationToken ct) =>
         TypedResults.Ok(await definitions.ListLatestAsync(ct));
 
-    private static async Task<Ok<IReadOnlyList<DefinitionSummary>>> VersionsAsync(string key, DefinitionService definitions, CancellationToken ct) =>
-        TypedResults.Ok(await definitions.VersionsAsync(key, ct));
+    private static Task<Results<Ok<IReadOnlyList<DefinitionSummary>>, NotFoundProblem>> VersionsAsync(string key, DefinitionService definitions, HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<IReadOnlyList<DefinitionSummary>>, NotFoundProblem>>(http, async () => TypedResults.Ok(await definitions.VersionsAsync(key, ct)),
+            [404], p => new NotFoundProblem(p));
 
     /// <summary>
     /// Served as an attachment (with nosniff and the API's Content-Security-Policy from the security headers): a
     /// deployed document may carry markup or script that a browser must never render as a page of this origin.
     /// </summary>
-    private static async Task<FileContentHttpResult> XmlAsync(string key, int version, DefinitionService definitions, CancellationToken ct)
-    {
-        var xml = await definitions.XmlAsync(key, version, ct);
-        var safeName = new string(key.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(xml), "application/xml", $"{safeName}-v{version}.bpmn");
-    }
+    private static Task<Results<FileContentHttpResult, NotFoundProblem>> XmlAsync(string key, int version, DefinitionService definitions, HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<FileContentHttpResult, NotFoundProblem>>(http, async () =>
+        {
+            var xml = await definitions.XmlAsync(key, version, ct);
+            var safeName = new string(key.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
+            return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(xml), "application/xml", $"{safeName}-v{version}.bpmn");
+        }, [404], p => new NotFoundProblem(p));
 }

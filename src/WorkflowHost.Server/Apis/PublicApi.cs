@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using WorkflowHost.Server.Services;
 
 namespace WorkflowHost.Server.Apis;
@@ -13,6 +14,6 @@ public static class PublicApi
         return app;
     }
 
-    private static async Task<Ok<PublicDossierStatus>> LookupAsync(string code, DossierQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.PublicAsync(code, ct));
+    private static Task<Results<Ok<PublicDossierStatus>, NotFoundProblem>> LookupAsync(string code, DossierQueries queries, HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<PublicDossierStatus>, NotFoundProblem>>(http, async () => TypedResults.Ok(await queries.PublicAsync(code, ct)), [404], p => new NotFoundProblem(p));
 }

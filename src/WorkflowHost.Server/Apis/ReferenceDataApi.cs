@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using WorkflowHost.Procedures.Catalogue;
 using WorkflowHost.Procedures.Units;
 using WorkflowHost.Server.Extensions;
@@ -24,22 +25,24 @@ public static class ReferenceDataApi
 
     public static IEndpointRouteBuilder MapReferenceDataApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/units", Units).WithTags("Units").RequireAuthorization().WithName("ListUnits")
+        app.MapGet("/api/units", Units).WithTags("Units").RequireAuthorization().ProducesSignInProblem().WithName("ListUnits")
             .WithSummary("Administrative units valid on asOf (YYYY-MM-DD, default today): codes are reused across the 2025 reform.");
-        app.MapGet("/api/procedures", ProceduresInForce).WithTags("Procedures").RequireAuthorization().WithName("ListProcedures")
+        app.MapGet("/api/procedures", ProceduresInForce).WithTags("Procedures").RequireAuthorization().ProducesSignInProblem().WithName("ListProcedures")
             .WithSummary("Procedure versions in force on asOf (default today); q searches code and name, with or without diacritics.");
         return app;
     }
 
-    private static Ok<List<UnitView>> Units(string? asOf, OneStopData data, TimeProvider clock) =>
-        TypedResults.Ok(data.Units.AsOf(Day(asOf, data, clock)).Select(u => new UnitView(u.Code, u.Name, Word(u.Kind), u.ParentCode, u.ValidFrom, u.ValidTo, u.AgencyCode)).ToList());
+    private static Results<Ok<List<UnitView>>, InvalidInputProblem> Units(string? asOf, OneStopData data, TimeProvider clock, HttpContext http) =>
+        Answers.Run<Results<Ok<List<UnitView>>, InvalidInputProblem>>(http, () => TypedResults.Ok(data.Units.AsOf(Day(asOf, data, clock))
+            .Select(u => new UnitView(u.Code, u.Name, Word(u.Kind), u.ParentCode, u.ValidFrom, u.ValidTo, u.AgencyCode)).ToList()), [422], p => new InvalidInputProblem(p));
 
-    private static Ok<List<ProcedureView>> ProceduresInForce(string? q, string? asOf, OneStopData data, TimeProvider clock)
-    {
-        var day = Day(asOf, data, clock);
-        var found = string.IsNullOrWhiteSpace(q) ? data.Procedures.InForceOn(day) : data.Procedures.Search(q, day);
-        return TypedResults.Ok(found.Select(View).ToList());
-    }
+    private static Results<Ok<List<ProcedureView>>, InvalidInputProblem> ProceduresInForce(string? q, string? asOf, OneStopData data, TimeProvider clock, HttpContext http) =>
+        Answers.Run<Results<Ok<List<ProcedureView>>, InvalidInputProblem>>(http, () =>
+        {
+            var day = Day(asOf, data, clock);
+            var found = string.IsNullOrWhiteSpace(q) ? data.Procedures.InForceOn(day) : data.Procedures.Search(q, day);
+            return TypedResults.Ok(found.Select(View).ToList());
+        }, [422], p => new InvalidInputProblem(p));
 
     private static ProcedureView View(Procedure p) => new(p.Code, p.Version, p.Name, p.NameEn, p.Field, p.CompetentLevel.ToString().ToLowerInvariant(),
         new TimeLimitView(p.TimeLimit.Kind switch { TimeLimitKind.SameDay => "sameDay", TimeLimitKind.WorkingDays => "workingDays", _ => "workingHours" },

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using WorkflowHost.Server.Extensions;
 using WorkflowHost.Server.Services;
 
@@ -10,7 +11,7 @@ public static class TasksApi
 {
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.Staff);
+        var group = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.Staff).ProducesRoleProblems();
         group.MapGet("/", ListAsync).WithName("ListTasks")
             .WithSummary("Tasks in the caller's scope (their units and roles; admins see all); view = all, mine, queue, dueSoon or overdue; q searches dossier code and applicant.");
         group.MapGet("/counts", CountsAsync).WithName("CountTasks").WithSummary("How many tasks each inbox view holds for the caller.");
@@ -26,36 +27,52 @@ public static class TasksApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<TaskView>>> ListAsync(Guid? instanceId, string? assignee, string? candidateGroup, string? state, string? view,
-        string? q, string? unit, string? sort, int? limit, int? offset, ClaimsPrincipal user, TaskService tasks, CancellationToken ct) =>
-        TypedResults.Ok(await tasks.ListAsync(user.ToActor(), new TaskFilter
+    private static Task<Results<Ok<IReadOnlyList<TaskView>>, InvalidInputProblem>> ListAsync(Guid? instanceId, string? assignee, string? candidateGroup, string? state,
+        string? view, string? q, string? unit, string? sort, int? limit, int? offset, ClaimsPrincipal user, TaskService tasks, HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<IReadOnlyList<TaskView>>, InvalidInputProblem>>(http, async () => TypedResults.Ok(await tasks.ListAsync(user.ToActor(), new TaskFilter
         {
             View = view ?? "all", State = state, InstanceId = instanceId, Assignee = assignee, CandidateGroup = candidateGroup, Unit = unit, Q = q,
             Sort = sort, Limit = limit ?? 100, Offset = offset ?? 0,
-        }, ct));
+        }, ct)), [422], p => new InvalidInputProblem(p));
 
     private static async Task<Ok<TaskCounts>> CountsAsync(ClaimsPrincipal user, TaskService tasks, CancellationToken ct) =>
         TypedResults.Ok(await tasks.CountAsync(user.ToActor(), ct));
 
-    private static async Task<Ok<TaskDetail>> GetAsync(Guid id, ClaimsPrincipal user, TaskService tasks, CancellationToken ct) =>
-        TypedResults.Ok(await tasks.GetAsync(id, user.ToActor(), ct));
+    private static Task<Results<Ok<TaskDetail>, NotFoundProblem>> GetAsync(Guid id, ClaimsPrincipal user, TaskService tasks, HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<TaskDetail>, NotFoundProblem>>(http, async () => TypedResults.Ok(await tasks.GetAsync(id, user.ToActor(), ct)),
+            [404], p => new NotFoundProblem(p));
 
-    private static async Task<Ok<TaskView>> ClaimAsync(Guid id, ClaimsPrincipal user, TaskService tasks, CancellationToken ct) =>
-        TypedResults.Ok(await tasks.ClaimAsync(id, user.ToActor(), ct));
+    private static Task<Results<Ok<TaskView>, NotFoundProblem, ForbiddenProblem, ConflictProblem>> ClaimAsync(Guid id, ClaimsPrincipal user, TaskService tasks, HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<TaskView>, NotFoundProblem, ForbiddenProblem, ConflictProblem>>(http, async () => TypedResults.Ok(await tasks.ClaimAsync(id, user.ToActor(), ct)),
+            [404, 403, 409], TaskProblem<Ok<TaskView>>);
 
-    private static async Task<Ok<TaskView>> UnclaimAsync(Guid id, ClaimsPrincipal user, TaskService tasks, CancellationToken ct) =>
-        TypedResults.Ok(await tasks.UnclaimAsync(id, user.ToActor(), ct));
+    private static Task<Results<Ok<TaskView>, NotFoundProblem, ForbiddenProblem, ConflictProblem>> UnclaimAsync(Guid id, ClaimsPrincipal user, TaskService tasks, HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<TaskView>, NotFoundProblem, ForbiddenProblem, ConflictProblem>>(http, async () => TypedResults.Ok(await tasks.UnclaimAsync(id, user.ToActor(), ct)),
+            [404, 403, 409], TaskProblem<Ok<TaskView>>);
 
-    private static async Task<Ok<TaskCompletion>> CompleteAsync(Guid id, CompleteTaskRequest? request, ClaimsPrincipal user, TaskService tasks, CancellationToken ct)
-    {
-        RequestLimits.Variables(request?.Variables);
-        return TypedResults.Ok(await tasks.CompleteAsync(id, user.ToActor(), request ?? new CompleteTaskRequest(null), ct));
-    }
+    private static Task<Results<Ok<TaskCompletion>, NotFoundProblem, ForbiddenProblem, ConflictProblem, InvalidInputProblem>> CompleteAsync(Guid id, CompleteTaskRequest? request, ClaimsPrincipal user,
+        TaskService tasks, HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<TaskCompletion>, NotFoundProblem, ForbiddenProblem, ConflictProblem, InvalidInputProblem>>(http, async () =>
+        {
+            RequestLimits.Variables(request?.Variables);
+            return TypedResults.Ok(await tasks.CompleteAsync(id, user.ToActor(), request ?? new CompleteTaskRequest(null), ct));
+        }, [404, 403, 409, 422], TaskWriteProblem<Ok<TaskCompletion>>);
 
-    private static async Task<Ok<TaskView>> TransferAsync(Guid id, TransferRequest request, ClaimsPrincipal user, TaskHandover handover, CancellationToken ct) =>
-        TypedResults.Ok(await handover.TransferAsync(id, request, user.ToActor(), ct));
+    private static Task<Results<Ok<TaskView>, NotFoundProblem, ForbiddenProblem, ConflictProblem, InvalidInputProblem>> TransferAsync(Guid id, TransferRequest request, ClaimsPrincipal user, TaskHandover handover,
+        HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<TaskView>, NotFoundProblem, ForbiddenProblem, ConflictProblem, InvalidInputProblem>>(http, async () => TypedResults.Ok(await handover.TransferAsync(id, request, user.ToActor(), ct)),
+            [404, 403, 409, 422], TaskWriteProblem<Ok<TaskView>>);
 
-    private static async Task<Ok<DossierView>> ReturnForSupplementAsync(Guid id, SupplementRequest request, ClaimsPrincipal user, TaskHandover handover,
-        DossierQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await handover.ReturnForSupplementAsync(id, request, user.ToActor(), queries, ct));
+    private static Task<Results<Ok<DossierView>, NotFoundProblem, ForbiddenProblem, ConflictProblem, InvalidInputProblem>> ReturnForSupplementAsync(Guid id, SupplementRequest request, ClaimsPrincipal user,
+        TaskHandover handover, DossierQueries queries, HttpContext http, CancellationToken ct) =>
+        Answers.RunAsync<Results<Ok<DossierView>, NotFoundProblem, ForbiddenProblem, ConflictProblem, InvalidInputProblem>>(http, async () =>
+            TypedResults.Ok(await handover.ReturnForSupplementAsync(id, request, user.ToActor(), queries, ct)), [404, 403, 409, 422], TaskWriteProblem<Ok<DossierView>>);
+
+    /// <summary>A task outside the caller's scope (404), not theirs to work (403), or taken or ended meanwhile (409).</summary>
+    private static Results<TOk, NotFoundProblem, ForbiddenProblem, ConflictProblem> TaskProblem<TOk>(ProblemDetails p) where TOk : IResult =>
+        p.Status switch { 404 => new NotFoundProblem(p), 403 => new ForbiddenProblem(p), _ => new ConflictProblem(p) };
+
+    /// <summary>As <see cref="TaskProblem{TOk}"/>, and input the step does not accept (422).</summary>
+    private static Results<TOk, NotFoundProblem, ForbiddenProblem, ConflictProblem, InvalidInputProblem> TaskWriteProblem<TOk>(ProblemDetails p) where TOk : IResult =>
+        p.Status switch { 404 => new NotFoundProblem(p), 403 => new ForbiddenProblem(p), 409 => new ConflictProblem(p), _ => new InvalidInputProblem(p) };
 }

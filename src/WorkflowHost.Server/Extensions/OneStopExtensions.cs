@@ -17,6 +17,10 @@ public static class OneStopExtensions
         });
         services.AddSingleton<TaskForms>();
         services.AddScoped<DossierProjector>();
+        services.AddScoped<DossierClock>();
+        services.AddScoped<DossierExtensions>();
+        services.AddScoped<CalendarReplanner>();
+        services.AddHostedService<Jobs.CalendarWatcher>();
         services.AddScoped<DossierService>();
         services.AddScoped<DossierQueries>();
         services.AddScoped<TaskHandover>();

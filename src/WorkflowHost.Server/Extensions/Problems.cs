@@ -29,7 +29,29 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title, detail) = exception switch
+        var problem = Describe(exception, context) ?? (DatabaseBusy.IsCauseOf(exception)
+            ? new ProblemDetails { Status = 503, Title = "Busy", Instance = context.Request.Path,
+                Detail = $"Every database connection of this node is in use; nothing was changed. Try again in {DatabaseBusy.RetryAfterSeconds} seconds." }
+            : new ProblemDetails { Status = 500, Title = "Internal error", Detail = "An unexpected error occurred; it has been logged.", Instance = context.Request.Path });
+        var status = problem.Status!.Value;
+        if (status == 500) logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
+        if (status == 503)
+        {
+            logger.LogWarning("{Path}: no database connection became free in time ({Message})", context.Request.Path, exception.GetBaseException().Message);
+            context.Response.Headers.RetryAfter = DatabaseBusy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>
+    /// The problem a failure the caller can act on stands for (4xx), with the fields or BPMN elements at fault; null for
+    /// anything else. Endpoints turn these into the typed answers they declare (<c>Apis/Answers</c>); what escapes
+    /// them is written by this handler, the same way.
+    /// </summary>
+    public static ProblemDetails? Describe(Exception exception, HttpContext context)
+    {
+        (int Status, string Title, string Detail)? known = exception switch
         {
             NotFoundException e => (404, "Not found", e.Message),
             ConflictException e => (409, "Conflict", e.Message),
@@ -44,21 +66,15 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             BadHttpRequestException { InnerException: JsonException json } => (400, "Malformed JSON", DescribeJson(json)),
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
             JsonException json => (400, "Malformed JSON", DescribeJson(json)),
-            _ when DatabaseBusy.IsCauseOf(exception) => (503, "Busy",
-                $"Every database connection of this node is in use; nothing was changed. Try again in {DatabaseBusy.RetryAfterSeconds} seconds."),
-            _ => (500, "Internal error", "An unexpected error occurred; it has been logged."),
+            _ => null,
         };
-        if (status == 500) logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
-        if (status == 503)
-        {
-            logger.LogWarning("{Path}: no database connection became free in time ({Message})", context.Request.Path, exception.GetBaseException().Message);
-            context.Response.Headers.RetryAfter = DatabaseBusy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        context.Response.StatusCode = status;
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Instance = context.Request.Path };
+        if (known is not { } k) return null;
+        var problem = new ProblemDetails { Status = k.Status, Title = k.Title, Detail = k.Detail, Instance = context.Request.Path };
         if (exception is InvalidInputException { Errors.Count: > 0 } invalid)
             problem.Extensions["errors"] = invalid.Errors.Select(e => new { elementId = e.ElementId, elementType = e.ElementType, field = e.Field, message = e.Message }).ToList();
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+        else if (exception is EngineCommandException { Field: { } field } refused)
+            problem.Extensions["errors"] = new[] { new { elementId = (string?)null, elementType = (string?)null, field = (string?)field, message = refused.Message } };
+        return problem;
     }
 
     private static string DescribeJson(JsonException json)

@@ -35,6 +35,7 @@ public static class WorkflowHostExtensions
         AddHangfire(services, storage, options);
         AddEngine(services, options);
         services.AddCalendars();
+        services.AddReminders(builder.Configuration);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
@@ -142,7 +143,10 @@ public static class WorkflowHostExtensions
     private static void AddEngine(IServiceCollection services, WorkflowHostOptions options)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
-        services.AddSingleton(sp => new BpmnEngine(new EngineOptions { TimeZone = zone, Calendar = new EngineCalendar(sp) }));
+        services.AddSingleton(sp => new BpmnEngine(new EngineOptions
+        {
+            TimeZone = zone, Calendar = new EngineCalendar(sp), MaxVariablesBytes = options.MaxInstanceVariablesBytes,
+        }));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DefinitionCatalog>();
         services.AddScoped<DefinitionService>();
@@ -153,6 +157,7 @@ public static class WorkflowHostExtensions
         services.AddScoped<MessageService>();
         services.AddScoped<IncidentService>();
         services.AddScoped<EffectDispatcher>();
+        services.AddScoped<IJobScheduling, JobScheduling>();
         services.AddScoped<TimerJobs>();
         services.AddScoped<ServiceJobRunner>();
         services.AddScoped<StartupTasks>();
@@ -188,6 +193,8 @@ public static class WorkflowHostExtensions
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<TimerJobs>("timer-horizon", j => j.PromoteAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<ServiceJobRunner>("service-job-reconciler", j => j.ReconcileAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<Reminders.ReminderJobs>("reminder-horizon", j => j.PromoteAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<Notifications.EmailJobs>("email-reconciler", j => j.ReconcileAsync(CancellationToken.None), Cron.Minutely());
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var storage = app.Services.GetRequiredService<StorageSettings>();

@@ -15,7 +15,7 @@ namespace WorkflowHost.Server.Jobs;
 /// when attempts are exhausted the job fails in the engine and becomes an incident; an incident retry requests a
 /// new job.
 /// </summary>
-public sealed class ServiceJobRunner(IServiceScopeFactory scopes, ServiceTaskHandlers handlers, IBackgroundJobClient jobs, JobStorage storage,
+public sealed class ServiceJobRunner(IServiceScopeFactory scopes, ServiceTaskHandlers handlers, JobStorage storage,
     IOptions<WorkflowHostOptions> options, TimeProvider clock, ILogger<ServiceJobRunner> logger)
 {
     /// <summary>
@@ -73,21 +73,23 @@ public sealed class ServiceJobRunner(IServiceScopeFactory scopes, ServiceTaskHan
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        var scheduling = scope.ServiceProvider.GetRequiredService<IJobScheduling>();
         var settled = clock.GetUtcNow() - DispatchGrace;
-        var pending = await db.ServiceJobs.AsNoTracking().Where(j => j.Status == RowStatus.Pending && (j.HangfireJobId != null || j.CreatedAt <= settled))
-            .Select(j => new { j.Id, j.HangfireJobId }).ToListAsync(ct);
+        var pending = db.ServiceJobs.AsNoTracking().Where(j => j.Status == RowStatus.Pending && (j.HangfireJobId != null || j.CreatedAt <= settled));
         using var connection = storage.GetConnection();
         var queued = 0;
-        foreach (var job in pending)
-        {
-            if (job.HangfireJobId is { } existing && LiveJobs.Runs(connection, existing, typeof(ServiceJobRunner), nameof(RunAsync), job.Id)) continue;
-            var jobId = jobs.Enqueue<ServiceJobRunner>(r => r.RunAsync(job.Id, CancellationToken.None));
-            await db.ServiceJobs.Where(j => j.Id == job.Id && j.Status == RowStatus.Pending).ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, jobId), ct);
-            queued++;
-        }
+        await foreach (var page in KeysetPages.ReadAsync(pending, j => j.Id, j => new PendingRow(j.Id, j.HangfireJobId), r => r.Id, options.Value.ReconcilePageSize, ct))
+            foreach (var job in page)
+            {
+                if (job.HangfireJobId is { } existing && LiveJobs.Runs(connection, existing, typeof(ServiceJobRunner), nameof(RunAsync), job.Id)) continue;
+                await scheduling.EnqueueServiceJobAsync(job.Id, ct);
+                queued++;
+            }
         if (queued > 0) logger.LogInformation("Queued {Count} service job(s) that had no live Hangfire job", queued);
         return queued;
     }
+
+    private sealed record PendingRow(Guid Id, string? HangfireJobId);
 
     private async Task FailedAsync(ServiceJobEntity job, Exception ex, CancellationToken ct)
     {
@@ -101,9 +103,7 @@ public sealed class ServiceJobRunner(IServiceScopeFactory scopes, ServiceTaskHan
                 .SetProperty(j => j.Attempts, attempts).SetProperty(j => j.LastError, ex.Message), ct);
             var delay = options.Value.ServiceJobRetryDelay * Math.Pow(2, attempts - 1);
             logger.LogWarning("Service job {JobId} ({Topic}) failed (attempt {Attempt}); retrying in {Delay}: {Message}", job.Id, job.Topic, attempts, delay, ex.Message);
-            var notBefore = clock.GetUtcNow() + delay;
-            var retryId = jobs.Schedule<ServiceJobRunner>(r => r.RunAsync(job.Id, notBefore, CancellationToken.None), delay);
-            await db.ServiceJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, retryId), ct);
+            await scope.ServiceProvider.GetRequiredService<IJobScheduling>().ScheduleServiceJobRetryAsync(job.Id, clock.GetUtcNow() + delay, ct);
             return;
         }
         var message = attempts > 1 ? $"{ex.Message} (after {attempts} attempts)" : ex.Message;

@@ -14,7 +14,7 @@ namespace WorkflowHost.Server.Jobs;
 /// Hangfire entry points for timers. The timer row is the truth: firing checks the row is still pending and
 /// flips it in the same transaction as the instance state, so a duplicate or late job is a no-op.
 /// </summary>
-public sealed class TimerJobs(IServiceScopeFactory scopes, JobStorage storage, IBackgroundJobClient jobs, IOptions<WorkflowHostOptions> options,
+public sealed class TimerJobs(IServiceScopeFactory scopes, JobStorage storage, IOptions<WorkflowHostOptions> options,
     TimeProvider clock, ILogger<TimerJobs> logger)
 {
     [AutomaticRetry(Attempts = 5)]
@@ -40,26 +40,28 @@ public sealed class TimerJobs(IServiceScopeFactory scopes, JobStorage storage, I
     /// <summary>
     /// Gives Hangfire a job for every pending timer inside the horizon that has no live job: timers that entered
     /// the horizon, and timers whose job was lost (in-memory storage after a restart, a node that died after commit).
+    /// Reads the rows in keyset pages of <see cref="WorkflowHostOptions.ReconcilePageSize"/>.
     /// </summary>
     [DisableConcurrentExecution(60)]
     public async Task<int> PromoteAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        var scheduling = scope.ServiceProvider.GetRequiredService<IJobScheduling>();
         var horizon = clock.GetUtcNow() + options.Value.TimerHorizon;
-        var due = await db.Timers.Where(t => t.Status == RowStatus.Pending && t.DueAt <= horizon).ToListAsync(ct);
+        var due = db.Timers.AsNoTracking().Where(t => t.Status == RowStatus.Pending && t.DueAt <= horizon);
         var scheduled = 0;
         using var connection = storage.GetConnection();
-        foreach (var timer in due)
-        {
-            if (timer.HangfireJobId is { } existing && LiveJobs.Runs(connection, existing, typeof(TimerJobs), nameof(FireAsync), timer.Id)) continue;
-            var jobId = jobs.Schedule<TimerJobs>(j => j.FireAsync(timer.Id, CancellationToken.None), timer.DueAt);
-            await db.Timers.Where(t => t.Id == timer.Id && t.Status == RowStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.HangfireJobId, jobId), ct);
-            scheduled++;
-        }
+        await foreach (var page in KeysetPages.ReadAsync(due, t => t.Id, t => new PendingRow(t.Id, t.DueAt, t.HangfireJobId), r => r.Id, options.Value.ReconcilePageSize, ct))
+            foreach (var timer in page)
+            {
+                if (timer.HangfireJobId is { } existing && LiveJobs.Runs(connection, existing, typeof(TimerJobs), nameof(FireAsync), timer.Id)) continue;
+                await scheduling.ScheduleTimerAsync(timer.Id, timer.DueAt, ct);
+                scheduled++;
+            }
         if (scheduled > 0) logger.LogInformation("Scheduled {Count} timer(s) in Hangfire", scheduled);
         return scheduled;
     }
 
+    private sealed record PendingRow(Guid Id, DateTimeOffset DueAt, string? HangfireJobId);
 }

@@ -53,7 +53,14 @@ public sealed record DossierView(string Code, ProcedureRef Procedure, int Status
     DateTimeOffset ReceivedAt, string? ReceivedBy, DateTimeOffset? AppointmentAt, DateTimeOffset? OriginalAppointmentAt, string? AppointmentCalendar,
     DateTimeOffset? FinishedAt, DateTimeOffset? ReturnedAt, Guid? InstanceId, string? RefusalReason, string? Note,
     IReadOnlyList<DocumentView> Documents, IReadOnlyList<SlipRowView> Slip, SupplementView? Supplement, IReadOnlyList<DossierTaskView> Tasks,
+    ExtensionView? Extension, IReadOnlyList<PauseView> Pauses, IReadOnlyList<DeadlineChangeView> DeadlineChanges,
     DossierRoutingView? Routing = null, IReadOnlyList<CustodyEventView>? Custody = null);
+
+/// <summary>An interval the dossier's clock stood still; open while <paramref name="EndedAt"/> is null.</summary>
+public sealed record PauseView(string Reason, DateTimeOffset StartedAt, DateTimeOffset? EndedAt);
+
+/// <summary>A deadline of the dossier that moved: the appointment (no task) or a step's due date; cause pause, extension or calendar.</summary>
+public sealed record DeadlineChangeView(Guid? TaskId, string Cause, DateTimeOffset? OldDueAt, DateTimeOffset NewDueAt, string? Calendar, DateTimeOffset At, string? By);
 
 /// <summary>How the dossier was routed at receipt: the subject's unit as written, the routing row and table version, the
 /// explanation the desk showed, and the version selection rule that chose its process (null: the procedure's own).</summary>

@@ -13,7 +13,7 @@ namespace WorkflowHost.Server.Services;
 /// elements declare (<c>wh:dossierStatus</c>), and writes a process control slip row for every handover, graded
 /// against the step's <c>wh:stepBudget</c>. Instances without a dossier cost nothing here.
 /// </summary>
-public sealed class DossierProjector(WorkflowDbContext db, OneStopData data)
+public sealed class DossierProjector(WorkflowDbContext db, OneStopData data, DossierClock clock)
 {
     /// <summary>Rows one command may add besides the engine's effects (dossier, pause, slip rows).</summary>
     public const int MaxRowsWritten = 8;
@@ -21,6 +21,10 @@ public sealed class DossierProjector(WorkflowDbContext db, OneStopData data)
     public async Task ProjectAsync(InstanceEntity instance, ExecutableDefinition definition, EngineResult result, EffectRows rows,
         DateTimeOffset now, string? user, CancellationToken ct)
     {
+        foreach (var task in rows.TasksOpened)
+            if (task.DueAt is not null && definition.Process.AllNodes.TryGetValue(task.ElementId, out var node)
+                && (node.Assignment?.WorkingDays ?? node.Assignment?.WorkingHours) is not null && clock.CalendarOf(null) is { } calendar)
+                task.DueCalendar = $"{calendar.Name}@{calendar.Version}";
         if (instance.DossierId is not { } dossierId) return;
         var dossier = db.Dossiers.Local.FirstOrDefault(d => d.Id == dossierId) ?? await db.Dossiers.SingleAsync(d => d.Id == dossierId, ct);
         foreach (var task in rows.TasksOpened)
@@ -28,13 +32,16 @@ public sealed class DossierProjector(WorkflowDbContext db, OneStopData data)
             task.DossierId = dossierId;
             task.UnitCode = UnitOf(dossier, Extension(definition, task.ElementId, "unit"));
         }
+        var wasPaused = IsPause(dossier.Status);
         foreach (var effect in result.Effects)
             if (effect is ElementStarted started && Extension(definition, started.ElementId, "dossierStatus") is { } status
                 && int.TryParse(status, out var code) && DossierStatus.IsKnown(code))
                 Move(dossier, code, now);
+        if (wasPaused && !IsPause(dossier.Status))
+            rows.Dispatch.TasksToReplan.AddRange((await clock.ResumeAsync(dossier, now, user, ct)).Select(t => t.Id));
         foreach (var task in rows.TasksCompleted)
         {
-            var grade = StepGrading.Grade(task.CreatedAt, now, Extension(definition, task.ElementId, "stepBudget"), data.Zone);
+            var grade = Grade(task, now, Extension(definition, task.ElementId, "stepBudget"));
             var from = (Unit: task.UnitCode, User: task.CompletedBy ?? user);
             var step = task.Name ?? task.ElementId;
             if (rows.TasksOpened.Count > 0)
@@ -48,18 +55,16 @@ public sealed class DossierProjector(WorkflowDbContext db, OneStopData data)
         }
     }
 
-    /// <summary>Moves the dossier to a portal status; entering 5 or 6 starts a pause of its clock.</summary>
+    /// <summary>
+    /// Moves the dossier to a portal status; entering 5 or 6 from a running status starts a pause of its clock (the
+    /// caller resumes it with <see cref="DossierClock.ResumeAsync"/> when the dossier leaves them).
+    /// </summary>
     public void Move(DossierEntity dossier, int status, DateTimeOffset now)
     {
         if (status == dossier.Status) return;
-        if (status is DossierStatus.AwaitingSupplement or DossierStatus.AwaitingPayment)
+        if (IsPause(status))
         {
-            dossier.StatusBeforePause = dossier.Status;
-            db.DossierPauses.Add(new DossierPauseEntity
-            {
-                DossierId = dossier.Id, StartedAt = now,
-                Reason = status == DossierStatus.AwaitingSupplement ? PauseReason.Supplement : PauseReason.Payment,
-            });
+            if (!IsPause(dossier.Status)) clock.Pause(dossier, status, now);
             if (status == DossierStatus.AwaitingSupplement) dossier.SupplementRequestedAt ??= now;
         }
         dossier.Status = status;
@@ -70,6 +75,14 @@ public sealed class DossierProjector(WorkflowDbContext db, OneStopData data)
             dossier.ReturnedAt = now;
         }
     }
+
+    private static bool IsPause(int status) => status is DossierStatus.AwaitingSupplement or DossierStatus.AwaitingPayment;
+
+    /// <summary>A step with a working-time due date is graded against it (moved by pauses); otherwise against <c>wh:stepBudget</c>.</summary>
+    private StepGrade? Grade(TaskEntity task, DateTimeOffset now, string? stepBudget) =>
+        task is { DueCalendar: not null, DueAt: { } due } && clock.CalendarOf(task.DueCalendar) is { } calendar
+            ? StepGrading.Grade(task.CreatedAt, now, due, calendar)
+            : StepGrading.Grade(task.CreatedAt, now, stepBudget, data.Zone);
 
     /// <summary>Appends a row to the dossier's process control slip.</summary>
     public void Slip(DossierEntity dossier, (string? Unit, string? User) from, (string? Unit, string? User) to, string step, StepGrade? grade, DateTimeOffset at,

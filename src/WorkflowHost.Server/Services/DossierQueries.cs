@@ -48,11 +48,19 @@ public sealed class DossierQueries(WorkflowDbContext db, OneStopData data)
         var supplement = d.SupplementRequestedAt is { } requested
             ? new SupplementView(requested, d.SupplementRequestedBy, JsonSerializer.Deserialize<List<string>>(d.SupplementMissingJson ?? "[]") ?? [], d.SupplementNote, d.SupplementResumedAt)
             : null;
+        var pauses = await db.DossierPauses.AsNoTracking().Where(p => p.DossierId == d.Id).OrderBy(p => p.Id)
+            .Select(p => new PauseView(p.Reason, p.StartedAt, p.EndedAt)).ToListAsync(ct);
+        var changes = await db.DeadlineChanges.AsNoTracking().Where(c => c.DossierId == d.Id).OrderBy(c => c.Id)
+            .Select(c => new DeadlineChangeView(c.TaskId, c.Cause, c.OldDueAt, c.NewDueAt, c.Calendar, c.At, c.By)).ToListAsync(ct);
+        var extension = d is { ExtendedAt: { } extendedAt, AppointmentBeforeExtensionAt: { } before, AppointmentAt: { } after }
+            ? new ExtensionView(extendedAt, d.ExtendedBy, d.ExtensionReason ?? "", before, after)
+            : null;
         return new DossierView(d.Code, new ProcedureRef(d.ProcedureCode, d.ProcedureVersion, d.ProcedureName), d.Status, DossierStatus.NameVi(d.Status),
             DossierStatus.NameEn(d.Status), d.Channel, new ApplicantInput(d.ApplicantType, d.ApplicantName, d.ApplicantIdNumber, d.ApplicantPhone, d.ApplicantEmail),
             new SubjectInput(d.SubjectUnit, d.SubjectAddress, d.SubjectParcel, d.SubjectUnitWritten), Ref(d.ReceivingUnit, d.ReceivedAt), Ref(d.CompetentUnit, d.ReceivedAt),
             Ref(d.ReturnUnit, d.ReceivedAt), d.ReceivedAt, d.ReceivedBy, d.AppointmentAt, d.OriginalAppointmentAt, d.AppointmentCalendar, d.FinishedAt,
-            d.ReturnedAt, d.InstanceId, d.RefusalReason, d.Note, documents, slip, supplement, tasks, routing, custody);
+            d.ReturnedAt, d.InstanceId, d.RefusalReason, d.Note, documents, slip, supplement, tasks,
+            extension, pauses, changes, routing, custody);
     }
 
     public async Task<Page<DossierSummary>> SearchAsync(string? q, string? unit, int? status, int limit, int offset, Actor actor, CancellationToken ct)

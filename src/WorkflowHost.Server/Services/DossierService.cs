@@ -19,7 +19,8 @@ namespace WorkflowHost.Server.Services;
 /// appointment date, attach documents, take a supplement in.
 /// </summary>
 public sealed class DossierService(WorkflowDbContext db, OneStopData data, DefinitionCatalog catalog, InstanceCommandService commands,
-    DossierProjector projector, EffectDispatcher dispatcher, MessageService messages, DossierQueries queries, RoutingService routing, TimeProvider clock)
+    DossierProjector projector, EffectDispatcher dispatcher, MessageService messages, DossierQueries queries, TimeProvider clock, DossierClock dossierClock,
+    Reminders.ReminderPlanner reminders, RoutingService routing)
 {
     /// <summary>The message a process waits for when the applicant brings what was missing.</summary>
     public const string SupplementedMessage = "dossier-supplemented";
@@ -122,13 +123,12 @@ public sealed class DossierService(WorkflowDbContext db, OneStopData data, Defin
             throw new ConflictException($"Dossier {code} is not awaiting a supplement (its status is {dossier.Status} {DossierStatus.NameEn(dossier.Status)}).");
         foreach (var (file, kind) in files) await AddDocumentAsync(code, file, kind, null, null, "supplement", actor, ct);
         var now = clock.GetUtcNow();
-        var pause = await db.DossierPauses.Where(p => p.DossierId == dossier.Id && p.EndedAt == null).ToListAsync(ct);
-        foreach (var p in pause) p.EndedAt = now;
         dossier.Status = dossier.StatusBeforePause ?? DossierStatus.InProgress;
-        dossier.StatusBeforePause = null;
+        var moved = await dossierClock.ResumeAsync(dossier, now, actor.UserName, ct);
         dossier.SupplementResumedAt = now;
         projector.Slip(dossier, (dossier.ReceivingUnit, actor.UserName), (dossier.CompetentUnit, null), Words.SupplementStep, null, now, note);
         await db.SaveChangesAsync(ct);
+        foreach (var task in moved) await reminders.ReplanAsync(task.Id, ct);
         if (dossier.InstanceId is { } instanceId)
         {
             var waiting = await db.MessageSubscriptions.AnyAsync(s => s.InstanceId == instanceId && s.MessageName == SupplementedMessage, ct);
@@ -318,4 +318,5 @@ public static class Words
     public const string SupplementStep = "Bổ sung hồ sơ";
     public const string SupplementRequestStep = "Yêu cầu bổ sung hồ sơ";
     public const string TransferStep = "Chuyển xử lý";
+    public const string ExtensionStep = "Xin lỗi và hẹn lại ngày trả kết quả";
 }

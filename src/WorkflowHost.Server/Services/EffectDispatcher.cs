@@ -1,17 +1,15 @@
-using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using WorkflowHost.Data;
-using WorkflowHost.Server.Jobs;
 
 namespace WorkflowHost.Server.Services;
 
 /// <summary>
-/// After commit: gives Hangfire the timers due within the horizon and the requested service jobs, and stores the
-/// job ids on the rows. If this node dies before that, the reconciler finds the rows without a live job.
+/// After commit: gives Hangfire the timers due within the horizon and the requested service jobs, and withdraws the
+/// jobs of cancelled timers, all through <see cref="IJobScheduling"/>; plans the reminders of the steps that opened
+/// and cancels those of the steps that ended. If this node dies before that, the reconcilers find the rows without a
+/// live job.
 /// </summary>
-public sealed class EffectDispatcher(WorkflowDbContext db, IBackgroundJobClient jobs, IOptions<WorkflowHostOptions> options, TimeProvider clock,
-    ILogger<EffectDispatcher> logger)
+public sealed class EffectDispatcher(IJobScheduling scheduling, Reminders.ReminderScheduler reminders, Reminders.ReminderPlanner planner,
+    IOptions<WorkflowHostOptions> options, TimeProvider clock)
 {
     public async Task DispatchAsync(PendingDispatch pending, CancellationToken ct)
     {
@@ -19,18 +17,12 @@ public sealed class EffectDispatcher(WorkflowDbContext db, IBackgroundJobClient 
         foreach (var timer in pending.TimersToSchedule)
         {
             if (timer.DueAt > horizon) continue; // promoted later by the recurring horizon job
-            var jobId = jobs.Schedule<TimerJobs>(j => j.FireAsync(timer.Id, CancellationToken.None), timer.DueAt);
-            await db.Timers.Where(t => t.Id == timer.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.HangfireJobId, jobId), ct);
+            await scheduling.ScheduleTimerAsync(timer.Id, timer.DueAt, ct);
         }
-        foreach (var job in pending.JobsToEnqueue)
-        {
-            var jobId = jobs.Enqueue<ServiceJobRunner>(r => r.RunAsync(job.Id, CancellationToken.None));
-            await db.ServiceJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, jobId), ct);
-        }
-        foreach (var id in pending.HangfireJobsToDelete)
-        {
-            try { jobs.Delete(id); }
-            catch (Exception ex) { logger.LogDebug(ex, "Could not delete Hangfire job {JobId}; firing it will be a no-op", id); }
-        }
+        foreach (var job in pending.JobsToEnqueue) await scheduling.EnqueueServiceJobAsync(job.Id, ct);
+        await reminders.ScheduleAsync(pending.RemindersToSchedule, ct);
+        await reminders.CancelForTasksAsync(pending.TasksEnded, ct);
+        foreach (var taskId in pending.TasksToReplan) await planner.ReplanAsync(taskId, ct);
+        foreach (var id in pending.HangfireJobsToDelete) scheduling.Withdraw(id);
     }
 }

@@ -12,6 +12,12 @@ public sealed class PendingDispatch
     public List<TimerEntity> TimersToSchedule { get; } = [];
     public List<string> HangfireJobsToDelete { get; } = [];
     public List<ServiceJobEntity> JobsToEnqueue { get; } = [];
+    /// <summary>Reminder rows committed with their task; those due within the horizon get a Hangfire job.</summary>
+    public List<ReminderEntity> RemindersToSchedule { get; } = [];
+    /// <summary>Tasks that ended (completed or cancelled): their pending reminders are cancelled.</summary>
+    public List<Guid> TasksEnded { get; } = [];
+    /// <summary>Open tasks whose due date moved in this unit of work (a pause ended): their reminders follow after commit.</summary>
+    public List<Guid> TasksToReplan { get; } = [];
 }
 
 /// <summary>
@@ -169,6 +175,7 @@ internal static class EffectWriter
             if (task is null) return;
             task.State = taskState;
             task.EndedAt = now;
+            pending.TasksEnded.Add(task.Id);
             if (taskState != TaskState.Completed) return;
             task.CompletedBy = user;
             completed.Add(task);

@@ -15,7 +15,8 @@ public sealed record CommandOutcome(InstanceEntity Instance, EngineResult Result
 /// The shell around the pure engine: load the instance row, compute the next state and its effects, write state
 /// and effect rows in one transaction guarded by the row's revision, then dispatch to Hangfire after commit.
 /// </summary>
-public sealed class InstanceCommandService(WorkflowDbContext db, BpmnEngine engine, DefinitionCatalog catalog, EffectDispatcher dispatcher, DossierProjector dossiers, TimeProvider clock)
+public sealed class InstanceCommandService(WorkflowDbContext db, BpmnEngine engine, DefinitionCatalog catalog, EffectDispatcher dispatcher, DossierProjector dossiers,
+    Reminders.ReminderPlanner reminders, TimeProvider clock)
 {
     public async Task<CommandOutcome> StartAsync(ExecutableDefinition definition, string? businessKey, JsonObject? variables, string? user,
         string? startEventId, CancellationToken ct, Action<PendingDispatch>? afterCommit = null, Guid? dossierId = null)
@@ -30,7 +31,8 @@ public sealed class InstanceCommandService(WorkflowDbContext db, BpmnEngine engi
         db.Instances.Add(instance);
         var rows = await EffectWriter.ApplyAsync(db, instance, result, now, user, [], ct);
         await dossiers.ProjectAsync(instance, definition, result, rows, now, user, ct);
-        await SaveAsync(rows.MaxRowsWritten, ct);
+        reminders.Plan(rows.TasksOpened, rows.Dispatch, now);
+        await SaveAsync(rows.MaxRowsWritten + rows.TasksOpened.Count * Reminders.ReminderPlanner.MaxRowsPerTask, ct);
         if (db.Database.CurrentTransaction is null) await dispatcher.DispatchAsync(rows.Dispatch, ct);
         else afterCommit?.Invoke(rows.Dispatch);
         return new CommandOutcome(instance, result, rows.TasksOpened);
@@ -61,10 +63,11 @@ public sealed class InstanceCommandService(WorkflowDbContext db, BpmnEngine engi
         var result = engine.Execute(definition, state, command(state), now, catalog);
         var rows = await EffectWriter.ApplyAsync(db, instance, result, now, user, knownTasks, ct);
         await dossiers.ProjectAsync(instance, definition, result, rows, now, user, ct);
+        reminders.Plan(rows.TasksOpened, rows.Dispatch, now);
         if (beforeCommit is not null) await beforeCommit(instance);
         try
         {
-            await SaveAsync(rows.MaxRowsWritten + BeforeCommitRows + DossierProjector.MaxRowsWritten, ct);
+            await SaveAsync(rows.MaxRowsWritten + BeforeCommitRows + DossierProjector.MaxRowsWritten + rows.TasksOpened.Count * Reminders.ReminderPlanner.MaxRowsPerTask, ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -3,14 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using WorkflowHost.Data;
 using WorkflowHost.Data.Entities;
 using WorkflowHost.Server.Extensions;
-using WorkflowHost.Server.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace WorkflowHost.Server.Services;
 
 /// <summary>What a node does before it serves: migrate, seed demo users, deploy workflows/, reconcile timers.</summary>
 public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
-    DefinitionService definitions, RoutingTables routingTables, TimerJobs timers, Jobs.ServiceJobRunner serviceJobs, IOptions<WorkflowHostOptions> options, IWebHostEnvironment environment, ILogger<StartupTasks> logger)
+    DefinitionService definitions, RoutingTables routingTables, IJobScheduling scheduling, Reminders.ReminderJobs reminders, Notifications.EmailJobs emails,
+    IOptions<WorkflowHostOptions> options, IWebHostEnvironment environment, ILogger<StartupTasks> logger)
 {
     /// <summary>The wards of the demo story (Đà Nẵng, from 2025-07-01): user-name suffix and unit code.</summary>
     public static readonly (string Slug, string UnitCode, string Name)[] DemoWards =
@@ -53,9 +53,11 @@ public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, 
         {
             await PrepareDatabaseAsync(ct);
         }
-        var scheduled = await timers.PromoteAsync(ct);
-        var queued = await serviceJobs.ReconcileAsync(ct);
-        logger.LogInformation("Start-up reconciliation scheduled {Timers} timer(s) and queued {Jobs} service job(s)", scheduled, queued);
+        var (scheduled, queued) = await scheduling.ReconcileAsync(ct);
+        var reminded = await reminders.PromoteAsync(ct);
+        var mailed = await emails.ReconcileAsync(ct);
+        logger.LogInformation("Start-up reconciliation scheduled {Timers} timer(s) and {Reminders} reminder(s), queued {Jobs} service job(s) and {Emails} e-mail(s)",
+            scheduled, reminded, queued, mailed);
     }
 
     private async Task PrepareDatabaseAsync(CancellationToken ct)
@@ -73,8 +75,19 @@ public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, 
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         foreach (var (name, role, units, display) in DemoUsers)
         {
-            if (await users.FindByNameAsync(name) is not null) continue;
-            var user = new AppUser { UserName = name, DisplayName = display, Units = units, EmailConfirmed = true };
+            if (await users.FindByNameAsync(name) is { } existing)
+            {
+                // Seeded before demo accounts had addresses: give them one, without touching their sessions.
+                if (string.IsNullOrEmpty(existing.Email))
+                {
+                    existing.Email = $"{name}@example.vn";
+                    existing.EmailConfirmed = true;
+                    await users.UpdateAsync(existing);
+                }
+                continue;
+            }
+            // An address for every demo account, so reminders can be e-mailed once SMTP is configured (example.vn is not routed).
+            var user = new AppUser { UserName = name, DisplayName = display, Units = units, Email = $"{name}@example.vn", EmailConfirmed = true };
             var result = await users.CreateAsync(user, name);
             if (!result.Succeeded) throw new InvalidOperationException($"Cannot seed user {name}: {string.Join(", ", result.Errors.Select(e => e.Description))}");
             await users.AddToRoleAsync(user, role);

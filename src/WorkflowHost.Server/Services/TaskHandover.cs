@@ -39,8 +39,8 @@ public sealed class TaskHandover(WorkflowDbContext db, TaskService tasks, Dossie
         var fromUnit = task.UnitCode;
         task.UnitCode = toUnit;
         task.Assignee = toUser;
-        if (toUser is not null && !task.Candidates.Any(c => c.Kind == "user" && c.Name == toUser))
-            task.Candidates.Add(new TaskCandidateEntity { TaskId = task.Id, Kind = "user", Name = toUser });
+        if (toUser is not null && !task.Candidates.Any(c => c.Kind == CandidateKind.User && c.Name == toUser))
+            task.Candidates.Add(new TaskCandidateEntity { TaskId = task.Id, Kind = CandidateKind.User, Name = toUser });
         if (task.DossierId is { } dossierId)
         {
             var dossier = await db.Dossiers.SingleAsync(d => d.Id == dossierId, ct);
@@ -48,8 +48,8 @@ public sealed class TaskHandover(WorkflowDbContext db, TaskService tasks, Dossie
         }
         await db.SaveChangesAsync(ct);
         var instance = await db.Instances.AsNoTracking().Where(i => i.Id == task.InstanceId).Select(i => new { i.BusinessKey, i.DefinitionKey }).SingleAsync(ct);
-        return new TaskView(task.Id, task.InstanceId, task.ElementId, task.Name, task.Candidates.Where(c => c.Kind == "group").Select(c => c.Name).ToList(),
-            task.Candidates.Where(c => c.Kind == "user").Select(c => c.Name).ToList(), task.Assignee, task.DueAt, task.State, task.FormKey, task.CreatedAt,
+        return new TaskView(task.Id, task.InstanceId, task.ElementId, task.Name, task.Candidates.Where(c => c.Kind == CandidateKind.Group).Select(c => c.Name).ToList(),
+            task.Candidates.Where(c => c.Kind == CandidateKind.User).Select(c => c.Name).ToList(), task.Assignee, task.DueAt, task.State, task.FormKey, task.CreatedAt,
             instance.BusinessKey, instance.DefinitionKey, UnitCode: task.UnitCode, ReadOnly: !TaskScope.MayWork(task, actor));
     }
 

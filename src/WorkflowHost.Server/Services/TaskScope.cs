@@ -22,9 +22,9 @@ public static class TaskScope
         var units = actor.Units.ToList();
         var manager = actor.IsManager;
         return t => (t.UnitCode == null
-                     && (t.Assignee == me || t.Candidates.Any(c => (c.Kind == "group" && groups.Contains(c.Name)) || (c.Kind == "user" && c.Name == me))))
+                     && (t.Assignee == me || t.Candidates.Any(c => (c.Kind == CandidateKind.Group && groups.Contains(c.Name)) || (c.Kind == CandidateKind.User && c.Name == me))))
                     || (t.UnitCode != null && units.Contains(t.UnitCode)
-                        && (manager || t.Assignee == me || t.Candidates.Any(c => (c.Kind == "group" && groups.Contains(c.Name)) || (c.Kind == "user" && c.Name == me))));
+                        && (manager || t.Assignee == me || t.Candidates.Any(c => (c.Kind == CandidateKind.Group && groups.Contains(c.Name)) || (c.Kind == CandidateKind.User && c.Name == me))));
     }
 
     /// <summary><see cref="VisibleTo"/>, or everything for an admin.</summary>
@@ -38,5 +38,5 @@ public static class TaskScope
 
     private static bool IsCandidate(TaskEntity task, Actor actor) =>
         task.Assignee == actor.UserName
-        || task.Candidates.Any(c => (c.Kind == "group" && actor.Groups.Contains(c.Name)) || (c.Kind == "user" && c.Name == actor.UserName));
+        || task.Candidates.Any(c => (c.Kind == CandidateKind.Group && actor.Groups.Contains(c.Name)) || (c.Kind == CandidateKind.User && c.Name == actor.UserName));
 }

@@ -66,7 +66,7 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
         query = TaskScope.Visible(query, actor);
         if (filter.InstanceId is { } id) query = query.Where(t => t.InstanceId == id);
         if (filter.Assignee is { } assignee) query = query.Where(t => t.Assignee == assignee);
-        if (filter.CandidateGroup is { } group) query = query.Where(t => t.Candidates.Any(c => c.Kind == "group" && c.Name == group));
+        if (filter.CandidateGroup is { } group) query = query.Where(t => t.Candidates.Any(c => c.Kind == CandidateKind.Group && c.Name == group));
         if (filter.Unit is { } unit) query = query.Where(t => t.UnitCode == unit);
         var now = clock.GetUtcNow();
         switch (filter.View)
@@ -195,8 +195,8 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
     }
 
     private static TaskView View(TaskEntity t, string? businessKey, string definitionKey, Actor actor) =>
-        new(t.Id, t.InstanceId, t.ElementId, t.Name, t.Candidates.Where(c => c.Kind == "group").Select(c => c.Name).ToList(),
-            t.Candidates.Where(c => c.Kind == "user").Select(c => c.Name).ToList(), t.Assignee, t.DueAt, t.State, t.FormKey, t.CreatedAt, businessKey, definitionKey,
+        new(t.Id, t.InstanceId, t.ElementId, t.Name, t.Candidates.Where(c => c.Kind == CandidateKind.Group).Select(c => c.Name).ToList(),
+            t.Candidates.Where(c => c.Kind == CandidateKind.User).Select(c => c.Name).ToList(), t.Assignee, t.DueAt, t.State, t.FormKey, t.CreatedAt, businessKey, definitionKey,
             UnitCode: t.UnitCode, ReadOnly: !TaskScope.MayWork(t, actor));
 
     private static NotFoundException NotFound(Guid taskId) => new($"Task {taskId} does not exist.");

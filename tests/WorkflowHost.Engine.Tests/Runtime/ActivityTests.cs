@@ -182,6 +182,50 @@ public sealed class ActivityTests
         Assert.DoesNotContain(h.State!.Scopes, s => s.Kind == ScopeKind.MultiInstanceItem);
     }
 
+    private static readonly EngineOptions SmallVariablesCap = new() { MaxVariablesBytes = 10_000 };
+
+    [Fact]
+    public void Complete_IsRefusedNamingVariablesAndChangesNothing_WhenItsVariablesWouldPassTheCap()
+    {
+        var h = EngineHarness.Load(Bpmn.Chain("""
+            <userTask id="note" name="Note"/>
+            """), SmallVariablesCap).Start(("first", new string('a', 6_000)));
+        var before = InstanceStateSerializer.Serialize(h.State!);
+
+        var refused = Assert.Throws<EngineCommandException>(() => h.CompleteTask("Note", ("second", new string('b', 6_000))));
+
+        Assert.Equal((CommandRefusal.InvalidInput, "variables"), (refused.Refusal, refused.Field));
+        Assert.Contains("10,000", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, InstanceStateSerializer.Serialize(h.State!));
+        h.CompleteTask("Note", ("first", "short now"), ("second", new string('b', 6_000)));
+        Assert.True(h.IsCompleted);
+    }
+
+    [Fact]
+    public void Start_IsRefusedNamingVariables_WhenItsVariablesAlonePassTheCap()
+    {
+        var h = EngineHarness.Load(Bpmn.Chain("""<userTask id="note" name="Note"/>"""), SmallVariablesCap);
+
+        var refused = Assert.Throws<EngineCommandException>(() => h.Start(("huge", new string('h', 20_000))));
+
+        Assert.Equal("variables", refused.Field);
+    }
+
+    [Fact]
+    public void Script_StopsWithIncident_WhenItWouldGrowTheVariablesPastTheCap()
+    {
+        var h = EngineHarness.Load(Bpmn.Chain("""
+            <scriptTask id="hoard" scriptFormat="javascript"><script>hoard = 'x'.repeat(20000)</script></scriptTask>
+            """, """
+            <userTask id="look" name="Look"/>
+            """), SmallVariablesCap).Start();
+
+        var incident = Assert.Single(h.OpenIncidents);
+        Assert.Contains("MaxVariablesBytes", incident.Message, StringComparison.Ordinal);
+        Assert.False(h.Variables.ContainsKey("hoard"));
+        Assert.Empty(h.ReadyTasks);
+    }
+
     [Fact]
     public void State_RoundTrips_WhenAScriptStoresTheDeepestValueExpressionsAllow()
     {

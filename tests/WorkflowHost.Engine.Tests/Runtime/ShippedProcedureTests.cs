@@ -62,9 +62,28 @@ public sealed class ShippedProcedureTests
     }
 
     [Fact]
+    public void ConstructionPermit_EscalatesToTheApology_OneWorkingDayAfterApprovalOpens_SkippingTheWeekend()
+    {
+        var h = EngineHarness.LoadFile("workflows/construction-permit.bpmn", WithCalendar).Start(("agencies", new[] { "fire-police" }));
+        h.CompleteTask("Check completeness", ("valid", true));
+        h.CompleteTask("Give opinion", ("opinion", "agree"));
+        h.CompleteTask("Inspect the site");
+        h.Now = new DateTimeOffset(2026, 3, 6, 10, 0, 0, TimeSpan.FromHours(7)); // Friday
+        h.CompleteTask("Appraise and draft permit");
+
+        // One working day after Friday 10:00 is Monday 9 March 2026, due at the end of office hours.
+        var timer = Assert.Single(h.LastEffects.OfType<TimerScheduled>(), t => t.ElementId == "deadlineNear");
+        Assert.Equal(new DateTimeOffset(2026, 3, 9, 17, 0, 0, TimeSpan.FromHours(7)), timer.DueAt);
+        h.FireTimer("deadlineNear");
+        Assert.True(h.IsReady("Write apology and new appointment"));
+        Assert.True(h.IsReady("Approve and sign permit")); // non-interrupting: the leader can still sign
+    }
+
+    [Fact]
     public void ConstructionPermit_AsksEveryAgencyInParallelWithSiteInspection()
     {
-        var h = EngineHarness.LoadFile("workflows/construction-permit.bpmn").Start(("agencies", new[] { "fire-police", "electricity" }));
+        // The escalation timer on approval counts working days: like the marriage registration, it needs the calendar.
+        var h = EngineHarness.LoadFile("workflows/construction-permit.bpmn", WithCalendar).Start(("agencies", new[] { "fire-police", "electricity" }));
         h.CompleteTask("Check completeness", ("valid", true));
         Assert.Equal(["Give opinion", "Give opinion", "Inspect the site"], h.ReadyTasks);
         var opinions = h.Effects.OfType<TaskCreated>().Where(t => t.ElementId == "askAgencies").ToList();

@@ -65,6 +65,7 @@ public sealed class CatalogueDataValidationTests : IDisposable
     [InlineData("$.fees[0].amount", "set", "-1", "-1 is not a whole, non-negative number of đồng")]
     [InlineData("$.requiredDocuments[0].copies", "set", "0", "0 is less than 1")]
     [InlineData("$.requiredDocuments[0].required", "set", "\"yes\"", "expected true or false, found the string \"yes\"")]
+    [InlineData("$.reminders", "set", "1", "expected an object, found the number 1")]
     public void Load_RefusesNamingTheJsonPath_WhenOneValueIsWrong(string path, string change, string? json, string expected)
     {
         var file = _folder.Write("marriage-registration-v1.json", Change(path, change, json));
@@ -75,6 +76,39 @@ public sealed class CatalogueDataValidationTests : IDisposable
         Assert.Equal(path, error.JsonPath);
         Assert.Contains(expected, error.Message);
         Assert.StartsWith($"{file}, {path}: ", error.Message);
+    }
+
+    [Theory]
+    [InlineData("{\"beforeDueWorkingDays\": 31}", "$.reminders.beforeDueWorkingDays", "31 is more than 30")]
+    [InlineData("{\"beforeDueWorkingDays\": -1}", "$.reminders.beforeDueWorkingDays", "-1 is less than 0")]
+    [InlineData("{\"atDue\": \"yes\"}", "$.reminders.atDue", "expected true or false")]
+    [InlineData("{\"escalte\": false}", "$.reminders.escalte", "unknown property")]
+    public void Load_RefusesAReminderPolicy_NamingItsField_WhenAValueIsWrong(string reminders, string path, string expected)
+    {
+        _folder.Write("marriage-registration-v1.json", Change("$.reminders", "set", reminders));
+
+        var error = Assert.Throws<CatalogueDataException>(() => ProcedureCatalogue.Load(_folder.Path));
+
+        Assert.Equal(path, error.JsonPath);
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void Load_ReadsTheReminderPolicy_AndDefaultsWhatItOmits()
+    {
+        _folder.Write("a.json", Change("$.reminders", "set", "{\"beforeDueWorkingDays\": 2, \"escalate\": false}"));
+
+        var procedure = Assert.Single(ProcedureCatalogue.Load(_folder.Path).All);
+
+        Assert.Equal(new WorkflowHost.Procedures.Reminders.ReminderPolicy(2, AtDue: true, Escalate: false), procedure.ReminderPolicy);
+    }
+
+    [Fact]
+    public void Load_GivesTheDefaultReminderPolicy_WhenTheFileHasNone()
+    {
+        _folder.Write("a.json", Baseline);
+
+        Assert.Equal(WorkflowHost.Procedures.Reminders.ReminderPolicy.Default, Assert.Single(ProcedureCatalogue.Load(_folder.Path).All).ReminderPolicy);
     }
 
     [Fact]

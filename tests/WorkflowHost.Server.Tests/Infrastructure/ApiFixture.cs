@@ -40,6 +40,12 @@ public abstract class ApiFixture : IAsyncLifetime
     /// <summary>How many waiting instances one message may reach (small, so the cap can be reached in a test).</summary>
     public const int MaxMessageDeliveries = 5;
 
+    /// <summary>Rows the reconcilers read at a time (small, so a test fills several pages).</summary>
+    public const int ReconcilePageSize = 50;
+
+    /// <summary>Largest size of one instance's variables (small, so a few completions reach it in a test).</summary>
+    public const int MaxInstanceVariablesBytes = 64 * 1024;
+
     /// <summary>Sign-in attempts one caller may make for one user name per minute before 429.</summary>
     public const int LoginAttemptsPerUser = 5;
 
@@ -70,6 +76,8 @@ public abstract class ApiFixture : IAsyncLifetime
             ["WorkflowHost:ServiceJobAttempts"] = ServiceJobAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["WorkflowHost:ServiceJobRetryDelay"] = ServiceJobRetryDelay.ToString("c"),
             ["WorkflowHost:MaxMessageDeliveries"] = MaxMessageDeliveries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["WorkflowHost:ReconcilePageSize"] = ReconcilePageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["WorkflowHost:MaxInstanceVariablesBytes"] = MaxInstanceVariablesBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["WorkflowHost:LoginAttemptsPerUser"] = LoginAttemptsPerUser.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // Every test class signs in many times from the one test-server address.
             ["WorkflowHost:LoginAttemptsPerAddress"] = "1000",

@@ -68,12 +68,37 @@ public sealed class SecurityApiPostgresTest(PostgresApiFixture fixture) : Securi
 [Collection(PostgresCollection.Name)]
 public sealed class RoutingApiPostgresTest(RoutingApiPostgresTest.ClockFixture fixture) : RoutingApiTestBase<RoutingApiPostgresTest.ClockFixture>(fixture)
 {
-    public sealed class ClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IClockFixture
+    public sealed class ClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IShiftedClockFixture
     {
-        public SettableClock Clock { get; } = new();
+        public ShiftedClock Clock { get; } = new();
 
         protected override bool ShippedProcedures => true;
 
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ShiftedClockHostFactory(settings, logs, Clock);
+    }
+}
+public sealed class DeadlinesApiPostgresTest(DeadlinesApiPostgresTest.ClockFixture fixture) : DeadlinesApiTestBase<DeadlinesApiPostgresTest.ClockFixture>(fixture)
+{
+    public sealed class ClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IClockFixture
+    {
+        public SettableClock Clock { get; } = new(DeadlinesClock.Start);
+        protected override bool ShippedProcedures => true;
         protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ClockHostFactory(settings, logs, Clock);
+    }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class RemindersApiPostgresTest(PostgresReminderFixture fixture) : RemindersApiTestBase<PostgresReminderFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class TimerClockApiPostgresTest(TimerClockApiPostgresTest.PostgresClockFixture fixture) : TimerClockApiTestBase<TimerClockApiPostgresTest.PostgresClockFixture>(fixture)
+{
+    public sealed class PostgresClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IFakeClockFixture
+    {
+        // Whole seconds: both databases store the due time exactly.
+        public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) =>
+            new FakeClockHostFactory(settings, logs, Clock);
     }
 }

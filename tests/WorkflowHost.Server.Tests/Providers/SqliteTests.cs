@@ -51,12 +51,35 @@ public sealed class SecurityApiSqliteTest(SqliteApiFixture fixture) : SecurityAp
 
 public sealed class RoutingApiSqliteTest(RoutingApiSqliteTest.ClockFixture fixture) : RoutingApiTestBase<RoutingApiSqliteTest.ClockFixture>(fixture)
 {
-    public sealed class ClockFixture : SqliteApiFixture, IClockFixture
+    public sealed class ClockFixture : SqliteApiFixture, IShiftedClockFixture
     {
-        public SettableClock Clock { get; } = new();
+        public ShiftedClock Clock { get; } = new();
 
         protected override bool ShippedProcedures => true;
 
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ShiftedClockHostFactory(settings, logs, Clock);
+    }
+}
+public sealed class DeadlinesApiSqliteTest(DeadlinesApiSqliteTest.ClockFixture fixture) : DeadlinesApiTestBase<DeadlinesApiSqliteTest.ClockFixture>(fixture)
+{
+    public sealed class ClockFixture : SqliteApiFixture, IClockFixture
+    {
+        public SettableClock Clock { get; } = new(DeadlinesClock.Start);
+        protected override bool ShippedProcedures => true;
         protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ClockHostFactory(settings, logs, Clock);
+    }
+}
+
+public sealed class RemindersApiSqliteTest(SqliteReminderFixture fixture) : RemindersApiTestBase<SqliteReminderFixture>(fixture);
+
+public sealed class TimerClockApiSqliteTest(TimerClockApiSqliteTest.SqliteClockFixture fixture) : TimerClockApiTestBase<TimerClockApiSqliteTest.SqliteClockFixture>(fixture)
+{
+    public sealed class SqliteClockFixture : SqliteApiFixture, IFakeClockFixture
+    {
+        // Whole seconds: both databases store the due time exactly.
+        public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) =>
+            new FakeClockHostFactory(settings, logs, Clock);
     }
 }

@@ -17,11 +17,11 @@ public abstract class DossiersApiTestBase<TFixture>(TFixture fixture) : IClassFi
 {
     protected TFixture Fixture { get; } = fixture;
 
-    protected const string HaiChau = "20242";
-    protected const string ThanhKhe = "20209";
-    protected const string Marriage = "1.000894";
+    protected internal const string HaiChau = "20242";
+    protected internal const string ThanhKhe = "20209";
+    protected internal const string Marriage = "1.000894";
 
-    protected static object Receipt(string unit = HaiChau, string applicant = "Nguyễn Văn An", string? decision = null, string[]? missing = null,
+    protected internal static object Receipt(string unit = HaiChau, string applicant = "Nguyễn Văn An", string? decision = null, string[]? missing = null,
         string? reason = null, string? subjectUnit = null) => new
     {
         procedureCode = Marriage, receivingUnit = unit, channel = 1,
@@ -29,18 +29,18 @@ public abstract class DossiersApiTestBase<TFixture>(TFixture fixture) : IClassFi
         subject = new { unitCode = subjectUnit ?? unit, address = "12 Trần Phú" }, decision, missing, reason,
     };
 
-    protected async Task<JsonObject> ReceiveAsync(ApiClient client, object body)
+    protected internal static async Task<JsonObject> ReceiveAsync(ApiClient client, object body)
     {
         var response = await client.Http.PostAsJsonAsync("/api/dossiers", body);
         await client.ExpectAsync(response, HttpStatusCode.Created, "POST /api/dossiers");
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
-    protected static async Task<JsonObject> DossierAsync(ApiClient client, string code) => await client.GetAsync<JsonObject>($"/api/dossiers/{code}");
+    protected internal static async Task<JsonObject> DossierAsync(ApiClient client, string code) => await client.GetAsync<JsonObject>($"/api/dossiers/{code}");
 
-    protected static async Task<JsonArray> TasksAsync(ApiClient client, string query = "") => await client.GetAsync<JsonArray>($"/api/tasks?{query}");
+    protected internal static async Task<JsonArray> TasksAsync(ApiClient client, string query = "") => await client.GetAsync<JsonArray>($"/api/tasks?{query}");
 
-    protected static async Task<JsonObject> OpenTaskAsync(ApiClient client, string code, string elementId, TimeSpan? timeout = null)
+    protected internal static async Task<JsonObject> OpenTaskAsync(ApiClient client, string code, string elementId, TimeSpan? timeout = null)
     {
         var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (true)
@@ -322,5 +322,41 @@ public abstract class DossiersApiTestBase<TFixture>(TFixture fixture) : IClassFi
         await ApiClient.ProblemAsync(await otherOfficer.Http.PostAsJsonAsync("/api/dossiers", Receipt(ThanhKhe)), HttpStatusCode.Forbidden);
 
         Assert.Equal(before, (await DossierAsync(reception, code)).ToJsonString());
+    }
+
+    /// <summary>
+    /// Incidents follow the dossier's units like its instance does (decision 13). The incident row stands in for a step
+    /// that stopped (the shipped procedure has no step that fails on valid input); listing reads those rows, and a retry
+    /// is refused on scope before the engine is asked.
+    /// </summary>
+    [Fact]
+    public virtual async Task Incident_OfADossier_IsNeitherListedNorRetried_ByAnotherWardsManager()
+    {
+        var reception = await Fixture.AsAsync("reception.hai-chau");
+        var received = await ReceiveAsync(reception, Receipt(applicant: "Lê Văn Sự Cố"));
+        var instanceId = received["instanceId"]!.GetValue<Guid>();
+        var incidentId = Guid.NewGuid();
+        using (var scope = Fixture.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            db.Incidents.Add(new WorkflowHost.Data.Entities.IncidentEntity
+            {
+                Id = incidentId, InstanceId = instanceId, EngineIncidentId = 999, ElementId = "appraise", Message = "The appraisal script failed.",
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        var own = await Fixture.AsAsync("manager.hai-chau");
+        var other = await Fixture.AsAsync("manager.thanh-khe");
+
+        Assert.Equal(incidentId, Assert.Single(await own.IncidentsAsync(instanceId)).Id);
+        Assert.Contains(await own.GetAsync<List<IncidentDto>>("/api/incidents?limit=500"), i => i.Id == incidentId);
+        Assert.Empty(await other.IncidentsAsync(instanceId));
+        Assert.DoesNotContain(await other.GetAsync<List<IncidentDto>>("/api/incidents?limit=500"), i => i.Id == incidentId);
+        var hidden = await ApiClient.ProblemAsync(await other.Http.PostAsJsonAsync($"/api/incidents/{incidentId}/retry", new { }), HttpStatusCode.NotFound);
+        var unknownId = Guid.NewGuid();
+        var unknown = await ApiClient.ProblemAsync(await other.Http.PostAsJsonAsync($"/api/incidents/{unknownId}/retry", new { }), HttpStatusCode.NotFound);
+        Assert.Equal(unknown["detail"]!.GetValue<string>().Replace(unknownId.ToString(), "ID"), hidden["detail"]!.GetValue<string>().Replace(incidentId.ToString(), "ID"));
+        Assert.Null(Assert.Single(await own.IncidentsAsync(instanceId)).ResolvedAt);
     }
 }

@@ -30,6 +30,47 @@ public abstract class HostApiTestBase<TFixture>(TFixture fixture) : IClassFixtur
         Assert.True(health["checks"]!["hangfire"]!["data"]!["servers"]!.GetValue<int>() >= 1);
     }
 
+    /// <summary>
+    /// Every operation of the API declares its problem answers (typed <c>Results&lt;...&gt;</c> and the sign-in answers of
+    /// its group), so a client generated from the document knows each 4xx it may get, and each is problem+json.
+    /// </summary>
+    [Fact]
+    public virtual async Task OpenApi_DeclaresTheProblemAnswersOfEveryOperation_WhenRead()
+    {
+        using var anonymous = Fixture.Anonymous();
+        var document = JsonNode.Parse(await anonymous.Http.GetStringAsync("/openapi/v1.json"))!.AsObject();
+        var declared = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            if (!path.StartsWith("/api/", StringComparison.Ordinal)) continue;
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var name = operation!["operationId"]?.GetValue<string>() ?? $"{method.ToUpperInvariant()} {path}";
+                var answers = operation["responses"]!.AsObject().Where(r => r.Key.StartsWith('4')).ToList();
+                var problems = answers.Where(r => r.Value!["content"]?["application/problem+json"] is not null).Select(r => r.Key).ToHashSet();
+                declared[name] = problems;
+                foreach (var plain in answers.Where(r => !problems.Contains(r.Key))) missing.Add($"{name} declares {plain.Key} without problem+json");
+                var anonymousOperation = path.StartsWith("/api/public/", StringComparison.Ordinal) || name is "Login" or "Token";
+                if (problems.Count == 0 || (!anonymousOperation && !problems.Contains("401")))
+                    missing.Add($"{name} declares [{string.Join(", ", problems.Order())}]");
+            }
+        }
+        Assert.True(missing.Count == 0, "Operations without their problem answers: " + string.Join("; ", missing));
+
+        // The answers a caller acts on, where the operation can give them.
+        Assert.Superset(new HashSet<string> { "401", "403", "404" }, declared["GetInstance"]);
+        Assert.Superset(new HashSet<string> { "404", "422" }, declared["StartInstance"]);
+        Assert.Superset(new HashSet<string> { "403", "404", "409" }, declared["CancelInstance"]);
+        Assert.Superset(new HashSet<string> { "403", "404", "409", "422" }, declared["CompleteTask"]);
+        Assert.Superset(new HashSet<string> { "404", "409", "422" }, declared["RetryIncident"]);
+        Assert.Superset(new HashSet<string> { "422" }, declared["ListTasks"]);
+        Assert.Superset(new HashSet<string> { "403", "409", "422" }, declared["ReceiveDossier"]);
+        Assert.Superset(new HashSet<string> { "404" }, declared["GetDossier"]);
+        Assert.Superset(new HashSet<string> { "404" }, declared["LookupDossier"]);
+        Assert.Superset(new HashSet<string> { "401", "429" }, declared["Login"]);
+    }
+
     [Fact]
     public virtual async Task OpenApi_ReturnsJsonListingInstancesPath_WhenRequestedAnonymously()
     {

@@ -283,6 +283,104 @@ public abstract class SecurityApiTestBase<TFixture>(TFixture fixture) : IClassFi
         Assert.Empty(await admin.GetAsync<List<InstanceSummaryDto>>($"/api/instances?definitionKey={key}"));
     }
 
+    /// <summary>A note taken again and again until a completion sets <c>done</c>; each completion may add a note.</summary>
+    private static string NotesLoop(string key) => Bpmn.Process(key, """
+        <startEvent id="start"/>
+        <sequenceFlow id="f1" sourceRef="start" targetRef="note"/>
+        <userTask id="note" name="Add a note" camunda:candidateGroups="reception"/>
+        <sequenceFlow id="f2" sourceRef="note" targetRef="more"/>
+        <exclusiveGateway id="more"/>
+        <sequenceFlow id="again" sourceRef="more" targetRef="note"><conditionExpression>${done != true}</conditionExpression></sequenceFlow>
+        <sequenceFlow id="finish" sourceRef="more" targetRef="end"><conditionExpression>${done == true}</conditionExpression></sequenceFlow>
+        <endEvent id="end"/>
+        """);
+
+    [Fact]
+    public virtual async Task Complete_Returns422AndChangesNothing_WhenItsVariablesWouldGrowTheInstancePastItsCap()
+    {
+        var owner = await Fixture.AsAsync("owner");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
+        var key = (await owner.DeployAsync(NotesLoop(Bpmn.NewKey("notes")))).Key;
+        var started = await reception.StartAsync(key, variables: new { done = false });
+        var note = new string('n', ApiFixture.MaxInstanceVariablesBytes / 4);
+        for (var i = 0; i < 3; i++) await reception.CompleteAsync(started.Id, "note", new Dictionary<string, object> { [$"note{i}"] = note });
+        var before = await reception.InstanceAsync(started.Id);
+        var task = await reception.OpenTaskAsync(started.Id, "note");
+
+        var problem = await ApiClient.ProblemAsync(await reception.SendCompleteAsync(task.Id, new Dictionary<string, object> { ["note3"] = note }), (HttpStatusCode)422);
+
+        Assert.Equal("variables", Assert.Single(problem["errors"]!.AsArray())!["field"]!.GetValue<string>());
+        Assert.Contains(ApiFixture.MaxInstanceVariablesBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), problem["detail"]!.GetValue<string>());
+        var after = await reception.InstanceAsync(started.Id);
+        Assert.Equal(before.Variables.ToJsonString(), after.Variables.ToJsonString());
+        Assert.Equal(task.Id, (await reception.OpenTaskAsync(started.Id, "note")).Id);
+        Assert.Equal(3, after.Completed("note"));
+        // Shrinking is always allowed, so the instance can still finish.
+        await reception.CompleteAsync(task.Id, new { done = true, note0 = "" });
+        Assert.Equal("completed", (await reception.InstanceAsync(started.Id)).Status);
+    }
+
+    [Fact]
+    public virtual async Task Script_StopsWithOneIncident_WhenItWouldGrowTheInstancePastItsCap()
+    {
+        var owner = await Fixture.AsAsync("owner");
+        var reception = await Fixture.AsAsync("reception.hai-chau");
+        var admin = await Fixture.AsAsync("admin");
+        var key = (await owner.DeployAsync(Bpmn.Process(Bpmn.NewKey("hoard"), $"""
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="review"/>
+            <userTask id="review" name="Review dossier" camunda:candidateGroups="reception"/>
+            <sequenceFlow id="f2" sourceRef="review" targetRef="hoard"/>
+            <scriptTask id="hoard" scriptFormat="javascript"><script>copy = 'c'.repeat({ApiFixture.MaxInstanceVariablesBytes * 2})</script></scriptTask>
+            <sequenceFlow id="f3" sourceRef="hoard" targetRef="end"/>
+            <endEvent id="end"/>
+            """))).Key;
+        var started = await reception.StartAsync(key);
+
+        var completion = await reception.CompleteAsync(started.Id, "review");
+
+        Assert.Equal("incident", completion.InstanceStatus);
+        var incident = Assert.Single(await admin.IncidentsAsync(started.Id));
+        Assert.Equal("hoard", incident.ElementId);
+        Assert.Contains("MaxVariablesBytes", incident.Message);
+        Assert.False((await admin.InstanceAsync(started.Id)).Variables.ContainsKey("copy"));
+        // A retry runs the script again and stops again: one open incident, never a loop of attempts.
+        await admin.Http.PostAsJsonAsync($"/api/incidents/{incident.Id}/retry", new { });
+        var open = Assert.Single(await admin.IncidentsAsync(started.Id));
+        Assert.Equal("hoard", open.ElementId);
+        Assert.False((await admin.InstanceAsync(started.Id)).Variables.ContainsKey("copy"));
+    }
+
+    [Fact]
+    public virtual async Task Incident_IsNeitherListedNorRetried_ByAnOwnerOfAnotherProcedure()
+    {
+        var owner = await Fixture.AsAsync("owner");
+        var admin = await Fixture.AsAsync("admin");
+        var key = (await owner.DeployAsync(Bpmn.Process(Bpmn.NewKey("stuck"), """
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="compute"/>
+            <scriptTask id="compute" scriptFormat="javascript"><script>fee = feeTable[district]</script></scriptTask>
+            <sequenceFlow id="f2" sourceRef="compute" targetRef="end"/>
+            <endEvent id="end"/>
+            """))).Key;
+        var started = await admin.StartAsync(key);
+        var incident = Assert.Single(await owner.IncidentsAsync(started.Id));
+        var (otherOwner, _) = await NewUserAsync("process-owner");
+
+        Assert.Empty(await otherOwner.IncidentsAsync(started.Id));
+        Assert.DoesNotContain(await otherOwner.GetAsync<List<IncidentDto>>("/api/incidents?limit=500"), i => i.Id == incident.Id);
+        var hidden = await ApiClient.ProblemAsync(await otherOwner.Http.PostAsJsonAsync($"/api/incidents/{incident.Id}/retry", new { }), HttpStatusCode.NotFound);
+        var unknownId = Guid.NewGuid();
+        var unknown = await ApiClient.ProblemAsync(await otherOwner.Http.PostAsJsonAsync($"/api/incidents/{unknownId}/retry", new { }), HttpStatusCode.NotFound);
+        Assert.Equal(unknown["detail"]!.GetValue<string>().Replace(unknownId.ToString(), "ID"), hidden["detail"]!.GetValue<string>().Replace(incident.Id.ToString(), "ID"));
+        Assert.Null(Assert.Single(await admin.IncidentsAsync(started.Id)).ResolvedAt);
+
+        // The procedure's owner may retry it, with the value the script was missing.
+        var retried = await owner.Http.PostAsJsonAsync($"/api/incidents/{incident.Id}/retry", new { variables = new { feeTable = new { haiChau = 50000 }, district = "haiChau" } });
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal("completed", (await owner.InstanceAsync(started.Id)).Status);
+    }
+
     // ------------------------------------------------------------------ publishing
 
     [Fact]

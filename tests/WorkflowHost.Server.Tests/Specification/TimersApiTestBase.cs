@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WorkflowHost.Data;
+using WorkflowHost.Data.Entities;
+using WorkflowHost.Server.Jobs;
 using WorkflowHost.Server.Tests.Infrastructure;
 
 namespace WorkflowHost.Server.Tests.Specification;
@@ -34,8 +37,12 @@ public abstract class TimersApiTestBase<TFixture>(TFixture fixture) : IClassFixt
         var started = await reception.StartAsync(key);
 
         await reception.WaitForInstanceAsync(started.Id, i => i.Completed("reminded") > 0, TimeSpan.FromSeconds(10), "the reminder path to end");
-        // Give a duplicate job (or a second occurrence) time to show itself before counting.
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        // Instead of waiting for a duplicate to show itself: the row is done, its one job finished, and a late
+        // duplicate job (as a reconciler racing the dispatcher would give) changes nothing.
+        var timer = await TimerRowAsync(started.Id);
+        Assert.Equal(WorkflowHost.Data.Entities.RowStatus.Done, timer.Status);
+        await WaitForJobStateAsync(timer.HangfireJobId!, "Succeeded");
+        await FireAgainAsync(timer.Id);
         var instance = await reception.InstanceAsync(started.Id);
 
         Assert.Equal(1, instance.Completed("reminder"));
@@ -76,7 +83,13 @@ public abstract class TimersApiTestBase<TFixture>(TFixture fixture) : IClassFixt
                 Assert.Fail($"[{Fixture.Provider}] No instance was started by the timer due at {due:O}.{Environment.NewLine}{Fixture.Logs.Tail()}");
             await Task.Delay(100);
         }
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // No fixed wait for a second instance: a timeDate start has one occurrence, its row is done once its job
+        // finished, and firing it again (a duplicate job) starts nothing.
+        TimerEntity opening;
+        using (var scope = Fixture.Factory.Services.CreateScope())
+            opening = await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Timers.AsNoTracking().SingleAsync(t => t.DefinitionKey == key);
+        await WaitForJobStateAsync(opening.HangfireJobId!, "Succeeded");
+        await FireAgainAsync(opening.Id);
 
         var started = Assert.Single(await admin.GetAsync<List<InstanceSummaryDto>>($"/api/instances?definitionKey={key}"));
         Assert.True(started.StartedAt >= due, $"The instance started at {started.StartedAt:O}, before the timer was due at {due:O}.");
@@ -113,7 +126,11 @@ public abstract class TimersApiTestBase<TFixture>(TFixture fixture) : IClassFixt
             var timer = await db.Timers.AsNoTracking().SingleAsync(t => t.InstanceId == started.Id);
             Assert.Equal("cancelled", timer.Status);
         }
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        // Instead of sleeping past the due time: the job was withdrawn from Hangfire, and the job running anyway
+        // (a delete that lost a race with the worker) fires nothing.
+        var withdrawn = await TimerRowAsync(started.Id);
+        await WaitForJobStateAsync(withdrawn.HangfireJobId!, "Deleted");
+        await FireAgainAsync(withdrawn.Id);
 
         var instance = await reception.InstanceAsync(started.Id);
         Assert.Equal("active", instance.Status);
@@ -125,6 +142,88 @@ public abstract class TimersApiTestBase<TFixture>(TFixture fixture) : IClassFixt
             var db = scope.ServiceProvider.GetRequiredService<WorkflowHost.Data.WorkflowDbContext>();
             var timer = await db.Timers.AsNoTracking().SingleAsync(t => t.InstanceId == started.Id);
             Assert.Equal(("cancelled", (DateTimeOffset?)null), (timer.Status, timer.FiredAt));
+        }
+    }
+
+    /// <summary>
+    /// The horizon reconciler reads pending timers in keyset pages: every row of more than two pages gets its own live
+    /// job, including rows sharing one due time across a page boundary.
+    /// </summary>
+    [Fact]
+    public virtual async Task Reconciler_SchedulesEveryPendingTimer_WhenTheyFillMoreThanTwoPages()
+    {
+        var due = DateTimeOffset.UtcNow.AddMinutes(9); // inside the 10-minute horizon, far enough that none fires during the test
+        var ids = Enumerable.Range(0, ApiFixture.ReconcilePageSize * 2 + 7).Select(_ => Guid.NewGuid()).ToList();
+        using (var scope = Fixture.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            db.Timers.AddRange(ids.Select((id, i) => new TimerEntity
+            {
+                Id = id, InstanceId = Guid.NewGuid(), EngineTimerId = 1, ElementId = "reminder", Status = RowStatus.Pending,
+                DueAt = i % 2 == 0 ? due : due.AddMilliseconds(i),
+            }));
+            await db.SaveChangesAsync();
+        }
+        try
+        {
+            using (var scope = Fixture.Factory.Services.CreateScope())
+                await scope.ServiceProvider.GetRequiredService<TimerJobs>().PromoteAsync(CancellationToken.None);
+
+            using (var scope = Fixture.Factory.Services.CreateScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+                var rows = await db.Timers.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync();
+                Assert.Equal(ids.Count, rows.Count);
+                using var connection = scope.ServiceProvider.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+                foreach (var row in rows)
+                {
+                    Assert.False(row.HangfireJobId is null, $"[{Fixture.Provider}] Timer {row.Id} got no Hangfire job.");
+                    var job = connection.GetJobData(row.HangfireJobId);
+                    Assert.Equal("Scheduled", job.State);
+                    Assert.Equal(row.Id, job.Job.Args[0]);
+                }
+            }
+        }
+        finally
+        {
+            using var scope = Fixture.Factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            await db.Timers.Where(t => ids.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, RowStatus.Cancelled));
+        }
+    }
+
+    private async Task<TimerEntity> TimerRowAsync(Guid instanceId)
+    {
+        using var scope = Fixture.Factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Timers.AsNoTracking().SingleAsync(t => t.InstanceId == instanceId);
+    }
+
+    /// <summary>Runs the timer's job once more, as a duplicate Hangfire job would.</summary>
+    private async Task FireAgainAsync(Guid timerId)
+    {
+        using var scope = Fixture.Factory.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<TimerJobs>().FireAsync(timerId, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Polls Hangfire's storage until the job reaches <paramref name="state"/>. Polling, because Hangfire moves jobs on its
+    /// own clock and workers, which the host's injected <see cref="TimeProvider"/> does not drive.
+    /// </summary>
+    private async Task WaitForJobStateAsync(string jobId, string state)
+    {
+        var storage = Fixture.Factory.Services.GetRequiredService<Hangfire.JobStorage>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        string? seen;
+        while ((seen = ReadState()) != state)
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"[{Fixture.Provider}] Hangfire job {jobId} stayed '{seen}', never '{state}'.{Environment.NewLine}{Fixture.Logs.Tail()}");
+            await Task.Delay(50);
+        }
+
+        string? ReadState()
+        {
+            using var connection = storage.GetConnection();
+            return connection.GetJobData(jobId)?.State;
         }
     }
 }

@@ -237,6 +237,41 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("WorkflowHost.Data.Entities.CalendarReplanEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DossiersMoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StepsMoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Calendar", "Version");
+
+                    b.ToTable("calendar_replans", (string)null);
+                });
+
             modelBuilder.Entity("WorkflowHost.Data.Entities.CustodyEventEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -285,6 +320,47 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.HasIndex("DossierId");
 
                     b.ToTable("dossier_custody", (string)null);
+                });
+
+            modelBuilder.Entity("WorkflowHost.Data.Entities.DeadlineChangeEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Calendar")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NewDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OldDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "Id");
+
+                    b.ToTable("deadline_changes", (string)null);
                 });
 
             modelBuilder.Entity("WorkflowHost.Data.Entities.DefinitionEntity", b =>
@@ -464,7 +540,11 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.Property<long?>("AppointmentAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AppointmentBeforeExtensionAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AppointmentCalendar")
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Channel")
@@ -480,6 +560,17 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ExtendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtendedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
@@ -490,6 +581,9 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("OriginalAppointmentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OverdueAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ProcedureCode")
@@ -790,6 +884,84 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.ToTable("message_subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("WorkflowHost.Data.Entities.NotificationEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DossierCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailJobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_notifications_dedup");
+
+                    b.HasIndex("EmailStatus")
+                        .HasDatabaseName("IX_notifications_email_pending")
+                        .HasFilter("\"EmailStatus\" = 'pending'");
+
+                    b.HasIndex("Recipient", "Id");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("WorkflowHost.Data.Entities.OutboxEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -822,6 +994,56 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.HasIndex("DispatchedAt");
 
                     b.ToTable("outbox", (string)null);
+                });
+
+            modelBuilder.Entity("WorkflowHost.Data.Entities.ReminderEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FireAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HangfireJobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TaskDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FireAt")
+                        .HasDatabaseName("IX_reminders_pending_FireAt")
+                        .HasFilter("\"Status\" = 'pending'");
+
+                    b.HasIndex("TaskId", "Kind", "TaskDueAt")
+                        .IsUnique()
+                        .HasDatabaseName("IX_reminders_task_kind_due");
+
+                    b.ToTable("reminders", (string)null);
                 });
 
             modelBuilder.Entity("WorkflowHost.Data.Entities.RoutingTableEntity", b =>
@@ -985,6 +1207,9 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DueCalendar")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ElementId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1007,6 +1232,9 @@ namespace WorkflowHost.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("OverdueAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
                         .IsRequired()

@@ -132,7 +132,7 @@ internal static class Mappings
     {
         var values = new List<(string Name, JsonNode? Value)>(node.OutputMappings.Count);
         foreach (var mapping in node.OutputMappings) values.Add((mapping.Target, Value(run, token, mapping, "output parameter")));
-        var parent = new ScopeVariables(run.State, run.Scope(token.ScopeId));
+        var parent = new ScopeVariables(run.State, run.Scope(token.ScopeId), run.Budget);
         foreach (var (name, value) in values) parent.SetVariable(name, value);
     }
 

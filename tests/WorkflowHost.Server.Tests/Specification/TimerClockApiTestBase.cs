@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using WorkflowHost.Data;
+using WorkflowHost.Data.Entities;
+using WorkflowHost.Server.Jobs;
+using WorkflowHost.Server.Tests.Infrastructure;
+
+namespace WorkflowHost.Server.Tests.Specification;
+
+/// <summary>A fixture whose host reads the time from a clock the test moves.</summary>
+public interface IFakeClockFixture
+{
+    FakeTimeProvider Clock { get; }
+}
+
+/// <summary>The host with <see cref="IFakeClockFixture.Clock"/> as its <see cref="TimeProvider"/>.</summary>
+public sealed class FakeClockHostFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs, FakeTimeProvider clock)
+    : WorkflowHostFactory(settings, logs)
+{
+    protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(clock);
+}
+
+/// <summary>
+/// Timers on the host's injected clock, with no waiting: what the host decides by its <see cref="TimeProvider"/> — the
+/// due time, the scheduling horizon, the firing — is driven by moving a fake clock. When a scheduled Hangfire job runs
+/// is decided by Hangfire's own clock, so the test runs the job itself once the clock says it is due, as Hangfire would.
+/// </summary>
+public abstract class TimerClockApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, IFakeClockFixture
+{
+    protected TFixture Fixture { get; } = fixture;
+
+    [Fact]
+    public virtual async Task Reminder_WaitsInItsRowBeyondTheHorizon_AndIsScheduledThenFiredAsTheClockMoves()
+    {
+        var key = (await (await Fixture.AsAsync("owner")).DeployAsync(Bpmn.ReminderOnTask(Bpmn.NewKey("clock"), "PT2H"))).Key;
+        var reception = await Fixture.AsAsync("reception.hai-chau");
+        var startedAt = Fixture.Clock.GetUtcNow();
+        var started = await reception.StartAsync(key);
+
+        var timer = await TimerRowAsync(started.Id);
+        Assert.Equal(startedAt + TimeSpan.FromHours(2), timer.DueAt);
+        Assert.Null(timer.HangfireJobId); // two hours is beyond the 10-minute horizon: the row waits, Hangfire holds nothing
+        await PromoteAsync();
+        Assert.Null((await TimerRowAsync(started.Id)).HangfireJobId);
+
+        Fixture.Clock.Advance(TimeSpan.FromMinutes(115));
+        await PromoteAsync();
+        timer = await TimerRowAsync(started.Id);
+        Assert.NotNull(timer.HangfireJobId);
+        using (var connection = Fixture.Factory.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection())
+        {
+            var job = connection.GetJobData(timer.HangfireJobId);
+            Assert.Equal(("Scheduled", (object)timer.Id), (job.State, job.Job.Args[0]));
+        }
+        Assert.Equal(0, (await reception.InstanceAsync(started.Id)).Completed("reminder"));
+
+        Fixture.Clock.Advance(TimeSpan.FromMinutes(5));
+        using (var scope = Fixture.Factory.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<TimerJobs>().FireAsync(timer.Id, CancellationToken.None);
+
+        var instance = await reception.InstanceAsync(started.Id);
+        Assert.Equal((1, "active"), (instance.Completed("reminder"), instance.Status));
+        Assert.Equal(["review"], instance.ActiveElementIds);
+        var fired = await TimerRowAsync(started.Id);
+        Assert.Equal((RowStatus.Done, (DateTimeOffset?)startedAt.AddHours(2)), (fired.Status, fired.FiredAt));
+    }
+
+    private async Task PromoteAsync()
+    {
+        using var scope = Fixture.Factory.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<TimerJobs>().PromoteAsync(CancellationToken.None);
+    }
+
+    private async Task<TimerEntity> TimerRowAsync(Guid instanceId)
+    {
+        using var scope = Fixture.Factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Timers.AsNoTracking().SingleAsync(t => t.InstanceId == instanceId);
+    }
+}
