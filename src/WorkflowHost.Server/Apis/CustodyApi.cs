@@ -10,7 +10,8 @@ public static class CustodyApi
 {
     public static IEndpointRouteBuilder MapCustodyApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/dossiers/{code}/custody", RecordAsync).WithTags("Dossiers").RequireAuthorization(Policies.Staff).WithName("RecordCustody")
+        app.MapPost("/api/dossiers/{code}/custody", RecordAsync).WithTags("Dossiers").RequireAuthorization(Policies.Staff).ProducesRoleProblems().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithName("RecordCustody")
             .WithSummary("The originals were sent by post (kind=sent, trackingNumber; from the receiving to the competent unit unless named) or arrived (kind=received, trackingNumber).");
         return app;
     }

@@ -10,7 +10,8 @@ public static class CutoverApi
 {
     public static IEndpointRouteBuilder MapCutoverApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/cutover").WithTags("Routing").RequireAuthorization(Policies.Admin);
+        var group = app.MapGroup("/api/cutover").WithTags("Routing").RequireAuthorization(Policies.Admin).ProducesRoleProblems()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/plan", PlanAsync).WithName("PlanCutover")
             .WithSummary("Dry run: the open dossiers of units that ended the day before `day`, where each would move, and which cannot move and why.");
         group.MapPost("/", ExecuteAsync).WithName("ExecuteCutover")

@@ -18,15 +18,16 @@ public static class RoutingApi
     public static IEndpointRouteBuilder MapRoutingApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/routing").WithTags("Routing");
-        group.MapPost("/resolve", ResolveAsync).RequireAuthorization(Policies.Staff).WithName("ResolveRouting")
+        group.MapPost("/resolve", ResolveAsync).RequireAuthorization(Policies.Staff).ProducesRoleProblems().ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithName("ResolveRouting")
             .WithSummary("Where a dossier would go: competent and return units, the routing row that decided, the explanation, or the refusal with its reason.");
-        group.MapGet("/tables/{province}", CurrentAsync).RequireAuthorization(Policies.Staff).WithName("GetRoutingTable")
+        group.MapGet("/tables/{province}", CurrentAsync).RequireAuthorization(Policies.Staff).ProducesRoleProblems().ProducesProblem(StatusCodes.Status404NotFound).WithName("GetRoutingTable")
             .WithSummary("The latest saved routing table of a province, with its overlap warnings.");
-        group.MapGet("/tables/{province}/versions", HistoryAsync).RequireAuthorization(Policies.Staff).WithName("ListRoutingTableVersions");
-        group.MapGet("/tables/{province}/versions/{version:int}", VersionAsync).RequireAuthorization(Policies.Staff).WithName("GetRoutingTableVersion");
-        group.MapPost("/tables/{province}/check", Check).RequireAuthorization(Policies.ProcessOwner).WithName("CheckRoutingTable")
+        group.MapGet("/tables/{province}/versions", HistoryAsync).RequireAuthorization(Policies.Staff).ProducesRoleProblems().WithName("ListRoutingTableVersions");
+        group.MapGet("/tables/{province}/versions/{version:int}", VersionAsync).RequireAuthorization(Policies.Staff).ProducesRoleProblems().ProducesProblem(StatusCodes.Status404NotFound).WithName("GetRoutingTableVersion");
+        group.MapPost("/tables/{province}/check", Check).RequireAuthorization(Policies.ProcessOwner).ProducesRoleProblems().ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithName("CheckRoutingTable")
             .WithSummary("What saving this table would refuse (errors) or report (overlapping rows), without saving.");
-        group.MapPut("/tables/{province}", SaveAsync).RequireAuthorization(Policies.ProcessOwner).WithName("SaveRoutingTable")
+        group.MapPut("/tables/{province}", SaveAsync).RequireAuthorization(Policies.ProcessOwner).ProducesRoleProblems().ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithName("SaveRoutingTable")
             .WithSummary("Save an edited table as the next version; 422 names every problem, 409 when someone saved since the edit began.");
         return app;
     }

@@ -19,7 +19,8 @@ public static class UnitsApi
 
     public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/units/resolve", Resolve).WithTags("Units").RequireAuthorization().WithName("ResolveUnit")
+        app.MapGet("/api/units/resolve", Resolve).WithTags("Units").RequireAuthorization().ProducesSignInProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithName("ResolveUnit")
             .WithSummary("The unit a paper names (code, or name with or without diacritics and kind word) as of asOf (default today); " +
                          "an old unit leads to the one that absorbed it; a split unit without address or parcel answers ambiguous with the candidates.");
         return app;
