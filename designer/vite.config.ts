@@ -14,6 +14,9 @@ export default defineConfig(async ({ command }) => {
   return {
     base: '/',
     plugins,
+    // One Preact for the app and every bpmn.io package that imports it: @bpmn-io/form-js-editor pins its own older
+    // copy, and its components mixed with form-js-viewer's (which use ours) would run hooks on two copies and crash.
+    resolve: { dedupe: ['preact'] },
     build: {
       outDir: fileURLToPath(new URL('../src/WorkflowHost.Server/wwwroot', import.meta.url)),
       emptyOutDir: true,
@@ -23,7 +26,7 @@ export default defineConfig(async ({ command }) => {
     server: {
       port: 5173,
       strictPort: true,
-      proxy: mock ? undefined : { '/api': 'http://localhost:5080' },
+      proxy: mock ? undefined : { '/api': 'http://localhost:5080', '/hubs': { target: 'http://localhost:5080', ws: true } },
     },
   };
 });

@@ -18,6 +18,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<DefinitionOwnerEntity> DefinitionOwners => Set<DefinitionOwnerEntity>();
     public DbSet<DefinitionEntity> Definitions => Set<DefinitionEntity>();
+    public DbSet<DefinitionDraftEntity> DefinitionDrafts => Set<DefinitionDraftEntity>();
     public DbSet<InstanceEntity> Instances => Set<InstanceEntity>();
     public DbSet<TaskEntity> Tasks => Set<TaskEntity>();
     public DbSet<TaskCandidateEntity> TaskCandidates => Set<TaskCandidateEntity>();
@@ -60,6 +61,15 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.Property(d => d.Key).HasMaxLength(200);
             e.Property(d => d.Status).HasMaxLength(20);
             e.Property(d => d.XmlHash).HasMaxLength(64);
+            e.Property(d => d.PublishedBy).HasMaxLength(256);
+            e.Property(d => d.ChangeNote).HasMaxLength(2000);
+        });
+        builder.Entity<DefinitionDraftEntity>(e =>
+        {
+            e.ToTable("definition_drafts");
+            e.HasKey(d => d.Key);
+            e.Property(d => d.Key).HasMaxLength(200);
+            e.Property(d => d.UpdatedBy).HasMaxLength(256);
         });
         builder.Entity<DefinitionOwnerEntity>(e =>
         {
@@ -141,6 +151,10 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.HasIndex(d => d.InstanceId);
             e.HasIndex(d => new { d.ReceivingUnit, d.ReceivedAt });
             e.HasIndex(d => new { d.CompetentUnit, d.ReceivedAt });
+            // The SLA report reads a unit's dossiers unfinished when its period began (FinishedAt null or after the start):
+            // two ranges of this index, and every column the report counts is in it, so PostgreSQL answers from the
+            // index alone instead of the unit's whole history (docs/benchmarks.md, issue 11).
+            e.HasIndex(d => new { d.CompetentUnit, d.FinishedAt, d.ReceivedAt, d.Status, d.AppointmentAt, d.ProcedureCode }, "IX_dossiers_sla");
             e.HasIndex(d => d.ApplicantName);
             e.Property(d => d.SearchText).HasMaxLength(300);
             e.Property(d => d.Code).HasMaxLength(60);
@@ -269,9 +283,11 @@ public sealed class SqliteWorkflowDbContext(DbContextOptions<SqliteWorkflowDbCon
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
-        // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks so due-date queries stay in SQL.
-        builder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
-        builder.Properties<DateTimeOffset?>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        // SQLite cannot order or compare DateTimeOffset natively; store a number so due-date queries stay in SQL. The number
+        // orders by the instant only when every value has one offset, so every instant is stored in UTC (a deadline
+        // computed in Vietnam time, +07:00, would otherwise sort seven hours late against "now").
+        builder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetToBinaryConverter>();
+        builder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetToBinaryConverter>();
     }
 }
 
@@ -291,4 +307,19 @@ public sealed class PostgresWorkflowDbContext(DbContextOptions<PostgresWorkflowD
 
     private sealed class UtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
         v => v.ToUniversalTime(), v => v);
+}
+
+/// <summary>
+/// EF's DateTimeOffset-to-binary encoding (ticks and offset in one 64-bit number) applied to the instant in UTC, so the
+/// stored numbers order as the instants do. Values read back are in UTC; older rows written with another offset still
+/// read back correctly.
+/// </summary>
+public sealed class UtcDateTimeOffsetToBinaryConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+    v => ToStore(v), v => FromStore(v))
+{
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter Binary = new();
+
+    public static long ToStore(DateTimeOffset value) => (long)Binary.ConvertToProvider(value.ToUniversalTime())!;
+
+    public static DateTimeOffset FromStore(long value) => (DateTimeOffset)Binary.ConvertFromProvider(value)!;
 }

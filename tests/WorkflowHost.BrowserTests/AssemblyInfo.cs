@@ -1,3 +1,4 @@
-// One test class at a time: each class starts its own server process and Chromium, and two of them side by side on a
-// shared 2-core machine starve each other (with two classes in parallel the journey test's queue check failed).
+// Each test class starts its own server process and headless Chromium; run side by side on a 2-core machine they
+// starve each other and Playwright's 5-second expectations fail (seen with the journey, bell and dashboard classes
+// together). One class at a time.
 [assembly: Xunit.CollectionBehavior(DisableTestParallelization = true)]

@@ -22,6 +22,10 @@ public sealed class BrowserServer : IAsyncLifetime
     /// <summary>The server's SQLite file (tests that must move a stored instant write it directly).</summary>
     public string DatabaseFile => Path.Combine(_root, "data", "workflowhost.db");
 
+    /// <summary>Where tests save screenshots: <c>WORKFLOWHOST_SCREENSHOTS</c> when set (e.g. docs/screenshots), else the run's temp folder.</summary>
+    public string ScreenshotDirectory =>
+        Directory.CreateDirectory(Environment.GetEnvironmentVariable("WORKFLOWHOST_SCREENSHOTS") is { Length: > 0 } dir ? dir : Path.Combine(_root, "screenshots")).FullName;
+
     public async Task InitializeAsync()
     {
         var data = Directory.CreateDirectory(Path.Combine(_root, "data")).FullName;

@@ -42,7 +42,7 @@ public sealed class NotificationBellTests(BrowserServer fixture, ITestOutputHelp
         await page.GetByLabel("Mật khẩu").FillAsync("leader.hai-chau");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         var bell = page.Locator(".bell-button");
-        await Assertions.Expect(bell).ToHaveAttributeAsync("data-live", "true");
+        await Assertions.Expect(bell).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 30_000 }); // negotiate + WebSocket on a busy machine
         await Assertions.Expect(page.GetByTestId("bell-count")).ToHaveCountAsync(0);
 
         // Reception receives a dossier; its appraisal step is due hours from now, so its breach is brought forward.
@@ -106,7 +106,15 @@ public sealed class NotificationBellTests(BrowserServer fixture, ITestOutputHelp
         for (var attempt = 0; ; attempt++)
         {
             if (await command.ExecuteNonQueryAsync() == 1) return;
-            if (attempt == 50) Assert.Fail($"No pending at-due reminder of {code} to bring forward.");
+            if (attempt == 50)
+            {
+                await using var all = connection.CreateCommand();
+                all.CommandText = """SELECT r."Kind", r."Status", d."Code" FROM reminders r LEFT JOIN dossiers d ON d."Id" = r."DossierId" """;
+                var rows = new List<string>();
+                await using (var reader = await all.ExecuteReaderAsync())
+                    while (await reader.ReadAsync()) rows.Add($"{reader.GetString(0)}/{reader.GetString(1)}/{(reader.IsDBNull(2) ? "-" : reader.GetString(2))}");
+                Assert.Fail($"No pending at-due reminder of {code} to bring forward; reminders: [{string.Join(", ", rows)}].");
+            }
             await Task.Delay(200); // the appraisal step opens as the receipt commits
         }
     }

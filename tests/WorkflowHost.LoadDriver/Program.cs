@@ -14,7 +14,13 @@ using System.Text.Json.Nodes;
 // --mode follow (default) completes the task the previous answer named (start and complete answer the tasks they open);
 // --mode inbox lists the instance's open tasks before every completion, as a person working from the inbox list would.
 // --mode queries / --mode receipts: issue 9's inbox and receipt benchmark against a seeded database (InboxBench.cs).
+// --mode sla: issue 11's dashboard benchmark against a database seeded by seed-sla.py (SlaBench.cs).
 if (args.Contains("queries") || args.Contains("receipts")) return await InboxBench.RunAsync(args);
+if (args.Contains("sla"))
+{
+    string Arg(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    return await SlaBench.RunAsync(new Uri(Arg("--url", "http://127.0.0.1:5080")), int.Parse(Arg("--requests", "20")), int.Parse(Arg("--warmup", "2")));
+}
 var options = DriverOptions.Parse(args);
 var driver = new LoadDriver(options);
 return await driver.RunAsync();

@@ -39,10 +39,14 @@ export function onUnauthorized(listener: Listener): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
+/** One request; a string body is sent as BPMN XML (application/xml), FormData as multipart, anything else as JSON. */
 export async function request<T>(method: string, url: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
   if (body instanceof FormData) {
     init.body = body;
+  } else if (typeof body === 'string') {
+    init.body = body;
+    (init.headers as Record<string, string>)['Content-Type'] = 'application/xml';
   } else if (body !== undefined) {
     init.body = JSON.stringify(body);
     (init.headers as Record<string, string>)['Content-Type'] = 'application/json';

@@ -15,11 +15,14 @@ import { DossierPage } from '../dossier/DossierPage';
 import { PrintPage } from '../dossier/PrintPage';
 import { Lookup } from '../lookup/Lookup';
 import { RoutingPage } from '../routing/RoutingPage';
+import { LazyDesigner } from './LazyDesigner';
+import { Dashboard } from '../dashboard/Dashboard';
 
 type Auth = { state: 'checking' } | { state: 'out' } | { state: 'in'; me: Me };
 
 function homeFor(me: Me): Route {
   if (isReception(me) && !me.roles.includes('admin')) return { name: 'desk' };
+  if (me.roles.includes('process-owner') && !isStaff(me)) return { name: 'designer' };
   if (isStaff(me)) return { name: 'inbox' };
   return { name: 'inbox' };
 }
@@ -108,11 +111,13 @@ export function App() {
       {route.name !== 'print' && <Header me={me} onSignOut={signOut} onHelp={() => setHelp(true)} />}
       <main id="main" class={route.name === 'print' ? 'print-page' : 'page'}>
         {route.name === 'desk' && <Desk />}
+        {route.name === 'dashboard' && <Dashboard />}
         {route.name === 'inbox' && <Inbox view={route.view} />}
         {route.name === 'task' && <TaskPage id={route.id} />}
         {route.name === 'dossier' && <DossierPage code={route.code} />}
         {route.name === 'print' && <PrintPage code={route.code} slip={route.slip} />}
         {route.name === 'routing' && <RoutingPage />}
+        {route.name === 'designer' && <LazyDesigner route={route} />}
         {route.name === 'notFound' && (
           <section class="panel">
             <h1>{t('common.notFound')}</h1>
@@ -128,12 +133,14 @@ export function App() {
 function titleFor(route: Route): string {
   switch (route.name) {
     case 'desk': return t('nav.desk');
+    case 'dashboard': return t('dashboard.title');
     case 'inbox': return t('nav.inbox');
     case 'task': return t('task.title');
     case 'dossier': return `${t('dossier.title')} ${route.code}`;
     case 'print': return `${t('print.title')} ${route.code}`;
     case 'lookup': return t('nav.lookup');
     case 'routing': return t('routing.title');
+    case 'designer': return route.key ? `${t('nav.designer')} · ${route.key}` : t('nav.designer');
     case 'signin': return t('signin.title');
     default: return t('app.name');
   }

@@ -32,6 +32,8 @@ export function Header({ me, onSignOut, onHelp }: { me: Me | null; onSignOut: ()
         {me && isReception(me) && link('#/desk', t('nav.desk'))}
         {me && (isStaff(me) || hasRole(me, 'admin')) && link('#/inbox', t('nav.inbox'))}
         {me && hasRole(me, 'process-owner') && link('#/routing', t('nav.routing'))}
+        {me && hasRole(me, 'process-owner') && link('#/designer', t('nav.designer'))}
+        {me && hasRole(me, 'manager', 'leader') && link('#/dashboard', t('nav.dashboard'))}
         {link('#/lookup', t('nav.lookup'))}
       </nav>
       {me && (

@@ -6,6 +6,7 @@ const shortcuts: [string, MessageKey][] = [
   ['/', 'help.keys.search'],
   ['1 – 4', 'help.keys.tabs'],
   ['r', 'help.keys.refresh'],
+  ['r', 'help.keys.dashboard'],
   ['Alt + Enter', 'help.keys.submit'],
   ['Tab / Shift + Tab', 'help.keys.tab'],
   ['Enter', 'help.keys.enter'],

@@ -11,6 +11,10 @@ describe('hash routes', () => {
       { name: 'print', code: '000.02.42.H48-261203-0001', slip: 'receipt' },
       { name: 'lookup', code: '000.02.42.H48-261203-0001' },
       { name: 'lookup' },
+      { name: 'designer' },
+      { name: 'designer', key: 'marriage-registration' },
+      { name: 'designer', key: 'marriage-registration', version: 2 },
+      { name: 'designer', key: 'marriage-registration', compare: [1, 3] },
     ];
     for (const route of routes) expect(parse(href(route))).toEqual(route);
   });
@@ -20,5 +24,7 @@ describe('hash routes', () => {
   it('an unknown slip or path is not found, the empty hash is home', () => {
     expect(parse('#/dossiers/X/print/other').name).toBe('notFound');
     expect(parse('').name).toBe('home');
+    expect(parse('#/designer/k/v/two').name).toBe('notFound');
+    expect(parse('#/designer/k/diff/1').name).toBe('notFound');
   });
 });

@@ -1,16 +1,18 @@
-// Hash routing: #/desk, #/inbox, #/tasks/{id}, #/dossiers/{code}, #/dossiers/{code}/print/{slip}, #/lookup[/{code}], #/signin.
+// Hash routing: #/designer[/{key}[/v/{n}|/diff/{a}/{b}]], #/desk, #/dashboard, #/inbox, #/tasks/{id}, #/dossiers/{code}, #/dossiers/{code}/print/{slip}, #/lookup[/{code}], #/signin.
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
   | { name: 'home' }
   | { name: 'signin'; next?: string }
   | { name: 'desk' }
+  | { name: 'dashboard' }
   | { name: 'inbox'; view?: string }
   | { name: 'task'; id: string }
   | { name: 'dossier'; code: string }
   | { name: 'print'; code: string; slip: SlipKind }
   | { name: 'lookup'; code?: string }
   | { name: 'routing' }
+  | { name: 'designer'; key?: string; version?: number; compare?: [number, number] }
   | { name: 'notFound'; path: string };
 
 export type SlipKind = 'receipt' | 'supplement' | 'refusal' | 'control' | 'apology';
@@ -21,7 +23,7 @@ export function parse(hash: string): Route {
   const [pathPart = '', queryPart = ''] = raw.split('?');
   const segments = pathPart.split('/').filter(Boolean).map(decodeURIComponent);
   const params = new URLSearchParams(queryPart);
-  const [first, second, third, fourth] = segments;
+  const [first, second, third, fourth, fifth] = segments;
   switch (first) {
     case undefined:
       return { name: 'home' };
@@ -29,6 +31,8 @@ export function parse(hash: string): Route {
       return { name: 'signin', next: params.get('next') ?? undefined };
     case 'desk':
       return { name: 'desk' };
+    case 'dashboard':
+      return { name: 'dashboard' };
     case 'inbox':
       return { name: 'inbox', view: second };
     case 'tasks':
@@ -42,6 +46,15 @@ export function parse(hash: string): Route {
       return { name: 'lookup', code: second };
     case 'routing':
       return { name: 'routing' };
+    case 'designer': {
+      if (!second) return { name: 'designer' };
+      if (!third) return { name: 'designer', key: second };
+      const n = (s?: string) => (s && /^\d+$/.test(s) ? Number(s) : undefined);
+      if (third === 'v' && n(fourth) !== undefined && !fifth) return { name: 'designer', key: second, version: n(fourth) };
+      const a = n(fourth), b = n(fifth);
+      if (third === 'diff' && a !== undefined && b !== undefined) return { name: 'designer', key: second, compare: [a, b] };
+      break;
+    }
   }
   return { name: 'notFound', path: raw };
 }
@@ -52,12 +65,17 @@ export function href(route: Route): string {
     case 'home': return '#/';
     case 'signin': return route.next ? `#/signin?next=${e(route.next)}` : '#/signin';
     case 'desk': return '#/desk';
+    case 'dashboard': return '#/dashboard';
     case 'inbox': return route.view ? `#/inbox/${e(route.view)}` : '#/inbox';
     case 'task': return `#/tasks/${e(route.id)}`;
     case 'dossier': return `#/dossiers/${e(route.code)}`;
     case 'print': return `#/dossiers/${e(route.code)}/print/${route.slip}`;
     case 'lookup': return route.code ? `#/lookup/${e(route.code)}` : '#/lookup';
     case 'routing': return '#/routing';
+    case 'designer':
+      if (!route.key) return '#/designer';
+      if (route.compare) return `#/designer/${e(route.key)}/diff/${route.compare[0]}/${route.compare[1]}`;
+      return route.version !== undefined ? `#/designer/${e(route.key)}/v/${route.version}` : `#/designer/${e(route.key)}`;
     case 'notFound': return `#/${route.path}`;
   }
 }

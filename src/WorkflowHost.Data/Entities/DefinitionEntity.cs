@@ -23,6 +23,10 @@ public sealed class DefinitionEntity
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public string? CreatedBy { get; set; }
+    /// <summary>Who made this version the published one (null for versions published before the designer existed or at start-up).</summary>
+    public string? PublishedBy { get; set; }
+    /// <summary>What changed in this version, in the publisher's words; shown in the designer's version history.</summary>
+    public string? ChangeNote { get; set; }
 }
 
 /// <summary>
@@ -33,4 +37,16 @@ public sealed class DefinitionOwnerEntity
 {
     public required string DefinitionKey { get; set; }
     public required string UserName { get; set; }
+}
+
+/// <summary>
+/// A process owner's work in progress on one definition key, saved from the designer. Unlike a version it may be
+/// incomplete or invalid (it is never run); publishing validates it, deploys it as the next version and removes it.
+/// </summary>
+public sealed class DefinitionDraftEntity
+{
+    public required string Key { get; set; }
+    public required string Xml { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public required string UpdatedBy { get; set; }
 }

@@ -27,6 +27,7 @@ public static class ProcessConventions
         try
         {
             TaskFormReader.Read(definition.SourceXml);
+            EmbeddedFormReader.Read(definition.SourceXml);
         }
         catch (FormDefinitionException ex)
         {

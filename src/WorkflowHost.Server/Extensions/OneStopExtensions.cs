@@ -32,6 +32,9 @@ public static class OneStopExtensions
         services.AddScoped<RoutingService>();
         services.AddScoped<CustodyService>();
         services.AddScoped<CutoverService>();
+        services.AddScoped<Services.Reports.SlaReports>();
+        services.AddScoped<Services.Reports.DeadlineWatch>();
+        services.AddScoped<Services.Reports.Bottlenecks>();
         return services;
     }
 }

@@ -30,6 +30,8 @@ public static class Policies
     public const string Operator = "operator";
     public const string Admin = "admin";
     public const string Reception = "reception";
+    /// <summary>The SLA dashboard and its exports: managers and leaders of their units, admins.</summary>
+    public const string Reports = "reports";
 
     public static AuthorizationPolicy Roles(params string[] roles) =>
         new AuthorizationPolicyBuilder(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme, Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme)

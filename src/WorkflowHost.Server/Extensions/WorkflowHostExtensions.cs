@@ -111,6 +111,7 @@ public static class WorkflowHostExtensions
             .AddPolicy(Policies.ProcessOwner, Policies.Roles(Roles.Admin, Roles.ProcessOwner))
             .AddPolicy(Policies.Staff, Policies.Roles(Roles.Admin, Roles.Staff, Roles.Reception, Roles.Officer, Roles.Leader, Roles.Manager, Roles.ProcessOwner))
             .AddPolicy(Policies.Reception, Policies.Roles(Roles.Admin, Roles.Reception))
+            .AddPolicy(Policies.Reports, Policies.Roles(Roles.Admin, Roles.Manager, Roles.Leader))
             .AddPolicy(Policies.Operator, Policies.Roles(Roles.Admin, Roles.ProcessOwner, Roles.Manager))
             .AddPolicy(Policies.Admin, Policies.Roles(Roles.Admin));
     }
@@ -150,6 +151,7 @@ public static class WorkflowHostExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DefinitionCatalog>();
         services.AddScoped<DefinitionService>();
+        services.AddScoped<DesignerService>();
         services.AddScoped<InstanceCommandService>();
         services.AddScoped<InstanceQueries>();
         services.AddScoped<ProcedureOwners>();

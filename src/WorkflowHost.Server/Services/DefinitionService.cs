@@ -26,10 +26,12 @@ public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, D
     /// A deployment through the API: a new key is owned by its first deployer from then on; a new version of an
     /// existing key needs one of its owners (or an admin), else 403.
     /// </summary>
-    public Task<DefinitionSummary> DeployAsync(string xml, bool publish, Actor actor, CancellationToken ct) =>
-        DeployAsync(xml, publish, actor.UserName, reuseIdenticalLatest: false, actor, ct);
+    /// <param name="changeNote">What changed, stored with the version (the designer's publish asks for it).</param>
+    public Task<DefinitionSummary> DeployAsync(string xml, bool publish, Actor actor, CancellationToken ct, string? changeNote = null) =>
+        DeployAsync(xml, publish, actor.UserName, reuseIdenticalLatest: false, actor, ct, changeNote);
 
-    private async Task<DefinitionSummary> DeployAsync(string xml, bool publish, string? user, bool reuseIdenticalLatest, Actor? actor, CancellationToken ct)
+    private async Task<DefinitionSummary> DeployAsync(string xml, bool publish, string? user, bool reuseIdenticalLatest, Actor? actor, CancellationToken ct,
+        string? changeNote = null)
     {
         if (string.IsNullOrWhiteSpace(xml))
             throw new InvalidInputException("The request body is empty; send the BPMN XML as application/xml or as a multipart file.",
@@ -48,7 +50,7 @@ public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, D
         {
             try
             {
-                return await DeployOnceAsync(xml, result, publish, user, reuseIdenticalLatest, actor, ct);
+                return await DeployOnceAsync(xml, result, publish, user, reuseIdenticalLatest, actor, changeNote, ct);
             }
             catch (Exception ex) when (publish && !outer && attempt < PublishAttempts && LostPublishRace(ex))
             {
@@ -60,7 +62,7 @@ public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, D
     }
 
     private async Task<DefinitionSummary> DeployOnceAsync(string xml, LoadResult result, bool publish, string? user, bool reuseIdenticalLatest, Actor? actor,
-        CancellationToken ct)
+        string? changeNote, CancellationToken ct)
     {
         var key = result.Definition!.Key;
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
@@ -72,13 +74,13 @@ public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, D
         }
         if (reuseIdenticalLatest && latest is not null && latest.XmlHash == hash)
         {
-            if (publish && latest.Status != DefinitionStatus.Published) return await PublishAsync(key, latest.Version, ct);
+            if (publish && latest.Status != DefinitionStatus.Published) return await PublishAsync(key, latest.Version, ct, user);
             return Summary(latest);
         }
         var row = new DefinitionEntity
         {
             Id = Guid.NewGuid(), Key = key, Version = (latest?.Version ?? 0) + 1, Name = result.Definition.Name, Status = DefinitionStatus.Draft,
-            Xml = xml, XmlHash = hash, CreatedAt = clock.GetUtcNow(), CreatedBy = user,
+            Xml = xml, XmlHash = hash, CreatedAt = clock.GetUtcNow(), CreatedBy = user, ChangeNote = changeNote,
         };
         db.Definitions.Add(row);
         // Deploy-and-publish is one unit: a failed publish must not leave a stray draft behind.
@@ -92,7 +94,7 @@ public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, D
             throw new ConflictException($"Another version of '{key}' was deployed at the same moment; deploy again.");
         }
         var summary = Summary(row);
-        if (publish) summary = await PublishOnceAsync(key, row.Version, ct);
+        if (publish) summary = await PublishOnceAsync(key, row.Version, user, ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
         var warnings = result.Report.Warnings.Select(p => new ProblemView(p.ElementId, p.ElementType, "warning", p.Message)).ToList();
         return summary with { Warnings = warnings };
@@ -108,7 +110,7 @@ public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, D
     {
         if (!await db.Definitions.AnyAsync(d => d.Key == key, ct)) throw new NotFoundException($"No definition has the key '{key}'.");
         await owners.EnsureOwnsAsync(actor, key, ct);
-        return await PublishAsync(key, version, ct);
+        return await PublishAsync(key, version, ct, actor.UserName);
     }
 
     /// <summary>
@@ -116,14 +118,15 @@ public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, D
     /// Two publishes of one key racing cannot leave two published versions: the partial unique index refuses the
     /// second, which then starts over and retires the first one's choice.
     /// </summary>
-    public async Task<DefinitionSummary> PublishAsync(string key, int? version, CancellationToken ct)
+    /// <param name="publishedBy">Recorded on the version for its history; kept when the version was already published.</param>
+    public async Task<DefinitionSummary> PublishAsync(string key, int? version, CancellationToken ct, string? publishedBy = null)
     {
         var outer = db.Database.CurrentTransaction is not null;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await PublishOnceAsync(key, version, ct);
+                return await PublishOnceAsync(key, version, publishedBy, ct);
             }
             catch (Exception ex) when (!outer && attempt < PublishAttempts && LostPublishRace(ex))
             {
@@ -132,7 +135,7 @@ public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, D
         }
     }
 
-    private async Task<DefinitionSummary> PublishOnceAsync(string key, int? version, CancellationToken ct)
+    private async Task<DefinitionSummary> PublishOnceAsync(string key, int? version, string? publishedBy, CancellationToken ct)
     {
         DefinitionEntity? target;
         DateTimeOffset publishedAt;
@@ -149,16 +152,19 @@ public sealed class DefinitionService(WorkflowDbContext db, BpmnEngine engine, D
                 throw new NotFoundException(version is null || !await db.Definitions.AnyAsync(d => d.Key == key, ct)
                     ? $"No definition has the key '{key}'." : $"Definition '{key}' has no version {version}.");
             publishedAt = target.PublishedAt ?? clock.GetUtcNow();
+            publishedBy = target.PublishedBy ?? publishedBy;
             var targetId = target.Id;
             // Retire first, then publish: the unique index is checked row by row.
             await db.Definitions.Where(d => d.Key == key && d.Status == DefinitionStatus.Published && d.Id != targetId)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DefinitionStatus.Retired), ct);
             await db.Definitions.Where(d => d.Id == targetId)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DefinitionStatus.Published).SetProperty(d => d.PublishedAt, publishedAt), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DefinitionStatus.Published).SetProperty(d => d.PublishedAt, publishedAt)
+                    .SetProperty(d => d.PublishedBy, publishedBy), ct);
             if (transaction is not null) await transaction.CommitAsync(ct);
         }
         target!.Status = DefinitionStatus.Published;
         target.PublishedAt = publishedAt;
+        target.PublishedBy = publishedBy;
         var definition = catalog.Compile(target);
         await startTimers.ScheduleAsync(definition, ct);
         return Summary(target);

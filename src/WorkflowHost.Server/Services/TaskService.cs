@@ -106,7 +106,8 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
         };
         var definition = catalog.Get(row.Instance.DefinitionKey, row.Instance.DefinitionVersion);
         TaskFormView? form = null;
-        if (data.FormSchema(row.Task.FormKey) is { } schema) form = new TaskFormView("formJs", JsonNode.Parse(schema), null);
+        // A shipped schema named by camunda:formKey wins over one embedded by the designer, which wins over declared fields.
+        if ((data.FormSchema(row.Task.FormKey) ?? forms.EmbeddedSchema(definition, row.Task.ElementId)) is { } schema) form = new TaskFormView("formJs", JsonNode.Parse(schema), null);
         else if (forms.For(definition, row.Task.ElementId) is { DeclaresFields: true } declared) form = new TaskFormView("fields", null, declared.Fields);
         return new TaskDetail(view, form);
     }

@@ -15,6 +15,9 @@ public sealed class AuthApiPostgresTest(PostgresApiFixture fixture) : AuthApiTes
 public sealed class DefinitionsApiPostgresTest(PostgresApiFixture fixture) : DefinitionsApiTestBase<PostgresApiFixture>(fixture);
 
 [Collection(PostgresCollection.Name)]
+public sealed class DesignerApiPostgresTest(PostgresApiFixture fixture) : DesignerApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
 public sealed class InstancesApiPostgresTest(PostgresApiFixture fixture) : InstancesApiTestBase<PostgresApiFixture>(fixture);
 
 [Collection(PostgresCollection.Name)]
@@ -77,6 +80,8 @@ public sealed class RoutingApiPostgresTest(RoutingApiPostgresTest.ClockFixture f
         protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ShiftedClockHostFactory(settings, logs, Clock);
     }
 }
+
+[Collection(PostgresCollection.Name)]
 public sealed class DeadlinesApiPostgresTest(DeadlinesApiPostgresTest.ClockFixture fixture) : DeadlinesApiTestBase<DeadlinesApiPostgresTest.ClockFixture>(fixture)
 {
     public sealed class ClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IClockFixture
@@ -100,5 +105,20 @@ public sealed class TimerClockApiPostgresTest(TimerClockApiPostgresTest.Postgres
 
         protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) =>
             new FakeClockHostFactory(settings, logs, Clock);
+    }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class ReportsApiPostgresTest(ReportsApiPostgresTest.SeededFixture fixture) : ReportsApiTestBase<ReportsApiPostgresTest.SeededFixture>(fixture)
+{
+    public sealed class SeededFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), ISlaSeededFixture
+    {
+        protected override bool ShippedProcedures => true;
+
+        protected override async Task AfterStartAsync()
+        {
+            await base.AfterStartAsync();
+            await Reports.SlaSeed.SeedAsync(Factory.Services);
+        }
     }
 }

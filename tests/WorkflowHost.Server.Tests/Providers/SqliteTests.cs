@@ -10,6 +10,8 @@ public sealed class AuthApiSqliteTest(SqliteApiFixture fixture) : AuthApiTestBas
 
 public sealed class DefinitionsApiSqliteTest(SqliteApiFixture fixture) : DefinitionsApiTestBase<SqliteApiFixture>(fixture);
 
+public sealed class DesignerApiSqliteTest(SqliteApiFixture fixture) : DesignerApiTestBase<SqliteApiFixture>(fixture);
+
 public sealed class InstancesApiSqliteTest(SqliteApiFixture fixture) : InstancesApiTestBase<SqliteApiFixture>(fixture);
 
 public sealed class TasksApiSqliteTest(SqliteApiFixture fixture) : TasksApiTestBase<SqliteApiFixture>(fixture);
@@ -81,5 +83,19 @@ public sealed class TimerClockApiSqliteTest(TimerClockApiSqliteTest.SqliteClockF
 
         protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) =>
             new FakeClockHostFactory(settings, logs, Clock);
+    }
+}
+
+public sealed class ReportsApiSqliteTest(ReportsApiSqliteTest.SeededFixture fixture) : ReportsApiTestBase<ReportsApiSqliteTest.SeededFixture>(fixture)
+{
+    public sealed class SeededFixture : SqliteApiFixture, ISlaSeededFixture
+    {
+        protected override bool ShippedProcedures => true;
+
+        protected override async Task AfterStartAsync()
+        {
+            await base.AfterStartAsync();
+            await Reports.SlaSeed.SeedAsync(Factory.Services);
+        }
     }
 }

@@ -380,11 +380,38 @@ namespace WorkflowHost.Data.Migrations.Postgres
                     b.ToTable("deadline_changes", (string)null);
                 });
 
+            modelBuilder.Entity("WorkflowHost.Data.Entities.DefinitionDraftEntity", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("definition_drafts", (string)null);
+                });
+
             modelBuilder.Entity("WorkflowHost.Data.Entities.DefinitionEntity", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -402,6 +429,10 @@ namespace WorkflowHost.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -713,6 +744,8 @@ namespace WorkflowHost.Data.Migrations.Postgres
                     b.HasIndex("CompetentUnit", "ReceivedAt");
 
                     b.HasIndex("ReceivingUnit", "ReceivedAt");
+
+                    b.HasIndex(new[] { "CompetentUnit", "FinishedAt", "ReceivedAt", "Status", "AppointmentAt", "ProcedureCode" }, "IX_dossiers_sla");
 
                     b.ToTable("dossiers", (string)null);
                 });

@@ -363,10 +363,37 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.ToTable("deadline_changes", (string)null);
                 });
 
+            modelBuilder.Entity("WorkflowHost.Data.Entities.DefinitionDraftEntity", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("definition_drafts", (string)null);
+                });
+
             modelBuilder.Entity("WorkflowHost.Data.Entities.DefinitionEntity", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -385,6 +412,10 @@ namespace WorkflowHost.Data.Migrations.Sqlite
 
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -696,6 +727,8 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.HasIndex("CompetentUnit", "ReceivedAt");
 
                     b.HasIndex("ReceivingUnit", "ReceivedAt");
+
+                    b.HasIndex(new[] { "CompetentUnit", "FinishedAt", "ReceivedAt", "Status", "AppointmentAt", "ProcedureCode" }, "IX_dossiers_sla");
 
                     b.ToTable("dossiers", (string)null);
                 });
