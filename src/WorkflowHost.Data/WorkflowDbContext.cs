@@ -38,6 +38,8 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<MigrationEntity> Migrations => Set<MigrationEntity>();
     public DbSet<MigrationInstanceEntity> MigrationInstances => Set<MigrationInstanceEntity>();
     public DbSet<InstanceAuditEntity> InstanceAudit => Set<InstanceAuditEntity>();
+    public DbSet<RoutingTableEntity> RoutingTables => Set<RoutingTableEntity>();
+    public DbSet<CustodyEventEntity> CustodyEvents => Set<CustodyEventEntity>();
     public DbSet<DeadlineChangeEntity> DeadlineChanges => Set<DeadlineChangeEntity>();
     public DbSet<CalendarReplanEntity> CalendarReplans => Set<CalendarReplanEntity>();
     public DbSet<ReminderEntity> Reminders => Set<ReminderEntity>();
@@ -181,6 +183,10 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.Property(d => d.ApplicantEmail).HasMaxLength(200);
             e.Property(d => d.SubjectAddress).HasMaxLength(400);
             e.Property(d => d.SubjectParcel).HasMaxLength(100);
+            e.Property(d => d.SubjectUnitWritten).HasMaxLength(200);
+            e.Property(d => d.RoutingRule).HasMaxLength(100);
+            e.Property(d => d.VersionRule).HasMaxLength(100);
+            e.Property(d => d.ProcessKey).HasMaxLength(200);
             e.Property(d => d.AppointmentCalendar).HasMaxLength(80);
             e.Property(d => d.ExtensionReason).HasMaxLength(1000);
             e.Property(d => d.ExtendedBy).HasMaxLength(256);
@@ -236,6 +242,27 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.HasIndex(a => new { a.InstanceId, a.At });
             e.Property(a => a.Action).HasMaxLength(40);
             e.Property(a => a.Actor).HasMaxLength(256);
+        });
+        builder.Entity<RoutingTableEntity>(e =>
+        {
+            e.ToTable("routing_tables");
+            // The key makes two concurrent saves of the same next version collide: one wins, the other answers 409.
+            e.HasKey(t => new { t.Province, t.Version });
+            e.Property(t => t.Province).HasMaxLength(20);
+            e.Property(t => t.SavedBy).HasMaxLength(256);
+            e.Property(t => t.Note).HasMaxLength(1000);
+        });
+        builder.Entity<CustodyEventEntity>(e =>
+        {
+            e.ToTable("dossier_custody");
+            e.HasIndex(c => c.DossierId);
+            e.Property(c => c.Kind).HasMaxLength(20);
+            e.Property(c => c.FromUnit).HasMaxLength(20);
+            e.Property(c => c.ToUnit).HasMaxLength(20);
+            e.Property(c => c.TrackingNumber).HasMaxLength(60);
+            e.Property(c => c.Carrier).HasMaxLength(100);
+            e.Property(c => c.By).HasMaxLength(256);
+            e.Property(c => c.Note).HasMaxLength(1000);
         });
         builder.Entity<DeadlineChangeEntity>(e =>
         {

@@ -33,6 +33,9 @@ public sealed class BrowserServer : IAsyncLifetime
         ReferenceData.CopyTo(workflows, procedures: true); // units, procedures, calendars, forms and the shipped BPMN
         Server = await ServerProcess.StartAsync("browser-tests server", null, data, workflows);
         _playwright = await Playwright.CreateAsync();
+        // Expectations wait as long as actions do: on a shared 2-core machine a receipt can take longer than Playwright's
+        // default 5 s, which made assertions fail while the page was still saving.
+        Assertions.SetDefaultExpectTimeout(20_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium.ExecutablePath,

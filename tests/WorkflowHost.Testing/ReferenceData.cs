@@ -6,7 +6,7 @@ namespace WorkflowHost.Testing;
 /// </summary>
 public static class ReferenceData
 {
-    public static readonly string[] Folders = ["units", "procedures", "calendars", "forms"];
+    public static readonly string[] Folders = ["units", "procedures", "calendars", "forms", "routing"];
 
     /// <summary>The repository's <c>workflows/</c> folder, found upwards from the test assembly.</summary>
     public static string RepositoryWorkflows

@@ -85,9 +85,11 @@ export interface Applicant {
 }
 
 export interface Subject {
-  unitCode: string;
+  unitCode?: string | null;
   address: string;
   parcel: string;
+  /** The unit as the papers write it (an old ward name is routed to the ward that absorbed it). */
+  unitName?: string | null;
 }
 
 export interface NewDossier {
@@ -204,6 +206,31 @@ export interface Dossier {
   supplement: Supplement | null;
   refusalReason: string | null;
   tasks: DossierTask[];
+  routing?: DossierRouting | null;
+  custody?: CustodyEvent[];
+}
+
+/** How the dossier was routed at receipt (issue 13). */
+export interface DossierRouting {
+  subjectWritten: string | null;
+  rule: string | null;
+  tableVersion: number | null;
+  explanation: string[];
+  versionRule: string | null;
+  processKey: string | null;
+  processVersion: number | null;
+}
+
+/** Paper originals sent between centres by post, and their arrival. */
+export interface CustodyEvent {
+  kind: 'sent' | 'received';
+  fromUnit: UnitRef;
+  toUnit: UnitRef;
+  trackingNumber: string | null;
+  carrier: string | null;
+  at: string;
+  by: string | null;
+  note: string | null;
 }
 
 export interface DossierListItem {

@@ -12,6 +12,8 @@ import { href, navigate, type SlipKind } from '../shell/router';
 import { useSession } from '../shell/session';
 import { Field, Notice, describedBy } from '../shell/ui';
 import { ProcedurePicker, procedureName } from './ProcedurePicker';
+import { RoutingResult } from '../routing/RoutingResult';
+import { routingApi, type RoutingResolution } from '../routing/api';
 
 interface DocState {
   present: boolean;
@@ -58,6 +60,7 @@ export function Desk() {
   const [procedure, setProcedure] = useState<Procedure | null>(null);
   const [applicant, setApplicant] = useState<Applicant>(emptyApplicant);
   const [subjectUnit, setSubjectUnit] = useState(me.units[0]?.code ?? '');
+  const [subjectWritten, setSubjectWritten] = useState('');
   const [address, setAddress] = useState('');
   const [parcel, setParcel] = useState('');
   const [channel, setChannel] = useState<Channel>(1);
@@ -65,6 +68,8 @@ export function Desk() {
   const [docs, setDocs] = useState<Record<string, DocState>>({});
   const [extras, setExtras] = useState<ExtraDoc[]>([]);
 
+  const [routing, setRouting] = useState<RoutingResolution | null>(null);
+  const [routingError, setRoutingError] = useState<string | null>(null);
   const [appointment, setAppointment] = useState<Appointment | null>(null);
   const [appointmentError, setAppointmentError] = useState<string | null>(null);
 
@@ -99,6 +104,25 @@ export function Desk() {
     );
     return () => { live = false; };
   }, [procedure, receivingUnit]);
+
+  // Where the dossier would go, asked of the server as the clerk fills the form: the same routing the receipt applies.
+  const subjectInput = () => {
+    const written = subjectWritten.trim();
+    return written ? { unitName: written, address, parcel } : { unitCode: subjectUnit, address, parcel };
+  };
+  useEffect(() => {
+    setRouting(null);
+    setRoutingError(null);
+    if (!procedure || !receivingUnit) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      routingApi.resolve({ procedureCode: procedure.code, receivingUnit, channel, applicantType: applicant.type, subject: subjectInput() }).then(
+        (r) => live && setRouting(r),
+        (e: Error) => live && setRoutingError(e.message),
+      );
+    }, 250);
+    return () => { live = false; clearTimeout(timer); };
+  }, [procedure, receivingUnit, subjectUnit, subjectWritten, address, parcel, channel, applicant.type]);
 
   const pickProcedure = (p: Procedure) => {
     setProcedure(p);
@@ -159,7 +183,7 @@ export function Desk() {
         receivingUnit,
         channel,
         applicant: { ...applicant, name: applicant.name.trim() },
-        subject: { unitCode: subjectUnit, address, parcel },
+        subject: subjectInput(),
         returnUnit: returnUnit || undefined,
         decision,
         missing: decision === 'supplement' ? missing.split('\n').map((s) => s.trim()).filter(Boolean) : undefined,
@@ -191,6 +215,7 @@ export function Desk() {
         setReason('');
         setAddress('');
         setParcel('');
+        setSubjectWritten('');
         procedureInput.current?.focus();
       } else {
         navigate({ name: 'print', code: created.code, slip });
@@ -317,6 +342,10 @@ export function Desk() {
                   {wardUnits.map((u) => <option key={u.code} value={u.code}>{unitTitle(u.name, u.kind)}</option>)}
                 </select>
               </Field>
+              <Field id="subject.unitName" label={t('desk.subjectWritten')} error={err('subject.unitName')} hint={t('desk.subjectWrittenHint')}>
+                <input id="subject.unitName" value={subjectWritten} autoComplete="off" onInput={(e) => setSubjectWritten(e.currentTarget.value)}
+                  {...describedBy('subject.unitName', err('subject.unitName'), true)} />
+              </Field>
               <Field id="subject.address" label={t('desk.address')} error={err('subject.address')}>
                 <input id="subject.address" value={address} onInput={(e) => setAddress(e.currentTarget.value)} {...describedBy('subject.address', err('subject.address'))} />
               </Field>
@@ -430,6 +459,12 @@ export function Desk() {
               </div>
             )}
 
+            <h2>{t('routing.deskTitle')}</h2>
+            {!procedure && <p class="muted">{t('desk.appointmentPick')}</p>}
+            {procedure && !routing && !routingError && <p class="loading">{t('routing.loading')}</p>}
+            {routingError && <Notice kind="error">{routingError}</Notice>}
+            {routing && <RoutingResult result={routing} testId="desk-routing" />}
+
             <fieldset class="decision">
               <legend>{t('desk.decision')}</legend>
               {(['accept', 'supplement', 'refuse'] as Decision[]).map((d) => (
@@ -472,6 +507,7 @@ export function Desk() {
 function levelText(level: string): string {
   switch (level) {
     case 'commune': return t('level.commune');
+    case 'district': return t('level.district');
     case 'province': return t('level.province');
     case 'central': return t('level.central');
     default: return level;

@@ -36,7 +36,7 @@ export function DossierFacts({ dossier, unitName }: { dossier: Dossier; unitName
         </div>
       </dd>
       <dt>{t('dossier.subject')}</dt>
-      <dd>{[unitName(d.subject.unitCode), d.subject.address, d.subject.parcel && `${t('desk.parcel')}: ${d.subject.parcel}`].filter(Boolean).join(' · ')}</dd>
+      <dd>{[unitName(d.subject.unitCode ?? null), d.subject.unitName && d.subject.unitName !== d.subject.unitCode ? `“${d.subject.unitName}”` : null, d.subject.address, d.subject.parcel && `${t('desk.parcel')}: ${d.subject.parcel}`].filter(Boolean).join(' · ')}</dd>
       <dt>{t('dossier.receivingUnit')}</dt><dd>{unitName(d.receivingUnit.code, d.receivingUnit.name)}</dd>
       <dt>{t('dossier.competentUnit')}</dt><dd>{unitName(d.competentUnit.code, d.competentUnit.name)}</dd>
       <dt>{t('dossier.returnUnit')}</dt><dd>{unitName(d.returnUnit.code, d.returnUnit.name)}</dd>
@@ -126,6 +126,33 @@ export function DossierPage({ code }: { code: string }) {
             <section class="panel">
               <h2>{t('dossier.refusal')}</h2>
               <p>{d.refusalReason}</p>
+            </section>
+          )}
+          {d.routing && d.routing.explanation.length > 0 && (
+            <section class="panel" data-testid="dossier-routing">
+              <h2>{t('routing.dossierTitle')}</h2>
+              <p class="small">
+                {t('routing.rule')}: <span class="mono">{d.routing.rule} · v{d.routing.tableVersion}</span>
+                {' · '}{t('routing.process')}: <span class="mono">{d.routing.processKey} v{d.routing.processVersion}</span>
+                {' · '}{t('routing.versionRule')}: <span class="mono">{d.routing.versionRule ?? t('routing.versionRuleNone')}</span>
+              </p>
+              <details>
+                <summary>{t('routing.why')}</summary>
+                <ol class="explanation">{d.routing.explanation.map((line, i) => <li key={i}>{line}</li>)}</ol>
+              </details>
+            </section>
+          )}
+          {d.custody && d.custody.length > 0 && (
+            <section class="panel" data-testid="dossier-custody">
+              <h2>{t('custody.title')}</h2>
+              <ul class="plain">
+                {d.custody.map((c, i) => (
+                  <li key={i}>
+                    {c.kind === 'sent' ? t('custody.sent') : t('custody.received')}: {unitName(c.fromUnit.code)} → {unitName(c.toUnit.code)}
+                    {' · '}<span class="mono">{c.trackingNumber}</span>{c.carrier ? ` (${c.carrier})` : ''} · {dateTime(c.at)}
+                  </li>
+                ))}
+              </ul>
             </section>
           )}
           {d.tasks.filter((x) => x.state !== 'completed').length > 0 && (

@@ -17,6 +17,7 @@ import { Lookup } from '../lookup/Lookup';
 import { InstanceList } from '../instance/InstanceList';
 import { InstancePage } from '../instance/InstancePage';
 import { MigrationPage } from '../migration/MigrationPage';
+import { RoutingPage } from '../routing/RoutingPage';
 import { LazyDesigner } from './LazyDesigner';
 import { Dashboard } from '../dashboard/Dashboard';
 
@@ -121,6 +122,7 @@ export function App() {
         {route.name === 'instances' && <InstanceList tab={route.tab ?? 'instances'} filters={route.filters ?? {}} />}
         {route.name === 'instance' && <InstancePage id={route.id} />}
         {route.name === 'migrations' && <MigrationPage id={route.id} />}
+        {route.name === 'routing' && <RoutingPage />}
         {route.name === 'designer' && <LazyDesigner route={route} />}
         {route.name === 'notFound' && (
           <section class="panel">
@@ -146,6 +148,7 @@ function titleFor(route: Route): string {
     case 'instances': return route.tab === 'incidents' ? t('instances.incidentsTitle') : t('instances.title');
     case 'instance': return t('viewer.title');
     case 'migrations': return t('migration.title');
+    case 'routing': return t('routing.title');
     case 'designer': return route.key ? `${t('nav.designer')} · ${route.key}` : t('nav.designer');
     case 'signin': return t('signin.title');
     default: return t('app.name');

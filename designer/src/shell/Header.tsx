@@ -33,6 +33,7 @@ export function Header({ me, onSignOut, onHelp }: { me: Me | null; onSignOut: ()
         {me && (isStaff(me) || hasRole(me, 'admin')) && link('#/inbox', t('nav.inbox'))}
         {me && hasRole(me, 'manager', 'process-owner') && link('#/instances', t('nav.instances'))}
         {me && hasRole(me, 'process-owner') && link('#/migrations', t('nav.migrations'))}
+        {me && hasRole(me, 'process-owner') && link('#/routing', t('nav.routing'))}
         {me && hasRole(me, 'process-owner') && link('#/designer', t('nav.designer'))}
         {me && hasRole(me, 'manager', 'leader') && link('#/dashboard', t('nav.dashboard'))}
         {link('#/lookup', t('nav.lookup'))}

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'instances'; tab?: 'instances' | 'incidents'; filters?: Record<string, string> }
   | { name: 'instance'; id: string }
   | { name: 'migrations'; id?: string }
+  | { name: 'routing' }
   | { name: 'designer'; key?: string; version?: number; compare?: [number, number] }
   | { name: 'notFound'; path: string };
 
@@ -51,6 +52,8 @@ export function parse(hash: string): Route {
       return { name: 'instance', id: second };
     case 'migrations':
       return { name: 'migrations', id: second };
+    case 'routing':
+      return { name: 'routing' };
     case 'designer': {
       if (!second) return { name: 'designer' };
       if (!third) return { name: 'designer', key: second };
@@ -82,6 +85,7 @@ export function href(route: Route): string {
     }
     case 'instance': return `#/instances/${e(route.id)}`;
     case 'migrations': return route.id ? `#/migrations/${e(route.id)}` : '#/migrations';
+    case 'routing': return '#/routing';
     case 'designer':
       if (!route.key) return '#/designer';
       if (route.compare) return `#/designer/${e(route.key)}/diff/${route.compare[0]}/${route.compare[1]}`;

@@ -28,6 +28,8 @@ public sealed class DossierEntity
     public string? ApplicantPhone { get; set; }
     public string? ApplicantEmail { get; set; }
     public string? SubjectUnit { get; set; }
+    /// <summary>The subject's unit as the papers write it ("phường Thạch Thang"), kept although routing resolved it to today's unit.</summary>
+    public string? SubjectUnitWritten { get; set; }
     public string? SubjectAddress { get; set; }
     public string? SubjectParcel { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
@@ -55,6 +57,16 @@ public sealed class DossierEntity
     public string? SupplementMissingJson { get; set; }
     public string? SupplementNote { get; set; }
     public DateTimeOffset? SupplementResumedAt { get; set; }
+    /// <summary>The routing table row that chose the competent unit (<see cref="RoutingTableVersion"/> of the receiving province's table).</summary>
+    public string? RoutingRule { get; set; }
+    public int? RoutingTableVersion { get; set; }
+    /// <summary>JSON array of the routing explanation the desk showed, one line per step.</summary>
+    public string? RoutingExplanationJson { get; set; }
+    /// <summary>The version selection rule that chose the process; null when the procedure's own process ran.</summary>
+    public string? VersionRule { get; set; }
+    /// <summary>The process (key and version) the dossier runs on, as chosen at receipt.</summary>
+    public string? ProcessKey { get; set; }
+    public int? ProcessVersion { get; set; }
     /// <summary>When a step of the dossier first passed its due instant while open; null while every step was on time.</summary>
     public DateTimeOffset? OverdueAt { get; set; }
     /// <summary>Code and applicant name in lower case without Vietnamese diacritics, for one search box.</summary>

@@ -36,6 +36,8 @@ public sealed record RequiredDocument(string Code, string Name, int Copies, bool
 public enum CompetentLevel
 {
     Commune,
+    /// <summary>Before the 2025 reform only: districts were abolished on 2025-07-01.</summary>
+    District,
     Province,
     Central,
 }

@@ -9,6 +9,7 @@ internal static partial class ProcedureFile
     private static readonly Dictionary<string, CompetentLevel> Levels = new(StringComparer.Ordinal)
     {
         ["commune"] = CompetentLevel.Commune,
+        ["district"] = CompetentLevel.District,
         ["province"] = CompetentLevel.Province,
         ["central"] = CompetentLevel.Central,
     };

@@ -34,4 +34,10 @@ public sealed record AdministrativeUnit(
 
 /// <summary>One (old unit, new unit) pair of a reform; an old unit split across new ones has several pairs.</summary>
 /// <param name="PartNote">What part moved, for a partial merger (the Hòa Liên case); null when the whole unit moved.</param>
-public sealed record UnitMapping(string OldCode, string NewCode, DateOnly EffectiveFrom, string? PartNote);
+/// <param name="PartMatch">What decides that a subject lies in the part that moved: address fragments (compared without
+/// diacritics) and parcel ranges (<c>parcel:sheet</c> or <c>parcel:sheet/from-to</c>). Empty when the whole unit moved,
+/// or when no boundary was published — then only a person can decide, and resolving answers "ambiguous".</param>
+public sealed record UnitMapping(string OldCode, string NewCode, DateOnly EffectiveFrom, string? PartNote, IReadOnlyList<PartMatch>? PartMatch = null)
+{
+    public IReadOnlyList<PartMatch> Matches => PartMatch ?? [];
+}

@@ -13,10 +13,13 @@ internal sealed class CsvTable
 
     public IReadOnlyList<CsvRecord> Records { get; }
 
-    /// <summary>Reads <paramref name="file"/>, requiring its header to hold exactly <paramref name="columns"/> (any order).</summary>
+    /// <summary>Reads <paramref name="file"/>, requiring its header to hold exactly <paramref name="columns"/> (any order),
+    /// plus any of <paramref name="optionalColumns"/> (columns added after the format was first published, so older
+    /// files stay valid).</summary>
     /// <exception cref="UnitDataException">The file is missing, unreadable as UTF-8 CSV, or its header is not the documented one.</exception>
-    public static CsvTable Read(string file, IReadOnlyList<string> columns)
+    public static CsvTable Read(string file, IReadOnlyList<string> columns, IReadOnlyList<string>? optionalColumns = null)
     {
+        optionalColumns ??= [];
         if (!System.IO.File.Exists(file)) throw new UnitDataException(file, 0, "the file does not exist");
         string[] lines;
         try
@@ -34,7 +37,7 @@ internal sealed class CsvTable
         var header = Split(file, 1, lines[0].TrimStart('\uFEFF')).Select(h => h.Trim()).ToArray();
         for (var i = 0; i < header.Length; i++)
         {
-            if (!columns.Contains(header[i]))
+            if (!columns.Contains(header[i]) && !optionalColumns.Contains(header[i]))
                 throw new UnitDataException(file, 1, $"column {i + 1} '{header[i]}' is not a documented column; expected {string.Join(',', columns)}");
             if (Array.IndexOf(header, header[i]) != i)
                 throw new UnitDataException(file, 1, $"column {i + 1} '{header[i]}' appears twice");
@@ -108,6 +111,8 @@ internal sealed class CsvRecord(string file, int line, string[] fields, string[]
     /// <summary>The trimmed field, or null when it is empty.</summary>
     public string? Optional(string column)
     {
+        // A documented optional column the file does not have reads as empty.
+        if (Index(column) < 0) return null;
         var value = fields[Index(column)].Trim();
         return value.Length == 0 ? null : value;
     }

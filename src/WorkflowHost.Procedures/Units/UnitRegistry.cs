@@ -24,6 +24,9 @@ public sealed partial class UnitRegistry
 
     internal static readonly string[] MappingColumns = ["old_code", "new_code", "effective_from", "part_note"];
 
+    /// <summary>Columns a mapping file may have; older files without them stay valid.</summary>
+    internal static readonly string[] OptionalMappingColumns = ["part_match"];
+
     /// <summary>The words of the <c>kind</c> column. Thị trấn (township) is loaded as a commune: it is a commune-level
     /// unit, and the reform turned the remaining ones into communes.</summary>
     private static readonly Dictionary<string, UnitKind> KindWords = new(StringComparer.Ordinal)
@@ -62,8 +65,9 @@ public sealed partial class UnitRegistry
 
     /// <summary>
     /// Reads <c>units.csv</c> and <c>mappings.csv</c> from <paramref name="directory"/> (the <c>workflows/units</c>
-    /// folder; a folder holding a <c>units</c> subfolder with them, such as <c>workflows</c>, is accepted too) and
-    /// checks them as the remarks on <see cref="UnitRegistry"/> describe.
+    /// folder; a folder holding a <c>units</c> subfolder with them, such as <c>workflows</c>, is accepted too), then any
+    /// further <c>units-*.csv</c> and <c>mappings-*.csv</c> in name order (imports of more units and mappings, same
+    /// columns), and checks them all together as the remarks on <see cref="UnitRegistry"/> describe.
     /// </summary>
     /// <exception cref="UnitDataException">A file is missing or wrong; the message names the file, line and column.</exception>
     public static UnitRegistry Load(string directory)
@@ -73,15 +77,21 @@ public sealed partial class UnitRegistry
         if (!Directory.Exists(folder)) throw new UnitDataException(folder, 0, "the unit data folder does not exist");
 
         // A stray CSV (say a renamed copy) would otherwise be silently ignored while a maintainer believes it is loaded.
+        var unitFiles = new List<string> { Path.Combine(folder, UnitsFileName) };
+        var mappingFiles = new List<string> { Path.Combine(folder, MappingsFileName) };
         foreach (var extra in Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(extra);
-            if (name != UnitsFileName && name != MappingsFileName)
-                throw new UnitDataException(extra, 0, $"unexpected file; the unit data is {UnitsFileName} and {MappingsFileName} only");
+            if (name == UnitsFileName || name == MappingsFileName) continue;
+            if (name.StartsWith("units-", StringComparison.Ordinal)) unitFiles.Add(extra);
+            else if (name.StartsWith("mappings-", StringComparison.Ordinal)) mappingFiles.Add(extra);
+            else
+                throw new UnitDataException(extra, 0,
+                    $"unexpected file; the unit data is {UnitsFileName} and {MappingsFileName}, plus imports named units-*.csv and mappings-*.csv");
         }
 
-        var units = ReadUnits(Path.Combine(folder, UnitsFileName));
-        var mappings = ReadMappings(Path.Combine(folder, MappingsFileName), units);
+        var units = ReadUnits(unitFiles);
+        var mappings = ReadMappings(mappingFiles, units);
         return new UnitRegistry(units, mappings);
     }
 
@@ -112,12 +122,11 @@ public sealed partial class UnitRegistry
         return File.Exists(Path.Combine(nested, UnitsFileName)) ? nested : directory;
     }
 
-    private static List<AdministrativeUnit> ReadUnits(string file)
+    private static List<AdministrativeUnit> ReadUnits(IReadOnlyList<string> files)
     {
-        var table = CsvTable.Read(file, UnitColumns);
         var units = new List<AdministrativeUnit>();
-        var lines = new Dictionary<AdministrativeUnit, int>(ReferenceEqualityComparer.Instance);
-        foreach (var row in table.Records)
+        var lines = new Dictionary<AdministrativeUnit, Place>(ReferenceEqualityComparer.Instance);
+        foreach (var row in files.SelectMany(f => CsvTable.Read(f, UnitColumns).Records))
         {
             var code = row.Required("code");
             if (!UnitCode().IsMatch(code)) throw row.Fail("code", $"'{code}' is not a statistics-office code (digits only)");
@@ -142,39 +151,51 @@ public sealed partial class UnitRegistry
 
             var unit = new AdministrativeUnit(code, name, kind, parent, from, to, agency, illustrative);
             units.Add(unit);
-            lines[unit] = row.Line;
+            lines[unit] = new Place(row.File, row.Line);
         }
 
-        RefuseOverlaps(file, units, lines, u => u.Code, "code", "code");
-        RefuseOverlaps(file, units.Where(u => u.AgencyCode is not null), lines, u => u.AgencyCode!, "agency code", "agency_code");
-        CheckParents(file, units, lines);
+        RefuseOverlaps(units, lines, u => u.Code, "code", "code");
+        RefuseOverlaps(units.Where(u => u.AgencyCode is not null), lines, u => u.AgencyCode!, "agency code", "agency_code");
+        CheckParents(units, lines);
         return units;
     }
 
+    /// <summary>Where a record was read: file and line, so a conflict between two files names both.</summary>
+    private readonly record struct Place(string File, int Line)
+    {
+        // Files load in a fixed order (the main file first, then imports by name), which is the order a maintainer reads them.
+        public bool Before(Place other) => File == other.File ? Line < other.Line : Order(File).CompareTo(Order(other.File)) < 0;
+
+        private static (int, string) Order(string file) =>
+            (Path.GetFileName(file) is UnitsFileName or MappingsFileName ? 0 : 1, Path.GetFileName(file));
+
+        public string Describe(Place other) => other.File == File ? $"line {Line}" : $"{Path.GetFileName(File)} line {Line}";
+    }
+
     // Two units valid on the same day under one key would make Find (or a dossier-code prefix) ambiguous.
-    private static void RefuseOverlaps(string file, IEnumerable<AdministrativeUnit> units, Dictionary<AdministrativeUnit, int> lines,
+    private static void RefuseOverlaps(IEnumerable<AdministrativeUnit> units, Dictionary<AdministrativeUnit, Place> lines,
         Func<AdministrativeUnit, string> key, string what, string column)
     {
         foreach (var group in units.GroupBy(key, StringComparer.Ordinal))
         {
-            var periods = group.OrderBy(u => u.ValidFrom).ThenBy(u => lines[u]).ToList();
+            var periods = group.OrderBy(u => u.ValidFrom).ThenBy(u => lines[u], Comparer<Place>.Create((a, b) => a == b ? 0 : a.Before(b) ? -1 : 1)).ToList();
             for (var i = 1; i < periods.Count; i++)
             {
                 var earlier = periods[i - 1];
                 var later = periods[i];
                 if (earlier.ValidTo is null || earlier.ValidTo >= later.ValidFrom)
                 {
-                    var (first, second) = lines[earlier] < lines[later] ? (earlier, later) : (later, earlier);
-                    throw new UnitDataException(file, lines[second],
+                    var (first, second) = lines[earlier].Before(lines[later]) ? (earlier, later) : (later, earlier);
+                    throw new UnitDataException(lines[second].File, lines[second].Line,
                         $"column {Array.IndexOf(UnitColumns, column) + 1} ({column}): {what} {group.Key} ({second.Name}, " +
-                        $"{Period(second)}) is also used by line {lines[first]} ({first.Name}, {Period(first)}); " +
+                        $"{Period(second)}) is also used by {lines[first].Describe(lines[second])} ({first.Name}, {Period(first)}); " +
                         "the periods of one code must not overlap");
                 }
             }
         }
     }
 
-    private static void CheckParents(string file, List<AdministrativeUnit> units, Dictionary<AdministrativeUnit, int> lines)
+    private static void CheckParents(List<AdministrativeUnit> units, Dictionary<AdministrativeUnit, Place> lines)
     {
         var byCode = units.ToLookup(u => u.Code, StringComparer.Ordinal);
         var column = Array.IndexOf(UnitColumns, "parent_code") + 1;
@@ -182,10 +203,10 @@ public sealed partial class UnitRegistry
         {
             var parent = byCode[unit.ParentCode!].FirstOrDefault(p => p.IsValidOn(unit.ValidFrom));
             if (parent is null)
-                throw new UnitDataException(file, lines[unit],
+                throw new UnitDataException(lines[unit].File, lines[unit].Line,
                     $"column {column} (parent_code): no unit with code {unit.ParentCode} is valid on {unit.ValidFrom:yyyy-MM-dd}, the first day of {unit.Name}");
             if (Rank(parent.Kind) >= Rank(unit.Kind))
-                throw new UnitDataException(file, lines[unit],
+                throw new UnitDataException(lines[unit].File, lines[unit].Line,
                     $"column {column} (parent_code): parent {parent.Code} ({parent.Name}) is a {parent.Kind}, which cannot contain a {unit.Kind}");
         }
     }
@@ -197,18 +218,22 @@ public sealed partial class UnitRegistry
         _ => 2,
     };
 
-    private static List<UnitMapping> ReadMappings(string file, List<AdministrativeUnit> units)
+    private static List<UnitMapping> ReadMappings(IReadOnlyList<string> files, List<AdministrativeUnit> units)
     {
-        var table = CsvTable.Read(file, MappingColumns);
         var byCode = units.ToLookup(u => u.Code, StringComparer.Ordinal);
         var mappings = new List<UnitMapping>();
-        var lines = new Dictionary<(string Old, string New, DateOnly Day), int>();
-        foreach (var row in table.Records)
+        var lines = new Dictionary<(string Old, string New, DateOnly Day), Place>();
+        foreach (var row in files.SelectMany(f => CsvTable.Read(f, MappingColumns, OptionalMappingColumns).Records))
         {
             var oldCode = row.Required("old_code");
             var newCode = row.Required("new_code");
             var day = row.RequiredDate("effective_from");
             var note = row.Optional("part_note");
+            var match = new List<PartMatch>();
+            foreach (var term in (row.Optional("part_match") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                match.Add(PartMatch.Parse(term, out var problem) ?? throw row.Fail("part_match", problem!));
+            if (match.Count > 0 && note is null)
+                throw row.Fail("part_note", "part_match says which part moved, so say in part_note what that part is");
 
             // The old unit must have ended the day before the reform and the new one exist on its first day; this is
             // what makes a mapping unambiguous although old and new units share codes.
@@ -217,10 +242,11 @@ public sealed partial class UnitRegistry
                 throw row.Fail("old_code", $"no unit with code {oldCode} in {UnitsFileName} ends on {lastOldDay:yyyy-MM-dd}, the day before effective_from");
             if (!byCode[newCode].Any(u => u.IsValidOn(day) && u.ValidFrom == day))
                 throw row.Fail("new_code", $"no unit with code {newCode} in {UnitsFileName} begins on {day:yyyy-MM-dd} (effective_from)");
+            var place = new Place(row.File, row.Line);
             if (lines.TryGetValue((oldCode, newCode, day), out var earlier))
-                throw row.Fail("new_code", $"the pair {oldCode}→{newCode} from {day:yyyy-MM-dd} is already on line {earlier}");
-            lines[(oldCode, newCode, day)] = row.Line;
-            mappings.Add(new UnitMapping(oldCode, newCode, day, note));
+                throw row.Fail("new_code", $"the pair {oldCode}→{newCode} from {day:yyyy-MM-dd} is already on {earlier.Describe(place)}");
+            lines[(oldCode, newCode, day)] = place;
+            mappings.Add(new UnitMapping(oldCode, newCode, day, note, match));
         }
 
         // A split unit without part notes reads as if the whole unit went to each successor.
@@ -228,7 +254,7 @@ public sealed partial class UnitRegistry
         {
             var bare = split.FirstOrDefault(m => m.PartNote is null);
             if (bare is not null)
-                throw new UnitDataException(file, lines[(bare.OldCode, bare.NewCode, bare.EffectiveFrom)],
+                throw new UnitDataException(lines[(bare.OldCode, bare.NewCode, bare.EffectiveFrom)].File, lines[(bare.OldCode, bare.NewCode, bare.EffectiveFrom)].Line,
                     $"column {Array.IndexOf(MappingColumns, "part_note") + 1} (part_note): {bare.OldCode} is split across " +
                     $"{split.Count()} new units, so each pair needs a part note saying which part went where");
         }

@@ -24,6 +24,14 @@ public static class OneStopExtensions
         services.AddScoped<DossierService>();
         services.AddScoped<DossierQueries>();
         services.AddScoped<TaskHandover>();
+        services.AddSingleton(sp => new WorkflowHost.Procedures.Units.UnitResolver(sp.GetRequiredService<OneStopData>().Units));
+        services.AddSingleton(sp => new WorkflowHost.Procedures.Routing.Router(sp.GetRequiredService<OneStopData>().Units,
+            sp.GetRequiredService<WorkflowHost.Procedures.Units.UnitResolver>()));
+        services.AddSingleton<RoutingTableCache>();
+        services.AddScoped<RoutingTables>();
+        services.AddScoped<RoutingService>();
+        services.AddScoped<CustodyService>();
+        services.AddScoped<CutoverService>();
         services.AddScoped<Services.Reports.SlaReports>();
         services.AddScoped<Services.Reports.DeadlineWatch>();
         services.AddScoped<Services.Reports.Bottlenecks>();

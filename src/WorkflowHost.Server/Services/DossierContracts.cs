@@ -6,8 +6,9 @@ namespace WorkflowHost.Server.Services;
 /// <param name="Type">citizen, organisation or householdBusiness.</param>
 public sealed record ApplicantInput(string? Type, string? Name, string? IdNumber, string? Phone, string? Email);
 
-/// <summary>Where the dossier's subject is: the land parcel, the residence, the construction site.</summary>
-public sealed record SubjectInput(string? UnitCode, string? Address, string? Parcel);
+/// <summary>Where the dossier's subject is: the land parcel, the residence, the construction site. The unit is a code or a
+/// name as the papers write it (old ward names are routed to the ward that absorbed them and kept as written).</summary>
+public sealed record SubjectInput(string? UnitCode, string? Address, string? Parcel, string? UnitName = null);
 
 /// <summary>Body of POST /api/dossiers.</summary>
 /// <param name="Decision">What the desk decided on the spot: accept (default), supplement (with <paramref name="Missing"/>) or refuse (with <paramref name="Reason"/>).</param>
@@ -52,13 +53,25 @@ public sealed record DossierView(string Code, ProcedureRef Procedure, int Status
     DateTimeOffset ReceivedAt, string? ReceivedBy, DateTimeOffset? AppointmentAt, DateTimeOffset? OriginalAppointmentAt, string? AppointmentCalendar,
     DateTimeOffset? FinishedAt, DateTimeOffset? ReturnedAt, Guid? InstanceId, string? RefusalReason, string? Note,
     IReadOnlyList<DocumentView> Documents, IReadOnlyList<SlipRowView> Slip, SupplementView? Supplement, IReadOnlyList<DossierTaskView> Tasks,
-    ExtensionView? Extension, IReadOnlyList<PauseView> Pauses, IReadOnlyList<DeadlineChangeView> DeadlineChanges);
+    ExtensionView? Extension, IReadOnlyList<PauseView> Pauses, IReadOnlyList<DeadlineChangeView> DeadlineChanges,
+    DossierRoutingView? Routing = null, IReadOnlyList<CustodyEventView>? Custody = null);
 
 /// <summary>An interval the dossier's clock stood still; open while <paramref name="EndedAt"/> is null.</summary>
 public sealed record PauseView(string Reason, DateTimeOffset StartedAt, DateTimeOffset? EndedAt);
 
 /// <summary>A deadline of the dossier that moved: the appointment (no task) or a step's due date; cause pause, extension or calendar.</summary>
 public sealed record DeadlineChangeView(Guid? TaskId, string Cause, DateTimeOffset? OldDueAt, DateTimeOffset NewDueAt, string? Calendar, DateTimeOffset At, string? By);
+
+/// <summary>How the dossier was routed at receipt: the subject's unit as written, the routing row and table version, the
+/// explanation the desk showed, and the version selection rule that chose its process (null: the procedure's own).</summary>
+public sealed record DossierRoutingView(string? SubjectWritten, string? Rule, int? TableVersion, IReadOnlyList<string> Explanation, string? VersionRule,
+    string? ProcessKey, int? ProcessVersion);
+
+/// <summary>A movement of the paper originals between centres.</summary>
+public sealed record CustodyEventView(string Kind, UnitRef FromUnit, UnitRef ToUnit, string? TrackingNumber, string? Carrier, DateTimeOffset At, string? By, string? Note);
+
+/// <summary>Body of POST /api/dossiers/{code}/custody: the originals were sent (with the tracking number) or received.</summary>
+public sealed record CustodyRequest(string? Kind, string? FromUnit, string? ToUnit, string? TrackingNumber, string? Carrier, string? Note);
 
 /// <summary>A row of GET /api/dossiers.</summary>
 public sealed record DossierSummary(string Code, string ProcedureCode, string ProcedureName, string ApplicantName, int Status, string StatusName,

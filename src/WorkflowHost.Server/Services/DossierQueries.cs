@@ -41,6 +41,10 @@ public sealed class DossierQueries(WorkflowDbContext db, OneStopData data)
             .Select(s => new SlipRowView(s.FromUnit, s.FromUser, s.ToUnit, s.ToUser, s.At, s.Step, s.Grade, s.Note)).ToListAsync(ct);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.DossierId == d.Id).OrderBy(t => t.CreatedAt)
             .Select(t => new DossierTaskView(t.Id, t.Name, t.ElementId, t.UnitCode, t.Assignee, t.DueAt, t.State, t.CreatedAt, t.EndedAt)).ToListAsync(ct);
+        var custody = (await db.CustodyEvents.AsNoTracking().Where(c => c.DossierId == d.Id).OrderBy(c => c.Id).ToListAsync(ct))
+            .Select(c => new CustodyEventView(c.Kind, Ref(c.FromUnit, c.At), Ref(c.ToUnit, c.At), c.TrackingNumber, c.Carrier, c.At, c.By, c.Note)).ToList();
+        var routing = new DossierRoutingView(d.SubjectUnitWritten, d.RoutingRule, d.RoutingTableVersion,
+            JsonSerializer.Deserialize<List<string>>(d.RoutingExplanationJson ?? "[]") ?? [], d.VersionRule, d.ProcessKey, d.ProcessVersion);
         var supplement = d.SupplementRequestedAt is { } requested
             ? new SupplementView(requested, d.SupplementRequestedBy, JsonSerializer.Deserialize<List<string>>(d.SupplementMissingJson ?? "[]") ?? [], d.SupplementNote, d.SupplementResumedAt)
             : null;
@@ -53,10 +57,10 @@ public sealed class DossierQueries(WorkflowDbContext db, OneStopData data)
             : null;
         return new DossierView(d.Code, new ProcedureRef(d.ProcedureCode, d.ProcedureVersion, d.ProcedureName), d.Status, DossierStatus.NameVi(d.Status),
             DossierStatus.NameEn(d.Status), d.Channel, new ApplicantInput(d.ApplicantType, d.ApplicantName, d.ApplicantIdNumber, d.ApplicantPhone, d.ApplicantEmail),
-            new SubjectInput(d.SubjectUnit, d.SubjectAddress, d.SubjectParcel), Ref(d.ReceivingUnit, d.ReceivedAt), Ref(d.CompetentUnit, d.ReceivedAt),
+            new SubjectInput(d.SubjectUnit, d.SubjectAddress, d.SubjectParcel, d.SubjectUnitWritten), Ref(d.ReceivingUnit, d.ReceivedAt), Ref(d.CompetentUnit, d.ReceivedAt),
             Ref(d.ReturnUnit, d.ReceivedAt), d.ReceivedAt, d.ReceivedBy, d.AppointmentAt, d.OriginalAppointmentAt, d.AppointmentCalendar, d.FinishedAt,
             d.ReturnedAt, d.InstanceId, d.RefusalReason, d.Note, documents, slip, supplement, tasks,
-            extension, pauses, changes);
+            extension, pauses, changes, routing, custody);
     }
 
     public async Task<Page<DossierSummary>> SearchAsync(string? q, string? unit, int? status, int limit, int offset, Actor actor, CancellationToken ct)

@@ -20,7 +20,7 @@ namespace WorkflowHost.Server.Services;
 /// </summary>
 public sealed class DossierService(WorkflowDbContext db, OneStopData data, DefinitionCatalog catalog, InstanceCommandService commands,
     DossierProjector projector, EffectDispatcher dispatcher, MessageService messages, DossierQueries queries, TimeProvider clock, DossierClock dossierClock,
-    Reminders.ReminderPlanner reminders)
+    Reminders.ReminderPlanner reminders, RoutingService routing)
 {
     /// <summary>The message a process waits for when the applicant brings what was missing.</summary>
     public const string SupplementedMessage = "dossier-supplemented";
@@ -41,12 +41,28 @@ public sealed class DossierService(WorkflowDbContext db, OneStopData data, Defin
     {
         var now = clock.GetUtcNow();
         var facts = Validate(request, actor, now);
+        // Routing runs on valid input only, so a form with several mistakes gets them all at once before any routing problem.
+        var routed = await routing.RouteAsync(new RoutingResolveRequest(request.ProcedureCode,
+            new RoutingSubjectInput(request.Subject?.UnitCode, request.Subject?.UnitName, request.Subject?.Address, request.Subject?.Parcel),
+            request.Applicant!.Type, request.Channel, request.ReceivingUnit, now), ct);
+        if (routed.Decision.Refusal is { } refusal)
+            throw new InvalidInputException(refusal.Reason, [Field(refusal.Field, refusal.Reason + Candidates(refusal))]);
+        facts = facts with
+        {
+            Competent = routed.Decision.Competent!.Code,
+            Return = request.ReturnUnit is { Length: > 0 } ? facts.Return : routed.Decision.Return!.Code,
+            Routed = routed,
+        };
+        var processKey = routed.VersionRule?.ProcessKey ?? facts.Procedure.ProcessKey;
         // The published version's number is read here, asynchronously; the catalog then serves the compiled version from
         // its cache (its own lookup by key is synchronous, which starves the thread pool under a burst of receipts).
-        var version = await db.Definitions.AsNoTracking().Where(d => d.Key == facts.Procedure.ProcessKey && d.Status == DefinitionStatus.Published)
-            .Select(d => (int?)d.Version).FirstOrDefaultAsync(ct);
-        var definition = (version is { } v ? catalog.Get(facts.Procedure.ProcessKey, v) : null)
-            ?? throw new ConflictException($"Procedure {facts.Procedure.Code} runs on process '{facts.Procedure.ProcessKey}', which has no published version; ask the process owner to publish it.");
+        var version = routed.VersionRule?.ProcessVersion is { } pinned
+            ? await db.Definitions.AsNoTracking().Where(d => d.Key == processKey && d.Version == pinned && d.Status != DefinitionStatus.Draft).Select(d => (int?)d.Version).FirstOrDefaultAsync(ct)
+            : await db.Definitions.AsNoTracking().Where(d => d.Key == processKey && d.Status == DefinitionStatus.Published).Select(d => (int?)d.Version).FirstOrDefaultAsync(ct);
+        var definition = (version is { } v ? catalog.Get(processKey, v) : null)
+            ?? throw new ConflictException($"Procedure {facts.Procedure.Code} runs on process '{processKey}'" +
+                (routed.VersionRule is { } rule ? $" (version rule '{rule.Id}'{(rule.ProcessVersion is { } p ? $", version {p}" : "")})" : "") +
+                ", which has no published version; ask the process owner to publish it.");
         var deadline = Procedures.Calendars.Appointment.Compute(facts.Procedure.TimeLimit, now, data.Calendar);
         var day = data.DayOf(now);
 
@@ -56,6 +72,8 @@ public sealed class DossierService(WorkflowDbContext db, OneStopData data, Defin
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var sequence = await NextNumberAsync(facts.Receiving.Code, day, ct);
             var dossier = NewDossier(request, facts, actor, now, deadline, DossierCode.Format(facts.Receiving.AgencyCode!, day, sequence));
+            dossier.ProcessKey = definition.Key;
+            dossier.ProcessVersion = definition.Version;
             db.Dossiers.Add(dossier);
             var variables = Variables(dossier, request);
             var outcome = await commands.StartAsync(definition, dossier.Code, variables, actor.UserName, null, ct, d => dispatch = d, dossier.Id);
@@ -120,7 +138,12 @@ public sealed class DossierService(WorkflowDbContext db, OneStopData data, Defin
     }
 
     private sealed record Facts(Procedure Procedure, Procedures.Units.AdministrativeUnit Receiving, string Competent, string Return, Channel Channel,
-        ApplicantType ApplicantType, string Decision);
+        ApplicantType ApplicantType, string Decision, RoutingService.Routed? Routed = null);
+
+    private static string Candidates(Procedures.Routing.RoutingRefusal refusal) =>
+        refusal.Candidates is { Count: > 0 } candidates
+            ? " Candidates: " + string.Join("; ", candidates.Select(c => $"{c.Unit.Name} ({c.Unit.Code}){(c.PartNote is { } n ? $" — {n}" : "")}")) + "."
+            : "";
 
     private Facts Validate(ReceiveDossierRequest request, Actor actor, DateTimeOffset now)
     {
@@ -152,22 +175,15 @@ public sealed class DossierService(WorkflowDbContext db, OneStopData data, Defin
                 errors.Add(Field("applicant.email", $"'{email}' is not an e-mail address."));
         }
         var subject = request.Subject;
-        string? competent = receiving?.Code;
-        if (subject?.UnitCode is { Length: > 0 } subjectCode)
-        {
-            competent = CurrentUnitFor(subjectCode, now);
-            if (competent is null) errors.Add(Field("subject.unitCode", $"No unit has code '{subjectCode}' today, and no single unit took it over."));
-        }
         if (subject?.Address is { Length: > 400 }) errors.Add(Field("subject.address", "The address is longer than 400 characters."));
         if (subject?.Parcel is { Length: > 100 }) errors.Add(Field("subject.parcel", "The parcel is longer than 100 characters."));
+        if (subject?.UnitName is { Length: > 200 }) errors.Add(Field("subject.unitName", "The unit name is longer than 200 characters."));
         var returnUnit = receiving?.Code;
         if (request.ReturnUnit is { Length: > 0 } r)
         {
             if (data.Unit(r, now) is null) errors.Add(Field("returnUnit", $"No unit has code '{r}' today."));
             else returnUnit = r;
         }
-        if (procedure is not null && competent is not null && receiving is not null && competent != receiving.Code && !procedure.BoundaryIndependent)
-            errors.Add(Field("subject.unitCode", $"{procedure.Name} may not be received outside its jurisdiction; the subject is in another unit ({competent})."));
         var decision = request.Decision ?? "accept";
         switch (decision)
         {
@@ -185,18 +201,8 @@ public sealed class DossierService(WorkflowDbContext db, OneStopData data, Defin
                 break;
         }
         if (errors.Count > 0) throw new InvalidInputException("The dossier cannot be received; see errors.", errors);
-        return new Facts(procedure!, receiving!, competent!, returnUnit!, (Channel)request.Channel!.Value, applicantType, decision);
-    }
-
-    /// <summary>
-    /// The competent unit for a subject's unit: itself while it exists; for a unit merged away, the one unit that took it
-    /// over; null when none did or it was split (routing rules decide those, issue 13).
-    /// </summary>
-    private string? CurrentUnitFor(string code, DateTimeOffset now)
-    {
-        if (data.Unit(code, now) is { } current) return current.Code;
-        var successors = data.Units.SuccessorsOf(code).Select(m => m.NewCode).Distinct().ToList();
-        return successors.Count == 1 && data.Unit(successors[0], now) is not null ? successors[0] : null;
+        // The competent unit is the router's (RoutingService); it is filled in once the input is known to be valid.
+        return new Facts(procedure!, receiving!, receiving!.Code, returnUnit!, (Channel)request.Channel!.Value, applicantType, decision);
     }
 
     private static DossierEntity NewDossier(ReceiveDossierRequest request, Facts facts, Actor actor, DateTimeOffset now, Deadline deadline, string code)
@@ -209,10 +215,18 @@ public sealed class DossierService(WorkflowDbContext db, OneStopData data, Defin
             Status = facts.Decision == "accept" ? DossierStatus.Accepted : DossierStatus.Submitted,
             ApplicantType = Word(facts.ApplicantType), ApplicantName = applicant.Name!.Trim(), ApplicantIdNumber = Blank(applicant.IdNumber),
             ApplicantPhone = Blank(applicant.Phone), ApplicantEmail = Blank(applicant.Email),
-            SubjectUnit = Blank(request.Subject?.UnitCode), SubjectAddress = Blank(request.Subject?.Address), SubjectParcel = Blank(request.Subject?.Parcel),
+            SubjectUnit = facts.Routed?.Decision.Subject?.Code ?? Blank(request.Subject?.UnitCode),
+            SubjectUnitWritten = Blank(request.Subject?.UnitName) ?? Blank(request.Subject?.UnitCode), SubjectAddress = Blank(request.Subject?.Address), SubjectParcel = Blank(request.Subject?.Parcel),
             ReceivedAt = now, ReceivedBy = actor.UserName, Note = Blank(request.Note),
             SearchText = VietnameseText.Fold($"{code} {applicant.Name}"),
         };
+        if (facts.Routed is { } routed)
+        {
+            dossier.RoutingRule = routed.Decision.Rule?.Id;
+            dossier.RoutingTableVersion = routed.Table.Version;
+            dossier.RoutingExplanationJson = JsonSerializer.Serialize(routed.Decision.Explanation);
+            dossier.VersionRule = routed.VersionRule?.Id;
+        }
         if (facts.Decision == "refuse") dossier.RefusalReason = request.Reason!.Trim();
         else if (facts.Decision == "supplement")
         {

@@ -9,7 +9,7 @@ namespace WorkflowHost.Server.Services;
 
 /// <summary>What a node does before it serves: migrate, seed demo users, deploy workflows/, reconcile timers.</summary>
 public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
-    DefinitionService definitions, IJobScheduling scheduling, Reminders.ReminderJobs reminders, Notifications.EmailJobs emails,
+    DefinitionService definitions, RoutingTables routingTables, IJobScheduling scheduling, Reminders.ReminderJobs reminders, Notifications.EmailJobs emails,
     IOptions<WorkflowHostOptions> options, IWebHostEnvironment environment, ILogger<StartupTasks> logger)
 {
     /// <summary>The wards of the demo story (Đà Nẵng, from 2025-07-01): user-name suffix and unit code.</summary>
@@ -66,6 +66,7 @@ public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, 
         if (!storage.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         if (storage.SeedDemoUsers) await SeedUsersAsync();
         await DeployWorkflowsAsync(ct);
+        if (WorkflowsFolder.Resolve(options.Value, environment.ContentRootPath) is { } workflows) await routingTables.ImportShippedAsync(workflows, ct);
     }
 
     private async Task SeedUsersAsync()

@@ -50,7 +50,7 @@ public sealed class CatalogueDataValidationTests : IDisposable
     [InlineData("$.code", "set", "\"kết hôn\"", "is not a national procedure code")]
     [InlineData("$.version", "set", "0", "0 is less than 1")]
     [InlineData("$.version", "set", "\"1\"", "expected a whole number, found the string \"1\"")]
-    [InlineData("$.competentLevel", "set", "\"district\"", "'district' is not one of commune, province, central")]
+    [InlineData("$.competentLevel", "set", "\"hamlet\"", "'hamlet' is not one of commune, district, province, central")]
     [InlineData("$.boundaryIndependent", "remove", null, "true or false is required")]
     [InlineData("$.validFrom", "set", "\"01/07/2025\"", "'01/07/2025' is not a date of the form yyyy-MM-dd")]
     [InlineData("$.validTo", "set", "\"2019-12-31\"", "2019-12-31 is before validFrom 2020-01-01")]

@@ -39,7 +39,7 @@ public sealed class ProcedureCatalogueTests
     {
         Assert.Null(Catalogue.InForce(Marriage, new DateOnly(2019, 12, 31)));
         Assert.Null(Catalogue.InForce("1.999999", August2025));
-        Assert.Null(Catalogue.InForce("9.900001", May2025)); // the ward-level construction permit began with the reform
+        Assert.Null(Catalogue.InForce("9.900001", new DateOnly(2019, 12, 31))); // before the data starts
     }
 
     [Fact]
@@ -96,9 +96,11 @@ public sealed class ProcedureCatalogueTests
     {
         var inForce = Catalogue.InForceOn(August2025);
 
-        Assert.Equal(["1.000894", "9.900001", "9.900002"], inForce.Select(p => p.Code));
-        Assert.Equal(4, Catalogue.All.Count);
-        Assert.Equal([Marriage], Catalogue.InForceOn(May2025).Select(p => p.Code));
+        Assert.Equal(["1.000894", "9.900001", "9.900002", "9.900003"], inForce.Select(p => p.Code));
+        Assert.Equal(8, Catalogue.All.Count);
+        // Each pilot procedure has a version before the reform (district or old ward competent) and one after.
+        Assert.Equal([1, 1, 1, 1], Catalogue.InForceOn(May2025).Select(p => p.Version));
+        Assert.Equal([2, 2, 2, 2], inForce.Select(p => p.Version));
     }
 
     [Fact]
@@ -163,6 +165,6 @@ public sealed class ProcedureCatalogueTests
     public void Search_GivesEveryProcedureInForce_WhenQueryIsBlank(string? query)
     {
         Assert.Equal(Catalogue.InForceOn(August2025), Catalogue.Search(query, August2025));
-        Assert.Equal(3, Catalogue.Search(query, August2025).Count);
+        Assert.Equal(4, Catalogue.Search(query, August2025).Count);
     }
 }

@@ -108,11 +108,11 @@ public sealed class UnitDataValidationTests : IDisposable
     [Fact]
     public void Load_RefusesAStrayCsv_WhenFolderHoldsAnUndocumentedFile()
     {
-        _folder.Write("units-old.csv", string.Join('\n', BaselineUnits));
+        _folder.Write("units (copy).csv", string.Join('\n', BaselineUnits));
 
         var error = Assert.Throws<UnitDataException>(() => Load(BaselineUnits, BaselineMappings));
 
-        Assert.EndsWith("units-old.csv", error.File);
+        Assert.EndsWith("units (copy).csv", error.File);
         Assert.Contains("unexpected file", error.Message);
     }
 

@@ -75,6 +75,19 @@ public sealed class SecurityApiPostgresTest(PostgresApiFixture fixture) : Securi
 public sealed class MigrationsApiPostgresTest(PostgresApiFixture fixture) : MigrationsApiTestBase<PostgresApiFixture>(fixture);
 
 [Collection(PostgresCollection.Name)]
+public sealed class RoutingApiPostgresTest(RoutingApiPostgresTest.ClockFixture fixture) : RoutingApiTestBase<RoutingApiPostgresTest.ClockFixture>(fixture)
+{
+    public sealed class ClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IShiftedClockFixture
+    {
+        public ShiftedClock Clock { get; } = new();
+
+        protected override bool ShippedProcedures => true;
+
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ShiftedClockHostFactory(settings, logs, Clock);
+    }
+}
+
+[Collection(PostgresCollection.Name)]
 public sealed class DeadlinesApiPostgresTest(DeadlinesApiPostgresTest.ClockFixture fixture) : DeadlinesApiTestBase<DeadlinesApiPostgresTest.ClockFixture>(fixture)
 {
     public sealed class ClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IClockFixture

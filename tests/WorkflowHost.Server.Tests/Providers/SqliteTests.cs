@@ -55,6 +55,18 @@ public sealed class SecurityApiSqliteTest(SqliteApiFixture fixture) : SecurityAp
 
 public sealed class MigrationsApiSqliteTest(SqliteApiFixture fixture) : MigrationsApiTestBase<SqliteApiFixture>(fixture);
 
+
+public sealed class RoutingApiSqliteTest(RoutingApiSqliteTest.ClockFixture fixture) : RoutingApiTestBase<RoutingApiSqliteTest.ClockFixture>(fixture)
+{
+    public sealed class ClockFixture : SqliteApiFixture, IShiftedClockFixture
+    {
+        public ShiftedClock Clock { get; } = new();
+
+        protected override bool ShippedProcedures => true;
+
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ShiftedClockHostFactory(settings, logs, Clock);
+    }
+}
 public sealed class DeadlinesApiSqliteTest(DeadlinesApiSqliteTest.ClockFixture fixture) : DeadlinesApiTestBase<DeadlinesApiSqliteTest.ClockFixture>(fixture)
 {
     public sealed class ClockFixture : SqliteApiFixture, IClockFixture

@@ -285,6 +285,58 @@ namespace WorkflowHost.Data.Migrations.Postgres
                     b.ToTable("calendar_replans", (string)null);
                 });
 
+            modelBuilder.Entity("WorkflowHost.Data.Entities.CustodyEventEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FromUnit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ToUnit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("dossier_custody", (string)null);
+                });
+
             modelBuilder.Entity("WorkflowHost.Data.Entities.DeadlineChangeEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -595,6 +647,13 @@ namespace WorkflowHost.Data.Migrations.Postgres
                     b.Property<int>("ProcedureVersion")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ProcessKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ProcessVersion")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -616,6 +675,16 @@ namespace WorkflowHost.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("ReturnedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RoutingExplanationJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RoutingRule")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("RoutingTableVersion")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -640,6 +709,10 @@ namespace WorkflowHost.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("SubjectUnitWritten")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("SupplementMissingJson")
                         .HasColumnType("text");
 
@@ -654,6 +727,10 @@ namespace WorkflowHost.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("SupplementResumedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VersionRule")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
 
@@ -1175,6 +1252,36 @@ namespace WorkflowHost.Data.Migrations.Postgres
                         .HasDatabaseName("IX_reminders_task_kind_due");
 
                     b.ToTable("reminders", (string)null);
+                });
+
+            modelBuilder.Entity("WorkflowHost.Data.Entities.RoutingTableEntity", b =>
+                {
+                    b.Property<string>("Province")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Province", "Version");
+
+                    b.ToTable("routing_tables", (string)null);
                 });
 
             modelBuilder.Entity("WorkflowHost.Data.Entities.ServiceJobEntity", b =>

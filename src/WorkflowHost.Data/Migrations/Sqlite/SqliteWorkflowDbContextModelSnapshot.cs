@@ -272,6 +272,56 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.ToTable("calendar_replans", (string)null);
                 });
 
+            modelBuilder.Entity("WorkflowHost.Data.Entities.CustodyEventEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromUnit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToUnit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("dossier_custody", (string)null);
+                });
+
             modelBuilder.Entity("WorkflowHost.Data.Entities.DeadlineChangeEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -580,6 +630,13 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.Property<int>("ProcedureVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProcessKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProcessVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
@@ -600,6 +657,16 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ReturnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RoutingExplanationJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoutingRule")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RoutingTableVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SearchText")
@@ -625,6 +692,10 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubjectUnitWritten")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SupplementMissingJson")
                         .HasColumnType("TEXT");
 
@@ -639,6 +710,10 @@ namespace WorkflowHost.Data.Migrations.Sqlite
 
                     b.Property<long?>("SupplementResumedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("VersionRule")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1154,6 +1229,36 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_reminders_task_kind_due");
 
                     b.ToTable("reminders", (string)null);
+                });
+
+            modelBuilder.Entity("WorkflowHost.Data.Entities.RoutingTableEntity", b =>
+                {
+                    b.Property<string>("Province")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Province", "Version");
+
+                    b.ToTable("routing_tables", (string)null);
                 });
 
             modelBuilder.Entity("WorkflowHost.Data.Entities.ServiceJobEntity", b =>
