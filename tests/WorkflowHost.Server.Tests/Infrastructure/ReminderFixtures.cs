@@ -71,7 +71,12 @@ public sealed class SqliteReminderFixture : SqliteApiFixture, IReminderFixture, 
     protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) =>
         new ClockHostFactory(ReminderSettings.With(settings, Smtp), logs, Clock);
 
-    public WorkflowHostFactory SecondNode() => new ClockHostFactory(ReminderSettings.With(Settings, Smtp), new RecentLogs(), Clock);
+    public WorkflowHostFactory SecondNode()
+    {
+        // Hangfire's log provider is process-global and may point at a node disposed earlier (see ApiFixture).
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
+        return new ClockHostFactory(ReminderSettings.With(Settings, Smtp), new RecentLogs(), Clock);
+    }
 
     public void Dispose() => Smtp.Dispose();
 }
@@ -86,7 +91,12 @@ public sealed class PostgresReminderFixture(SharedPostgres postgres) : PostgresA
     protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) =>
         new ClockHostFactory(ReminderSettings.With(settings, Smtp), logs, Clock);
 
-    public WorkflowHostFactory SecondNode() => new ClockHostFactory(ReminderSettings.With(Settings, Smtp), new RecentLogs(), Clock);
+    public WorkflowHostFactory SecondNode()
+    {
+        // Hangfire's log provider is process-global and may point at a node disposed earlier (see ApiFixture).
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
+        return new ClockHostFactory(ReminderSettings.With(Settings, Smtp), new RecentLogs(), Clock);
+    }
 
     public void Dispose() => Smtp.Dispose();
 }
