@@ -8,11 +8,12 @@ namespace WorkflowHost.BrowserTests;
 /// <summary>
 /// The process owner's screens in headless Chromium against the real server: the instance list and viewer (the
 /// active task highlighted on the diagram) and the migration screen (element map, dry run, execution). Screenshots
-/// of each land in docs/screenshots/.
+/// of each land in docs/screenshots/ when the run sets WORKFLOWHOST_SCREENSHOTS to it.
 /// </summary>
 public sealed class InstanceViewerTests(BrowserServer fixture, ITestOutputHelper output) : IClassFixture<BrowserServer>
 {
-    private static readonly string Screenshots = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../docs/screenshots"));
+    // docs/screenshots only when asked (WORKFLOWHOST_SCREENSHOTS): a test run must not rewrite tracked files.
+    private string Screenshots => fixture.ScreenshotDirectory;
 
     private static string Bpmn(string key, string body) => $"""
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"

@@ -8,7 +8,7 @@ namespace WorkflowHost.BrowserTests;
 /// <summary>
 /// A process owner edits the routing table in the web app (issue 13): changes a row, tries it, saves it as the next
 /// version; the next dossier received at the desk follows the new row, and the desk and the dossier say so. In
-/// Vietnamese, the app's default. With WFH_SCREENSHOTS set to a folder, the screens are saved there.
+/// Vietnamese, the app's default. With WORKFLOWHOST_SCREENSHOTS set to a folder, the screens are saved there.
 /// </summary>
 public sealed class RoutingEditorTests(BrowserServer fixture, ITestOutputHelper output) : IClassFixture<BrowserServer>
 {
@@ -80,7 +80,7 @@ public sealed class RoutingEditorTests(BrowserServer fixture, ITestOutputHelper 
 
     private async Task ScreenshotAsync(IPage page, string name)
     {
-        if (Environment.GetEnvironmentVariable("WFH_SCREENSHOTS") is not { Length: > 0 } folder) return;
+        if (Environment.GetEnvironmentVariable("WORKFLOWHOST_SCREENSHOTS") is not { Length: > 0 } folder) return;
         Directory.CreateDirectory(folder);
         // Editing scrolls a wide table sideways; the picture shows it from its first column.
         await page.EvaluateAsync("() => document.querySelectorAll('.table-scroll').forEach(e => e.scrollLeft = 0)");
