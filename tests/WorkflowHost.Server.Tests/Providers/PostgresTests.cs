@@ -128,3 +128,6 @@ public sealed class ReportsApiPostgresTest(ReportsApiPostgresTest.SeededFixture 
         }
     }
 }
+
+[Collection(PostgresCollection.Name)]
+public sealed class EventElementsApiPostgresTest(PostgresApiFixture fixture) : EventElementsApiTestBase<PostgresApiFixture>(fixture);

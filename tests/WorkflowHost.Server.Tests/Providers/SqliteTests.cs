@@ -104,3 +104,5 @@ public sealed class ReportsApiSqliteTest(ReportsApiSqliteTest.SeededFixture fixt
         }
     }
 }
+
+public sealed class EventElementsApiSqliteTest(SqliteApiFixture fixture) : EventElementsApiTestBase<SqliteApiFixture>(fixture);
