@@ -8,7 +8,8 @@ namespace WorkflowHost.Server.Services;
 /// <summary>
 /// Who owns which procedure (definition key). The user who first deploys a key owns it; owners (and admins) name
 /// further owners. Owners deploy and publish the key's versions, read and cancel its instances, and may broadcast
-/// messages to them. Keys deployed at start-up from workflows/ have no owner until an admin names one.
+/// messages to them. Keys deployed at start-up from workflows/ have no owner until an admin names one (with demo data,
+/// the demo account `owner` owns them).
 /// </summary>
 public sealed class ProcedureOwners(WorkflowDbContext db)
 {

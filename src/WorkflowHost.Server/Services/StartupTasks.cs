@@ -65,7 +65,8 @@ public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, 
         await db.Database.MigrateAsync(ct);
         if (!storage.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         if (storage.SeedDemoUsers) await SeedUsersAsync();
-        await DeployWorkflowsAsync(ct);
+        var shipped = await DeployWorkflowsAsync(ct);
+        if (storage.SeedDemoUsers) await GiveShippedKeysToTheDemoOwnerAsync(shipped, ct);
         if (WorkflowsFolder.Resolve(options.Value, environment.ContentRootPath) is { } workflows) await routingTables.ImportShippedAsync(workflows, ct);
     }
 
@@ -94,16 +95,19 @@ public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, 
         }
     }
 
-    private async Task DeployWorkflowsAsync(CancellationToken ct)
+    /// <summary>Deploys every workflows/*.bpmn (an unchanged file reuses its version); answers the keys deployed.</summary>
+    private async Task<IReadOnlyList<string>> DeployWorkflowsAsync(CancellationToken ct)
     {
+        var keys = new List<string>();
         var directory = WorkflowsFolder.Resolve(options.Value, environment.ContentRootPath);
-        if (directory is null) return;
+        if (directory is null) return keys;
         foreach (var file in Directory.GetFiles(directory, "*.bpmn").Order(StringComparer.Ordinal))
         {
             try
             {
                 var summary = await definitions.DeployAsync(await File.ReadAllTextAsync(file, ct), publish: true, "startup", reuseIdenticalLatest: true, ct);
                 logger.LogInformation("Procedure {Key} v{Version} ({Status}) from {File}", summary.Key, summary.Version, summary.Status, Path.GetFileName(file));
+                keys.Add(summary.Key);
             }
             catch (Exception ex) when (ex is InvalidInputException or ConflictException)
             {
@@ -111,5 +115,16 @@ public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, 
                     ex is InvalidInputException invalid ? string.Join("; ", invalid.Errors.Select(e => $"{e.ElementId}: {e.Message}")) : "");
             }
         }
+        return keys;
+    }
+
+    /// <summary>In the demo story the process owner `owner` looks after Đà Nẵng's shipped procedures, so the designer can
+    /// open and publish them. Only keys nobody owns yet: an owner named since (by an admin) is never overruled.</summary>
+    private async Task GiveShippedKeysToTheDemoOwnerAsync(IReadOnlyList<string> keys, CancellationToken ct)
+    {
+        var owned = await db.DefinitionOwners.Where(o => keys.Contains(o.DefinitionKey)).Select(o => o.DefinitionKey).Distinct().ToListAsync(ct);
+        foreach (var key in keys.Except(owned, StringComparer.Ordinal).Distinct(StringComparer.Ordinal))
+            db.DefinitionOwners.Add(new DefinitionOwnerEntity { DefinitionKey = key, UserName = "owner" });
+        await db.SaveChangesAsync(ct);
     }
 }

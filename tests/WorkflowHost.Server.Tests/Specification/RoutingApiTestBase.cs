@@ -250,6 +250,61 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal("hkd-elsewhere", (await admin.GetAsync<JsonObject>($"/api/dossiers/{other["code"]}"))["routing"]!["versionRule"]!.GetValue<string>());
     }
 
+    /// <summary>Issue 12's example on land registration (one process key before and after the reform): the new version at a
+    /// pilot ward from 2025-07-01, the old version before and elsewhere. On 2025-06-30 the parcel's unit 20285 is phường
+    /// Khuê Mỹ and the dossier is filed at its district (494); from 2025-07-01 the code is phường Ngũ Hành Sơn, the pilot
+    /// ward: the rule's date decides, not the code alone. The new version is published through the designer.</summary>
+    [Fact]
+    public virtual async Task VersionRule_SendsADossierReceivedOn30JuneToV1_AndOneOn1JulyAtAPilotWardToV2()
+    {
+        var owner = await Fixture.AsAsync("owner");
+        var admin = await Fixture.AsAsync("admin");
+        var xml = await File.ReadAllTextAsync(Path.Combine(WorkflowHost.Testing.ReferenceData.RepositoryWorkflows, "land-registration.bpmn"));
+        var published = await owner.Http.PostAsJsonAsync("/api/designer/drafts/land-registration/publish",
+            new { xml = xml.Replace("Tiếp nhận hồ sơ (Dossier received)", "Tiếp nhận hồ sơ tại phường thí điểm (Received at the pilot ward)"), changeNote = "Ward version for the pilot" });
+        await owner.ExpectAsync(published, HttpStatusCode.OK, "publish v2 in the designer");
+        var v2 = (await published.Content.ReadFromJsonAsync<JsonObject>())!["version"]!.GetValue<int>();
+        var v1 = v2 - 1;
+
+        var before = (await owner.GetAsync<JsonObject>("/api/routing/tables/48"))["table"]!.AsObject();
+        var table = before.DeepClone().AsObject();
+        var rules = table["versionRules"]!.AsArray();
+        rules.Add(new JsonObject
+        {
+            ["id"] = "land-pilot-ward", ["procedureCode"] = Land, ["from"] = "2025-07-01", ["receivingUnits"] = new JsonArray(NguHanhSon),
+            ["processKey"] = "land-registration", ["processVersion"] = v2,
+        });
+        rules.Add(new JsonObject { ["id"] = "land-elsewhere", ["procedureCode"] = Land, ["processKey"] = "land-registration", ["processVersion"] = v1 });
+        await owner.ExpectAsync(await owner.Http.PutAsJsonAsync("/api/routing/tables/48", new { table, note = "land registration pilot at Ngũ Hành Sơn" }), HttpStatusCode.OK, "save rules");
+        try
+        {
+            Fixture.Clock.SetLocal(2025, 6, 30);
+            var lastDay = await ReceiveAsync(admin, Receipt(Land, "494", new { unitCode = NguHanhSon, parcel = "7/11" }, "Phạm Ngày Cuối"));
+            Fixture.Clock.SetLocal(2025, 7, 1);
+            var pilot = await ReceiveAsync(await Fixture.AsAsync("reception.ngu-hanh-son"), Receipt(Land, NguHanhSon, new { unitCode = NguHanhSon, parcel = "7/12" }, "Phạm Ngày Đầu"));
+            var elsewhere = await ReceiveAsync(await Fixture.AsAsync("reception.hai-chau"), Receipt(Land, HaiChau, new { unitCode = HaiChau, parcel = "7/13" }, "Phạm Nơi Khác"));
+
+            Assert.Equal([v1, v2, v1], [
+                (await admin.InstanceAsync(lastDay["instanceId"]!.GetValue<Guid>())).Version,
+                (await admin.InstanceAsync(pilot["instanceId"]!.GetValue<Guid>())).Version,
+                (await admin.InstanceAsync(elsewhere["instanceId"]!.GetValue<Guid>())).Version]);
+            var recorded = new List<(string?, int, int)>();
+            foreach (var code in new[] { lastDay, pilot, elsewhere }.Select(d => d["code"]!.GetValue<string>()))
+            {
+                var dossier = await admin.GetAsync<JsonObject>($"/api/dossiers/{code}");
+                recorded.Add((dossier["routing"]!["versionRule"]?.GetValue<string>(), dossier["routing"]!["processVersion"]!.GetValue<int>(), dossier["procedure"]!["version"]!.GetValue<int>()));
+            }
+            // The catalogue version in force changes on 1 July as well (v1 → v2 of the procedure), independently of the process version.
+            Assert.Equal([("land-elsewhere", v1, 1), ("land-pilot-ward", v2, 2), ("land-elsewhere", v1, 2)], recorded);
+        }
+        finally
+        {
+            var current = (await owner.GetAsync<JsonObject>("/api/routing/tables/48"))["table"]!.AsObject();
+            before["version"] = current["version"]!.GetValue<int>();
+            await owner.ExpectAsync(await owner.Http.PutAsJsonAsync("/api/routing/tables/48", new { table = before, note = "pilot rules removed" }), HttpStatusCode.OK, "restore rules");
+        }
+    }
+
     [Fact]
     public virtual async Task RoutingResolve_Answers422NamingEachField_WhenInputIsWrong()
     {
