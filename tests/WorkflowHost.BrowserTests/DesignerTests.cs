@@ -9,11 +9,15 @@ namespace WorkflowHost.BrowserTests;
 /// <summary>
 /// The designer in headless Chromium against the real server, as a process owner uses it: a procedure built by
 /// clicking, the server's validation on the offending flow, the fix, publishing with a change note, a second version
-/// and the diff that marks the changed task; and every BPMN MIWG model opened, exported and re-opened unchanged.
+/// and the diff that marks the changed task, a version rule that sends the desk's next dossier to it and that dossier's
+/// instance in the viewer; and every BPMN MIWG model opened, exported and re-opened unchanged.
 /// Labels are the Vietnamese ones (the app's default).
 /// </summary>
 public sealed partial class DesignerTests(BrowserServer fixture) : IClassFixture<BrowserServer>
 {
+    private const string HouseholdBusiness = "9.900003";
+    private const string HaiChau = "20242";
+
     [GeneratedRegex("User Task")]
     private static partial Regex UserTaskHeader();
 
@@ -121,6 +125,53 @@ public sealed partial class DesignerTests(BrowserServer fixture) : IClassFixture
         await Assertions.Expect(page.Locator("[data-testid='diff-newer'] .diff-changed")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("diff-list")).ToContainTextAsync("stepBudget: P3D → P5D");
         await page.ScreenshotAsync(new() { Path = Path.Combine(fixture.ScreenshotDirectory, "designer-diff.png") });
+
+        // A version selection rule in the routing screen sends household business registrations received at Hải Châu
+        // to the procedure just published (no version named: its published version, 2).
+        await page.GotoAsync($"{fixture.BaseUrl}/#/routing");
+        var versionRules = page.GetByTestId("version-rules");
+        await Assertions.Expect(versionRules.Locator("tbody tr")).Not.ToHaveCountAsync(0);
+        var row = await versionRules.Locator("tbody tr:not(.row-problems)").CountAsync() + 1;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thêm quy tắc phiên bản" }).ClickAsync();
+        var cell = (string column) => page.GetByLabel($"Quy tắc phiên bản {row}: {column}", new() { Exact = true });
+        await cell("Mã hàng").FillAsync("hkd-hai-chau-designer");
+        await cell("Mã thủ tục").FillAsync(HouseholdBusiness);
+        await cell("Nơi tiếp nhận").FillAsync(HaiChau);
+        await cell("Quy trình (mã BPMN)").FillAsync(key);
+        await page.GetByLabel("Ghi chú thay đổi").FillAsync("Hộ kinh doanh tại Hải Châu theo quy trình mới");
+        await Assertions.Expect(page.GetByTestId("routing-save")).ToBeEnabledAsync();
+        await page.GetByTestId("routing-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("routing-saved")).ToBeVisibleAsync();
+
+        // Reception at Hải Châu receives one at the desk: it runs the published procedure.
+        var desk = await SignInAsync("reception.hai-chau");
+        await desk.GetByLabel("Tìm thủ tục theo mã hoặc tên").FillAsync(HouseholdBusiness);
+        await Assertions.Expect(desk.Locator($"#procedure-option-{HouseholdBusiness.Replace(".", "\\.")}")).ToBeVisibleAsync();
+        await desk.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(desk.GetByTestId("picked-procedure")).ToContainTextAsync(HouseholdBusiness);
+        await desk.GetByLabel("Họ và tên / Tên tổ chức").FillAsync("Hộ kinh doanh Bà Năm");
+        await desk.Locator("[id='subject.unitCode']").SelectOptionAsync(HaiChau);
+        await Assertions.Expect(desk.GetByTestId("desk-routing")).ToContainTextAsync("hkd-hai-chau-designer");
+        await desk.GetByTestId("confirm").ClickAsync();
+        var code = (await desk.GetByTestId("slip-code").InnerTextAsync()).Trim();
+        await desk.Context.CloseAsync();
+
+        // The unit's manager goes from the dossier to its instance: version 2, waiting at the appraisal built above.
+        var manager = await SignInAsync("manager.hai-chau");
+        await manager.GotoAsync($"{fixture.BaseUrl}/#/dossiers/{Uri.EscapeDataString(code)}");
+        await manager.GetByTestId("instance-link").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("diagram")).ToHaveAttributeAsync("data-state", "ready");
+        await Assertions.Expect(manager.GetByTestId("diagram")).ToHaveAttributeAsync("aria-label", new Regex($"{Regex.Escape(key)} phiên bản 2"));
+        await Assertions.Expect(manager.Locator(".djs-element.wh-active")).ToHaveAttributeAsync("data-element-id", "appraise");
+        await Assertions.Expect(manager.Locator(".djs-element.wh-visited[data-element-id='received']")).ToHaveCountAsync(1);
+        await Assertions.Expect(manager.GetByTestId("dossier-link")).ToHaveTextAsync(code);
+        await manager.ScreenshotAsync(new() { Path = Path.Combine(fixture.ScreenshotDirectory, "designer-published-instance.png"), FullPage = true });
+        await manager.Context.CloseAsync();
+
+        // The process owner finds it in the instance list of the procedure.
+        await page.GotoAsync($"{fixture.BaseUrl}/#/instances?definitionKey={key}");
+        await page.GetByTestId("instance-table").GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
+        await Assertions.Expect(page.Locator(".djs-element.wh-active")).ToHaveAttributeAsync("data-element-id", "appraise");
         await page.Context.CloseAsync();
     });
 

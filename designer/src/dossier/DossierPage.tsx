@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import { bytes, dateTime } from '../shell/format';
 import { useUnitNames } from '../shell/units';
 import { href } from '../shell/router';
+import { hasRole, useSession } from '../shell/session';
 import { Loading, Notice, StatusBadge } from '../shell/ui';
 import { SlipTable } from './SlipTable';
 import { Qr } from './Qr';
@@ -69,6 +70,7 @@ export function DossierPage({ code }: { code: string }) {
   const [dossier, setDossier] = useState<Dossier | null>(null);
   const [error, setError] = useState<string | null>(null);
   const unitName = useUnits();
+  const { me } = useSession();
 
   useEffect(() => {
     setDossier(null);
@@ -94,6 +96,9 @@ export function DossierPage({ code }: { code: string }) {
           {d.supplement && printLink('supplement', t('print.supplement'))}
           {d.status === 3 && printLink('refusal', t('print.refusal'))}
           {printLink('control', t('print.control'))}
+          {d.instanceId && hasRole(me, 'manager', 'process-owner') && (
+            <a class="button button--ghost" href={href({ name: 'instance', id: d.instanceId })} data-testid="instance-link">{t('dossier.openInstance')}</a>
+          )}
         </div>
       </div>
       <div class="two-col">
