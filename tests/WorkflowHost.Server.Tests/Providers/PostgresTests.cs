@@ -131,3 +131,6 @@ public sealed class ReportsApiPostgresTest(ReportsApiPostgresTest.SeededFixture 
 
 [Collection(PostgresCollection.Name)]
 public sealed class EventElementsApiPostgresTest(PostgresApiFixture fixture) : EventElementsApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class SlaRollupApiPostgresTest(ReportsApiPostgresTest.SeededFixture fixture) : SlaRollupApiTestBase<ReportsApiPostgresTest.SeededFixture>(fixture);

@@ -106,3 +106,5 @@ public sealed class ReportsApiSqliteTest(ReportsApiSqliteTest.SeededFixture fixt
 }
 
 public sealed class EventElementsApiSqliteTest(SqliteApiFixture fixture) : EventElementsApiTestBase<SqliteApiFixture>(fixture);
+
+public sealed class SlaRollupApiSqliteTest(ReportsApiSqliteTest.SeededFixture fixture) : SlaRollupApiTestBase<ReportsApiSqliteTest.SeededFixture>(fixture);
