@@ -100,6 +100,58 @@ public abstract class SlaRollupApiTestBase<TFixture>(TFixture fixture) : IClassF
         await AssertSameAsync();
     }
 
+    [Fact]
+    public virtual async Task Rollup_DoesNotDrift_WhenConcurrentWritersChangeTheSameDossiers()
+    {
+        List<Guid> ids;
+        using (var scope = Fixture.Factory.Services.CreateScope())
+            ids = await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Dossiers
+                .Where(d => d.Code.StartsWith("SLA.") && d.CompetentUnit == "20285" && d.FinishedAt == null && (d.Status == 4 || d.Status == 2))
+                .OrderBy(d => d.Code).Select(d => d.Id).Take(12).ToListAsync();
+        Assert.Equal(12, ids.Count);
+        var finish = DateTimeOffset.UtcNow;
+        // Eight writers, each changing every one of the same twelve dossiers in its own transaction: finish, pause,
+        // resume, move to another unit — the last committed change of each dossier wins, and the rollup must follow it.
+        var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            foreach (var id in ids.OrderBy(i => (i.GetHashCode() ^ w) & 0xff))
+            {
+                for (var attempt = 0; ; attempt++)
+                {
+                    using var scope = Fixture.Factory.Services.CreateScope();
+                    var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+                    try
+                    {
+                        var query = db.Dossiers.Where(d => d.Id == id);
+                        _ = w % 4 switch
+                        {
+                            0 => await query.ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, 10).SetProperty(d => d.FinishedAt, finish)),
+                            1 => await query.ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, 5)),
+                            2 => await query.ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, 4).SetProperty(d => d.FinishedAt, (DateTimeOffset?)null)),
+                            _ => await query.ExecuteUpdateAsync(s => s.SetProperty(d => d.CompetentUnit, d => d.CompetentUnit == "20285" ? "20242" : "20285")),
+                        };
+                        break;
+                    }
+                    catch (Exception) when (attempt < 20)
+                    {
+                        // A deadlock victim or a busy SQLite file: the write rolled back whole; try it again.
+                        await Task.Delay(20 * (attempt + 1));
+                    }
+                }
+            }
+        })).ToList();
+        await Task.WhenAll(writers);
+
+        using (var scope = Fixture.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            var kept = await DailyAsync(db);
+            await scope.ServiceProvider.GetRequiredService<SlaRollup>().RebuildAsync(default);
+            Assert.Equal(kept, await DailyAsync(db));
+        }
+        await AssertSameAsync();
+    }
+
     /// <summary>Every period and scope: the rollup's report and trend equal the live ones; returns the admin's first period.</summary>
     private async Task<SlaReport> AssertSameAsync()
     {

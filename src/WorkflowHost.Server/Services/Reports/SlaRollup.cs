@@ -48,13 +48,24 @@ public sealed class SlaRollup(WorkflowDbContext db, OneStopData data, TimeProvid
             db.SlaRollupState.Add(new SlaRollupStateEntity { Id = 1, Zone = data.Zone.Id, OffsetMinutes = OffsetMinutes, BuiltAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-            var written = await db.Database.ExecuteSqlRawAsync(IsPostgres ? PostgresRecount : SqliteRecount, ct);
-            await transaction.CommitAsync(ct);
-            return written;
+            // A province's recount takes seconds (about 4 s for 1,000,000 dossiers on PostgreSQL), more than a request may.
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(RecountTimeout);
+            try
+            {
+                var written = IsPostgres
+                    ? await db.Database.ExecuteSqlRawAsync(PostgresRecount, [data.Zone.Id], ct)
+                    : await db.Database.ExecuteSqlRawAsync(SqliteRecount, ct);
+                await transaction.CommitAsync(ct);
+                return written;
+            }
+            finally { db.Database.SetCommandTimeout(timeout); }
         });
         logger.LogInformation("SLA rollup rebuilt: {Rows} rows of sla_daily in {Seconds:F1} s (zone {Zone})", rows, watch.Elapsed.TotalSeconds, data.Zone.Id);
         return rows;
     }
+
+    private static readonly TimeSpan RecountTimeout = TimeSpan.FromMinutes(30);
 
     private const string Sums = """
         SUM(p."Received"), SUM(p."Open"), SUM(p."Paused"), SUM(p."Finished"), SUM(p."Early"), SUM(p."OnTime"), SUM(p."Late"), SUM(p."Stopped")
@@ -65,11 +76,12 @@ public sealed class SlaRollup(WorkflowDbContext db, OneStopData data, TimeProvid
         """;
 
     // The same definition of a dossier's parts as the triggers use (migration SlaDailyRollup): a function on PostgreSQL,
-    // a view on SQLite.
-    private const string PostgresRecount = $"""
-        {Insert}
-        SELECT p."UnitCode", p."ProcedureCode", p."Day", {Sums}
-        FROM dossiers d CROSS JOIN LATERAL sla_dossier_parts(d, (SELECT s."Zone" FROM sla_rollup_state s WHERE s."Id" = 1)) p
+    // a view on SQLite. The zone is a parameter, not a sub-select: PostgreSQL inlines the function only then (4 s instead
+    // of a function call per dossier, over 30 s, for 1,000,000 dossiers).
+    private const string PostgresRecount = $$"""
+        {{Insert}}
+        SELECT p."UnitCode", p."ProcedureCode", p."Day", {{Sums}}
+        FROM dossiers d CROSS JOIN LATERAL sla_dossier_parts(d, {0}) p
         GROUP BY p."UnitCode", p."ProcedureCode", p."Day"
         """;
 
