@@ -63,12 +63,30 @@ start_server
 echo "== dashboard queries ($(date -u +%T) UTC, load $(cut -d' ' -f1-3 /proc/loadavg))"
 grep -o 'SLA rollup rebuilt.*' "$work/server.log" || true
 $psql workflow -c "SELECT count(*) AS sla_daily_rows, pg_size_pretty(pg_total_relation_size('sla_daily')) AS size FROM sla_daily"
+# The admin's province-wide answers, kept to compare with the live count below (COMPARE_LIVE).
+dump() {
+  curl -fs -c "$work/cookies" -H 'Content-Type: application/json' -d '{"userName":"admin","password":"admin"}' "http://127.0.0.1:$http/api/auth/login" > /dev/null
+  local today; today=$(date -u -d '+7 hours' +%F)
+  for days in 30 91 365; do
+    curl -fs -b "$work/cookies" "http://127.0.0.1:$http/api/reports/sla?from=$(date -u -d "+7 hours -$days days" +%F)&to=$today" > "$work/$1-report-$days.json"
+  done
+  curl -fs -b "$work/cookies" "http://127.0.0.1:$http/api/reports/sla/trend?from=$(date -u -d '+7 hours -91 days' +%F)&to=$today&bucket=week" > "$work/$1-trend-91.json"
+}
+dump rollup
 echo "-- from the rollup"
 dotnet run -c Release --no-build --project tests/WorkflowHost.LoadDriver -- --mode sla --url "http://127.0.0.1:$http" --requests "$requests" --warmup 2
 if [ -n "${COMPARE_LIVE:-}" ]; then
   $psql workflow -c "DELETE FROM sla_rollup_state"
   echo "== the same queries counted live over the dossiers ($(date -u +%T) UTC, load $(cut -d' ' -f1-3 /proc/loadavg))"
   dotnet run -c Release --no-build --project tests/WorkflowHost.LoadDriver -- --mode sla --url "http://127.0.0.1:$http" --requests "$requests" --warmup 2
+  dump live
+  for answer in report-30 report-91 report-365 trend-91; do
+    if cmp -s "$work/rollup-$answer.json" "$work/live-$answer.json"; then
+      echo "admin $answer: rollup and live answers identical ($(wc -c < "$work/live-$answer.json") bytes)"
+    else
+      echo "admin $answer: rollup and live answers DIFFER"; diff <(tr '{' '\n' < "$work/rollup-$answer.json") <(tr '{' '\n' < "$work/live-$answer.json") | head -20
+    fi
+  done
 fi
 if [ -n "${EXPLAIN:-}" ]; then
   # The report's shape (SlaReports.ReportAsync) for one unit over the last 30 days: two ranges of IX_dossiers_sla.
