@@ -3,39 +3,14 @@ using WorkflowHost.Testing;
 
 namespace WorkflowHost.Server.Tests.Infrastructure;
 
-/// <summary>
-/// The host's clock, set by the test. Unlike FakeTimeProvider it may also be set back, so each test of a class can
-/// start its own working week whatever order the tests run in. Instants are chosen days after the real now, so the
-/// Hangfire jobs the host schedules at them never run during a test: the tests call the jobs themselves.
-/// </summary>
-public sealed class TestClock(DateTimeOffset start) : TimeProvider
-{
-    private long _ticks = start.UtcTicks;
-
-    public DateTimeOffset Now
-    {
-        get => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
-        set => Interlocked.Exchange(ref _ticks, value.UtcTicks);
-    }
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
 /// <summary>A host suite with a settable clock and a loopback SMTP server the host mails through.</summary>
-public interface IReminderFixture
+public interface IReminderFixture : IClockFixture
 {
-    TestClock Clock { get; }
     LoopbackSmtpServer Smtp { get; }
     ApiFixture Api { get; }
 
     /// <summary>Another node on the same database, clock and SMTP server (dispose it).</summary>
     WorkflowHostFactory SecondNode();
-}
-
-/// <summary>Registers the test clock in place of the system clock.</summary>
-public sealed class ClockHostFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs, TimeProvider clock) : WorkflowHostFactory(settings, logs)
-{
-    protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(clock);
 }
 
 /// <summary>Settings of the reminder suites on top of the API suite's.</summary>
@@ -53,17 +28,17 @@ public static class ReminderSettings
         ["WorkflowHost:Smtp:Attempts"] = EmailAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["WorkflowHost:Smtp:RetryDelay"] = EmailRetryDelay.ToString("c"),
         ["WorkflowHost:Smtp:Timeout"] = "00:00:10",
-        // Tests sign in again after moving the clock by days (sessions expire with it).
+        // Tests sign in afresh after each move of the clock, many times per user.
         ["WorkflowHost:LoginAttemptsPerUser"] = "1000",
     };
 
     /// <summary>Monday 7 December 2026, 08:00 in Đà Nẵng: a working day three days after these tests were written.</summary>
-    public static readonly DateTimeOffset Monday = new(2026, 12, 7, 8, 0, 0, TimeSpan.FromHours(7));
+    public static readonly DateTimeOffset Monday = VietnamTime.At(2026, 12, 7, 8);
 }
 
 public sealed class SqliteReminderFixture : SqliteApiFixture, IReminderFixture, IDisposable
 {
-    public TestClock Clock { get; } = new(ReminderSettings.Monday);
+    public SettableClock Clock { get; } = SettableClock.StandingAt(ReminderSettings.Monday);
     public LoopbackSmtpServer Smtp { get; } = new();
     public ApiFixture Api => this;
     protected override bool ShippedProcedures => true;
@@ -83,7 +58,7 @@ public sealed class SqliteReminderFixture : SqliteApiFixture, IReminderFixture, 
 
 public sealed class PostgresReminderFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IReminderFixture, IDisposable
 {
-    public TestClock Clock { get; } = new(ReminderSettings.Monday);
+    public SettableClock Clock { get; } = SettableClock.StandingAt(ReminderSettings.Monday);
     public LoopbackSmtpServer Smtp { get; } = new();
     public ApiFixture Api => this;
     protected override bool ShippedProcedures => true;
@@ -99,10 +74,4 @@ public sealed class PostgresReminderFixture(SharedPostgres postgres) : PostgresA
     }
 
     public void Dispose() => Smtp.Dispose();
-}
-
-/// <summary>A fixture whose host runs on a clock the tests set.</summary>
-public interface IClockFixture
-{
-    TestClock Clock { get; }
 }

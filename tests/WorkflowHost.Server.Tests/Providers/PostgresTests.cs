@@ -77,13 +77,13 @@ public sealed class MigrationsApiPostgresTest(PostgresApiFixture fixture) : Migr
 [Collection(PostgresCollection.Name)]
 public sealed class RoutingApiPostgresTest(RoutingApiPostgresTest.ClockFixture fixture) : RoutingApiTestBase<RoutingApiPostgresTest.ClockFixture>(fixture)
 {
-    public sealed class ClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IShiftedClockFixture
+    public sealed class ClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IClockFixture
     {
-        public ShiftedClock Clock { get; } = new();
+        public SettableClock Clock { get; } = SettableClock.RunningFrom(DateTimeOffset.UtcNow);
 
         protected override bool ShippedProcedures => true;
 
-        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ShiftedClockHostFactory(settings, logs, Clock);
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ClockHostFactory(settings, logs, Clock);
     }
 }
 
@@ -92,7 +92,7 @@ public sealed class DeadlinesApiPostgresTest(DeadlinesApiPostgresTest.ClockFixtu
 {
     public sealed class ClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IClockFixture
     {
-        public TestClock Clock { get; } = new(DeadlinesClock.Start);
+        public SettableClock Clock { get; } = SettableClock.StandingAt(DeadlinesClock.Start);
         protected override bool ShippedProcedures => true;
         protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ClockHostFactory(settings, logs, Clock);
     }
@@ -106,8 +106,7 @@ public sealed class TimerClockApiPostgresTest(TimerClockApiPostgresTest.Postgres
 {
     public sealed class PostgresClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IClockFixture
     {
-        // Whole seconds: both databases store the due time exactly.
-        public TestClock Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        public SettableClock Clock { get; } = SettableClock.StandingAtNow();
 
         protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) =>
             new ClockHostFactory(settings, logs, Clock);

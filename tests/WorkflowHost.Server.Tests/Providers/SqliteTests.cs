@@ -1,6 +1,7 @@
 using WorkflowHost.Server.Tests.Conformance;
 using WorkflowHost.Server.Tests.Infrastructure;
 using WorkflowHost.Server.Tests.Specification;
+using WorkflowHost.Testing;
 
 namespace WorkflowHost.Server.Tests.Providers;
 
@@ -58,20 +59,20 @@ public sealed class MigrationsApiSqliteTest(SqliteApiFixture fixture) : Migratio
 
 public sealed class RoutingApiSqliteTest(RoutingApiSqliteTest.ClockFixture fixture) : RoutingApiTestBase<RoutingApiSqliteTest.ClockFixture>(fixture)
 {
-    public sealed class ClockFixture : SqliteApiFixture, IShiftedClockFixture
+    public sealed class ClockFixture : SqliteApiFixture, IClockFixture
     {
-        public ShiftedClock Clock { get; } = new();
+        public SettableClock Clock { get; } = SettableClock.RunningFrom(DateTimeOffset.UtcNow);
 
         protected override bool ShippedProcedures => true;
 
-        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ShiftedClockHostFactory(settings, logs, Clock);
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ClockHostFactory(settings, logs, Clock);
     }
 }
 public sealed class DeadlinesApiSqliteTest(DeadlinesApiSqliteTest.ClockFixture fixture) : DeadlinesApiTestBase<DeadlinesApiSqliteTest.ClockFixture>(fixture)
 {
     public sealed class ClockFixture : SqliteApiFixture, IClockFixture
     {
-        public TestClock Clock { get; } = new(DeadlinesClock.Start);
+        public SettableClock Clock { get; } = SettableClock.StandingAt(DeadlinesClock.Start);
         protected override bool ShippedProcedures => true;
         protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ClockHostFactory(settings, logs, Clock);
     }
@@ -83,8 +84,7 @@ public sealed class TimerClockApiSqliteTest(TimerClockApiSqliteTest.SqliteClockF
 {
     public sealed class SqliteClockFixture : SqliteApiFixture, IClockFixture
     {
-        // Whole seconds: both databases store the due time exactly.
-        public TestClock Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        public SettableClock Clock { get; } = SettableClock.StandingAtNow();
 
         protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) =>
             new ClockHostFactory(settings, logs, Clock);

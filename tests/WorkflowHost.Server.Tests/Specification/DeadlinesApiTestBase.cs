@@ -2,15 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using WorkflowHost.Server.Tests.Infrastructure;
+using WorkflowHost.Testing;
 
 namespace WorkflowHost.Server.Tests.Specification;
 
 /// <summary>Where the deadline suites' clock starts: Tue 10 Mar 2026, 08:00 in Vietnam (an ordinary working week).</summary>
 public static class DeadlinesClock
 {
-    public static readonly DateTimeOffset Start = Vn(2026, 3, 10, 8, 0);
-
-    public static DateTimeOffset Vn(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, TimeSpan.FromHours(7));
+    public static readonly DateTimeOffset Start = VietnamTime.At(2026, 3, 10, 8, 0);
 }
 
 /// <summary>
@@ -42,7 +41,7 @@ public abstract class DeadlinesApiTestBase<TFixture>(TFixture fixture) : IClassF
 
     private static Task<JsonObject> OpenTaskAsync(ApiClient client, string code, string elementId) => DossiersApiTestBase<TFixture>.OpenTaskAsync(client, code, elementId);
 
-    private static DateTimeOffset Vn(int year, int month, int day, int hour, int minute) => DeadlinesClock.Vn(year, month, day, hour, minute);
+    private static DateTimeOffset Vn(int year, int month, int day, int hour, int minute) => VietnamTime.At(year, month, day, hour, minute);
 
     private static DateTimeOffset At(JsonNode? node) => node!.GetValue<DateTimeOffset>();
 

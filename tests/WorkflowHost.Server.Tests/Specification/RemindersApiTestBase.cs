@@ -10,6 +10,7 @@ using WorkflowHost.Data;
 using WorkflowHost.Data.Entities;
 using WorkflowHost.Server.Reminders;
 using WorkflowHost.Server.Tests.Infrastructure;
+using WorkflowHost.Testing;
 
 namespace WorkflowHost.Server.Tests.Specification;
 
@@ -23,8 +24,7 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
 {
     protected TFixture Fixture { get; } = fixture;
 
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
-    private static DateTimeOffset Local(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, Vietnam);
+    private static DateTimeOffset Local(int month, int day, int hour, int minute = 0) => VietnamTime.At(2026, month, day, hour, minute);
 
     // ------------------------------------------------------------------ planning and firing
 

@@ -11,7 +11,7 @@ namespace WorkflowHost.Server.Tests.Specification;
 /// district and ward versions either side of 2025-07-01, editing the table, custody of originals, and the cut-over.
 /// The host's clock is moved to the day each scenario needs.
 /// </summary>
-public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, IShiftedClockFixture
+public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, IClockFixture
 {
     protected TFixture Fixture { get; } = fixture;
 

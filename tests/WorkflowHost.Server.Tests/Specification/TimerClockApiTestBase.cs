@@ -9,7 +9,7 @@ namespace WorkflowHost.Server.Tests.Specification;
 
 /// <summary>
 /// Timers on the host's injected clock, with no waiting: what the host decides by its <see cref="TimeProvider"/> — the
-/// due time, the scheduling horizon, the firing — is driven by moving the host's clock (<see cref="TestClock"/>). When a scheduled Hangfire job runs
+/// due time, the scheduling horizon, the firing — is driven by moving the host's clock (<see cref="WorkflowHost.Testing.SettableClock"/>). When a scheduled Hangfire job runs
 /// is decided by Hangfire's own clock, so the test runs the job itself once the clock says it is due, as Hangfire would.
 /// </summary>
 public abstract class TimerClockApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, IClockFixture
