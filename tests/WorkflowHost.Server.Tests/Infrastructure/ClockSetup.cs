@@ -8,22 +8,18 @@ namespace WorkflowHost.Server.Tests.Infrastructure;
 
 /// <summary>
 /// A host on a clock the test sets: the domain (deadlines, reminders, timers, routing by receipt date) reads
-/// <paramref name="clock"/>. Sign-in cookies, tokens and security stamps keep real time, so a client signed in before
-/// the clock moves by days, or back by a year, stays signed in.
+/// <see cref="Clock"/>. Sign-in cookies, tokens and security stamps keep real time, so a client signed in before the
+/// clock moves by days, or back by a year, stays signed in.
 /// </summary>
-public sealed class ClockHostFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs, SettableClock clock) : WorkflowHostFactory(settings, logs)
+public class ClockSetup(SettableClock clock) : HostSetup
 {
-    protected override void ConfigureTestServices(IServiceCollection services)
+    public SettableClock Clock { get; } = clock;
+
+    public override void ConfigureServices(IServiceCollection services)
     {
-        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<TimeProvider>(Clock);
         services.PostConfigureAll<CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
         services.PostConfigureAll<BearerTokenOptions>(o => o.TimeProvider = TimeProvider.System);
         services.PostConfigure<SecurityStampValidatorOptions>(o => o.TimeProvider = TimeProvider.System);
     }
-}
-
-/// <summary>A fixture whose host runs on a clock the tests set.</summary>
-public interface IClockFixture
-{
-    SettableClock Clock { get; }
 }
