@@ -131,6 +131,18 @@ public abstract class ApiFixture : IAsyncLifetime
     /// <summary>A client without credentials (no cookie, no token).</summary>
     public ApiClient Anonymous() => new(Factory.CreateClient(), this);
 
+    /// <summary>
+    /// A new session of a demo user, shared with nobody (dispose it): for tests that move the host's clock and want each
+    /// step to start from a sign-in made at that moment, not from a session cached by an earlier test.
+    /// </summary>
+    public async Task<ApiClient> SignInAfreshAsync(string user)
+    {
+        var client = Anonymous();
+        var response = await client.Http.PostAsJsonAsync("/api/auth/login", new { userName = user, password = user });
+        await client.ExpectAsync(response, HttpStatusCode.OK, $"sign-in of {user}");
+        return client;
+    }
+
     /// <summary>A client signed in as a demo user by cookie (shared within the fixture; sign-in is not free).</summary>
     public async Task<ApiClient> AsAsync(string user)
     {
@@ -138,11 +150,7 @@ public abstract class ApiFixture : IAsyncLifetime
         try
         {
             if (_signedIn.TryGetValue(user, out var existing)) return existing;
-            var client = Anonymous();
-            var response = await client.Http.PostAsJsonAsync("/api/auth/login", new { userName = user, password = user });
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"Sign-in of demo user '{user}' failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            _signedIn[user] = client;
-            return client;
+            return _signedIn[user] = await SignInAfreshAsync(user);
         }
         finally
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using WorkflowHost.Server.Tests.Infrastructure;
+using static WorkflowHost.Server.Tests.Infrastructure.DossierSteps;
 using WorkflowHost.Testing;
 
 namespace WorkflowHost.Server.Tests.Specification;
@@ -24,25 +25,10 @@ public abstract class DeadlinesApiTestBase<TFixture>(TFixture fixture) : IClassF
 {
     private TFixture Fixture { get; } = fixture;
 
-    /// <summary>
-    /// A fresh session at the clock's current time: sessions last 10 hours of the host's clock, and these tests move it
-    /// by days (and back, between tests), so a cached session would have expired.
-    /// </summary>
-    private async Task<ApiClient> AsAsync(string user)
-    {
-        var client = Fixture.Anonymous();
-        var response = await client.Http.PostAsJsonAsync("/api/auth/login", new { userName = user, password = user });
-        await client.ExpectAsync(response, HttpStatusCode.OK, $"sign-in of {user}");
-        return client;
-    }
+    /// <summary>A session made at the clock's current setting (these tests move it by days, and back between tests).</summary>
+    private Task<ApiClient> AsAsync(string user) => Fixture.SignInAfreshAsync(user);
 
     private static object Receipt(string applicant) => DossiersApiTestBase<TFixture>.Receipt(applicant: applicant);
-
-    private static Task<JsonObject> ReceiveAsync(ApiClient client, object body) => DossiersApiTestBase<TFixture>.ReceiveAsync(client, body);
-
-    private static Task<JsonObject> DossierAsync(ApiClient client, string code) => DossiersApiTestBase<TFixture>.DossierAsync(client, code);
-
-    private static Task<JsonObject> OpenTaskAsync(ApiClient client, string code, string elementId) => DossiersApiTestBase<TFixture>.OpenTaskAsync(client, code, elementId);
 
     private static DateTimeOffset Vn(int year, int month, int day, int hour, int minute) => VietnamTime.At(year, month, day, hour, minute);
 

@@ -381,39 +381,24 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         }
     }
 
-    private async Task<ApiClient> SignInAsync(string user)
-    {
-        // A fresh session per clock setting: a cached one may have expired when the clock moved on by days.
-        var client = Fixture.Anonymous();
-        var response = await client.Http.PostAsJsonAsync("/api/auth/login", new { userName = user, password = user });
-        await client.ExpectAsync(response, HttpStatusCode.OK, $"sign-in of {user}");
-        return client;
-    }
+    /// <summary>A session made at the clock's current setting (these tests move it by days).</summary>
+    private Task<ApiClient> SignInAsync(string user) => Fixture.SignInAfreshAsync(user);
 
+    /// <summary>Receives a marriage registration at the Hải Châu desk; returns its code.</summary>
     private async Task<string> ReceiveAsync(string applicant)
     {
         using var reception = await SignInAsync("reception.hai-chau");
-        var response = await reception.Http.PostAsJsonAsync("/api/dossiers", new
+        var received = await DossierSteps.ReceiveAsync(reception, new
         {
             procedureCode = "1.000894", receivingUnit = "20242", channel = 1,
             applicant = new { type = "citizen", name = applicant, idNumber = "048090001234" }, subject = new { unitCode = "20242" },
         });
-        await reception.ExpectAsync(response, HttpStatusCode.Created, "POST /api/dossiers");
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>();
+        return received["code"]!.GetValue<string>();
     }
 
-    private static async Task<Guid> OpenTaskAsync(ApiClient client, string code, string elementId)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var task = (await client.GetAsync<JsonArray>($"/api/tasks?q={code}")).Select(t => t!.AsObject())
-                .FirstOrDefault(t => t["elementId"]!.GetValue<string>() == elementId);
-            if (task is not null) return task["id"]!.GetValue<Guid>();
-            if (DateTime.UtcNow > until) Assert.Fail($"No open task '{elementId}' of dossier {code} appeared in the inbox.");
-            await Task.Delay(100);
-        }
-    }
+    /// <summary>The id of the dossier's step once it is open in the caller's inbox.</summary>
+    private static async Task<Guid> OpenTaskAsync(ApiClient client, string code, string elementId) =>
+        (await DossierSteps.OpenTaskAsync(client, code, elementId))["id"]!.GetValue<Guid>();
 
     private static async Task ClaimAsync(ApiClient client, Guid task) =>
         await client.ExpectAsync(await client.Http.PostAsync($"/api/tasks/{task}/claim", null), HttpStatusCode.OK, "claim");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using WorkflowHost.Server.Tests.Infrastructure;
+using static WorkflowHost.Server.Tests.Infrastructure.DossierSteps;
 using WorkflowHost.Testing;
 
 namespace WorkflowHost.Server.Tests.Specification;
@@ -39,39 +40,11 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
         applicant = new { type, name = applicant, idNumber = "048090001234" }, subject,
     };
 
-    private static async Task<JsonObject> ReceiveAsync(ApiClient client, object body)
-    {
-        var response = await client.Http.PostAsJsonAsync("/api/dossiers", body);
-        await client.ExpectAsync(response, HttpStatusCode.Created, "POST /api/dossiers");
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
-
     private static async Task<JsonObject> ResolveAsync(ApiClient client, object body)
     {
         var response = await client.Http.PostAsJsonAsync("/api/routing/resolve", body);
         await client.ExpectAsync(response, HttpStatusCode.OK, "POST /api/routing/resolve");
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
-
-    private static async Task<JsonObject?> FindTaskAsync(ApiClient client, string code, string elementId) =>
-        (await client.GetAsync<JsonArray>($"/api/tasks?q={code}")).Select(t => t!.AsObject()).FirstOrDefault(t => t["elementId"]!.GetValue<string>() == elementId);
-
-    private static async Task<JsonObject> OpenTaskAsync(ApiClient client, string code, string elementId)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            if (await FindTaskAsync(client, code, elementId) is { } task) return task;
-            if (DateTime.UtcNow > until) Assert.Fail($"No open task '{elementId}' of dossier {code} appeared in the inbox.");
-            await Task.Delay(100);
-        }
-    }
-
-    private static async Task CompleteAsync(ApiClient client, JsonObject task, object variables)
-    {
-        var id = task["id"]!.GetValue<Guid>();
-        await client.ExpectAsync(await client.Http.PostAsync($"/api/tasks/{id}/claim", null), HttpStatusCode.OK, "claim");
-        await client.ExpectAsync(await client.Http.PostAsJsonAsync($"/api/tasks/{id}/complete", new { variables }), HttpStatusCode.OK, "complete");
     }
 
     private async Task<int> DossierCountAsync() =>
