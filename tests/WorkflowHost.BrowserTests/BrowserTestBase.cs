@@ -54,6 +54,18 @@ public abstract class BrowserTestBase(BrowserServer fixture, ITestOutputHelper o
     }
 
     /// <summary>
+    /// At the reception desk: searches the catalogue for <paramref name="search"/>, checks that procedure
+    /// <paramref name="code"/> is offered, and picks it with the keyboard (Enter takes the first match).
+    /// </summary>
+    protected static async Task PickProcedureAsync(IPage desk, string search, string code)
+    {
+        await desk.GetByLabel("Tìm thủ tục theo mã hoặc tên").FillAsync(search);
+        await Assertions.Expect(desk.Locator($"#procedure-option-{code.Replace(".", "\\.")}")).ToBeVisibleAsync();
+        await desk.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(desk.GetByTestId("picked-procedure")).ToContainTextAsync(code);
+    }
+
+    /// <summary>
     /// Saves the page as <paramref name="name"/>.png in <see cref="BrowserServer.ScreenshotDirectory"/> (docs/screenshots
     /// when the run sets WORKFLOWHOST_SCREENSHOTS to it) and says where in the test output.
     /// </summary>

@@ -145,10 +145,7 @@ public sealed partial class DesignerTests(BrowserServer fixture, ITestOutputHelp
 
         // Reception at Hải Châu receives one at the desk: it runs the published procedure.
         var desk = await SignInAsync("reception.hai-chau");
-        await desk.GetByLabel("Tìm thủ tục theo mã hoặc tên").FillAsync(HouseholdBusiness);
-        await Assertions.Expect(desk.Locator($"#procedure-option-{HouseholdBusiness.Replace(".", "\\.")}")).ToBeVisibleAsync();
-        await desk.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(desk.GetByTestId("picked-procedure")).ToContainTextAsync(HouseholdBusiness);
+        await PickProcedureAsync(desk, HouseholdBusiness, HouseholdBusiness);
         await desk.GetByLabel("Họ và tên / Tên tổ chức").FillAsync("Hộ kinh doanh Bà Năm");
         await desk.Locator("[id='subject.unitCode']").SelectOptionAsync(HaiChau);
         await Assertions.Expect(desk.GetByTestId("desk-routing")).ToContainTextAsync("hkd-hai-chau-designer");

@@ -55,10 +55,7 @@ public sealed class RoutingEditorTests(BrowserServer fixture, ITestOutputHelper 
 
         // The next land dossier at the Hải Châu desk goes where the saved row says.
         var desk = await SignInAsync("reception.hai-chau");
-        await desk.GetByLabel("Tìm thủ tục theo mã hoặc tên").FillAsync(Land);
-        await Assertions.Expect(desk.Locator($"#procedure-option-{Land.Replace(".", "\\.")}")).ToBeVisibleAsync();
-        await desk.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(desk.GetByTestId("picked-procedure")).ToContainTextAsync(Land);
+        await PickProcedureAsync(desk, Land, Land);
         await desk.GetByLabel("Họ và tên / Tên tổ chức").FillAsync("Lê Văn Đất");
         await desk.Locator("[id='subject.unitCode']").SelectOptionAsync("20285");
         await desk.GetByLabel("Thửa đất").FillAsync("12/345");
