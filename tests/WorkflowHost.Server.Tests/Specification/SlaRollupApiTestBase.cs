@@ -19,7 +19,7 @@ namespace WorkflowHost.Server.Tests.Specification;
 /// another competent unit, changed by a bulk UPDATE that no EF change tracking sees, received and extended through the
 /// API — and a recount from scratch finds exactly what the triggers kept.
 /// </summary>
-public abstract class SlaRollupApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, ISlaSeededFixture
+public abstract class SlaRollupApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, IHostFixture<SlaSeededSetup>
 {
     protected TFixture Fixture { get; } = fixture;
 
