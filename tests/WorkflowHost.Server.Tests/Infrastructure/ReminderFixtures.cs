@@ -43,6 +43,7 @@ public static class ReminderSettings
 {
     public static readonly TimeSpan EmailRetryDelay = TimeSpan.FromMilliseconds(300);
     public const int EmailAttempts = 3;
+    public static readonly TimeSpan LiveRelayPollInterval = TimeSpan.FromMilliseconds(500);
 
     public static Dictionary<string, string?> With(IReadOnlyDictionary<string, string?> settings, LoopbackSmtpServer smtp) => new(settings)
     {
@@ -53,6 +54,8 @@ public static class ReminderSettings
         ["WorkflowHost:Smtp:Attempts"] = EmailAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["WorkflowHost:Smtp:RetryDelay"] = EmailRetryDelay.ToString("c"),
         ["WorkflowHost:Smtp:Timeout"] = "00:00:10",
+        // The relay's fallback read (PostgreSQL): short, so a test that waits out two of them for a double is quick.
+        ["WorkflowHost:LiveRelay:PollInterval"] = LiveRelayPollInterval.ToString("c"),
         // Tests sign in again after moving the clock by days (sessions expire with it).
         ["WorkflowHost:LoginAttemptsPerUser"] = "1000",
     };
