@@ -127,14 +127,19 @@ public abstract class LivePushesApiTestBase<TFixture>(TFixture fixture) : IClass
     /// <summary>What Hangfire does at the clock's instant on <paramref name="node"/>: the job of each due reminder of the dossier.</summary>
     protected async Task FireDueAsync(string code, IServiceProvider node)
     {
-        var now = Fixture.Clock.Now;
-        var due = await WithDbAsync(db => db.Reminders.Where(r => r.Status == RowStatus.Pending && r.FireAt <= now
-            && db.Dossiers.Any(d => d.Id == r.DossierId && d.Code == code)).Select(r => r.Id).ToListAsync());
-        foreach (var id in due)
+        foreach (var id in await DueRemindersAsync(code))
         {
             using var scope = node.CreateScope();
             await scope.ServiceProvider.GetRequiredService<ReminderJobs>().FireAsync(id, CancellationToken.None);
         }
+    }
+
+    /// <summary>The reminders of the dossier due at the clock's instant (only this test's: other tests leave rows behind).</summary>
+    protected Task<List<Guid>> DueRemindersAsync(string code)
+    {
+        var now = Fixture.Clock.Now;
+        return WithDbAsync(db => db.Reminders.Where(r => r.Status == RowStatus.Pending && r.FireAt <= now
+            && db.Dossiers.Any(d => d.Id == r.DossierId && d.Code == code)).Select(r => r.Id).ToListAsync());
     }
 
     /// <summary>A hub connection of <paramref name="user"/> to one node; what it hears goes to <paramref name="heard"/>, time-stamped.</summary>
