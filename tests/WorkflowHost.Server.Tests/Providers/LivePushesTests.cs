@@ -99,6 +99,46 @@ public sealed class LivePushesApiPostgresTest(PostgresReminderFixture fixture, I
         output.WriteLine($"firing started on A -> received on B: {Figures(endToEnd)}");
     }
 
+    /// <summary>
+    /// The other half of that measurement: as at 17:00, when a working day's steps fall due together, one instant's job
+    /// on node A fires every breach (<see cref="ReminderJobs.FireDueAsync"/>, each in its own transaction) while node
+    /// B's client listens. Prints how long after the job's start each breach arrived and how long after the job ended
+    /// the last one did; asserts each arrived exactly once.
+    /// </summary>
+    [Fact]
+    public async Task RelayBurst_OneInstantsBreachesFiredOnNodeA_AllReachAClientOfNodeB_OnceEach_AndTheSpreadIsPrinted()
+    {
+        var samples = int.TryParse(Environment.GetEnvironmentVariable("WFH_RELAY_SAMPLES"), out var n) ? n : 40;
+        Fixture.Clock.Now = Local(12, 15, 8); // Tuesday
+        using var officer = await SignInAsync("officer.hai-chau");
+        var codes = new List<string>();
+        for (var i = 0; i < samples; i++)
+        {
+            var code = await ReceiveAsync($"Người Đồng Loạt {i}");
+            await OpenTaskAsync(officer, code, "appraise");
+            codes.Add(code);
+        }
+        await using var nodeB = Fixture.SecondNode();
+        _ = nodeB.Server;
+        Fixture.Clock.Now = Local(12, 15, 13, 30);
+        var heard = new ConcurrentQueue<Heard>();
+        await using var managerOnB = await ConnectAsync(nodeB, "manager.hai-chau", "B", heard);
+
+        var started = Stopwatch.GetTimestamp();
+        using (var scope = Fixture.Factory.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<ReminderJobs>().FireDueAsync(Fixture.Clock.Now, CancellationToken.None);
+        var ended = Stopwatch.GetTimestamp();
+        await WaitAsync(() => codes.All(code => heard.Any(h => h.Method == "breach" && h.About(code))), $"all {samples} breaches on node B");
+        await Task.Delay(3 * ReminderSettings.LiveRelayPollInterval);
+        foreach (var code in codes)
+            Assert.Equal(["breach", "notification"], heard.Where(h => h.About(code)).Select(h => h.Method).Order());
+
+        var arrivals = codes.Select(code => heard.First(h => h.Method == "breach" && h.About(code)).At).ToList();
+        output.WriteLine($"{samples} breaches of one instant fired by one job on node A in {Stopwatch.GetElapsedTime(started, ended).TotalMilliseconds:F0} ms");
+        output.WriteLine($"job started on A -> each breach received on B: {Figures(arrivals.Select(at => Stopwatch.GetElapsedTime(started, at).TotalMilliseconds).ToList())}");
+        output.WriteLine($"job ended on A -> last breach received on B: {Stopwatch.GetElapsedTime(ended, arrivals.Max()).TotalMilliseconds:F1} ms");
+    }
+
     private static string Figures(List<double> ms)
     {
         var sorted = ms.Order().ToList();
