@@ -48,5 +48,6 @@ public static class ReminderExtensions
         services.AddScoped<ILiveChannel, RelayedLiveChannel>();
         services.AddSingleton<PushWakeUps>();
         services.AddHostedService<LivePushRelay>();
+        services.AddHealthChecks().AddCheck<LiveRelayHealthCheck>("live-relay");
     }
 }

@@ -14,6 +14,11 @@ public sealed class PushWakeUps(StorageSettings storage, IOptions<LiveRelayOptio
     /// <summary>The listening connection's application name, so <c>pg_stat_activity</c> tells it apart.</summary>
     public const string ApplicationName = StorageSettings.ApplicationName + " relay";
 
+    private volatile bool _listening;
+
+    /// <summary>Whether this node hears other nodes' pushes at once; while false they arrive by polling.</summary>
+    public bool Listening => _listening;
+
     public async Task ListenAsync(Action wake, CancellationToken stop)
     {
         // Outside the pools: a pooled connection that LISTENs would pass its subscription on to whoever took it next.
@@ -27,15 +32,18 @@ public sealed class PushWakeUps(StorageSettings storage, IOptions<LiveRelayOptio
                 connection.Notification += (_, _) => wake();
                 await using (var listen = new NpgsqlCommand($"LISTEN {RelayedLiveChannel.WakeChannel}", connection))
                     await listen.ExecuteNonQueryAsync(stop);
+                _listening = true;
                 wake(); // whatever committed while nobody here listened
                 while (true) await connection.WaitAsync(stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
+                _listening = false;
                 return;
             }
             catch (Exception ex)
             {
+                _listening = false;
                 logger.LogWarning(ex, "Listening for live pushes failed; polling every {Interval} until it listens again", options.Value.PollInterval);
                 wake();
                 try { await Task.Delay(options.Value.ReconnectDelay, stop); }

@@ -56,6 +56,8 @@ public static class ReminderSettings
         ["WorkflowHost:Smtp:Timeout"] = "00:00:10",
         // The relay's fallback read (PostgreSQL): short, so a test that waits out two of them for a double is quick.
         ["WorkflowHost:LiveRelay:PollInterval"] = LiveRelayPollInterval.ToString("c"),
+        // Long enough for a test to see a relay not listening (its /health degraded) before it listens again.
+        ["WorkflowHost:LiveRelay:ReconnectDelay"] = "00:00:03",
         // Tests sign in again after moving the clock by days (sessions expire with it).
         ["WorkflowHost:LoginAttemptsPerUser"] = "1000",
     };

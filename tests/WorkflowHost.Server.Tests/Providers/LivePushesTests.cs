@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using WorkflowHost.Server.Notifications;
@@ -24,7 +26,7 @@ public sealed class LivePushesApiPostgresTest(PostgresReminderFixture fixture, I
     protected override bool RelaysAcrossNodes => true;
 
     [Fact]
-    public async Task Pushes_CommittedWhileTheRelaysListenersWereCutOff_ArriveOnce_AndTheRelaysListenAgain()
+    public async Task Pushes_CommittedWhileTheRelaysListenersWereCutOff_ArriveOnce_AndHealthSaysDegraded_UntilTheyListenAgain()
     {
         Fixture.Clock.Now = Local(12, 8, 8); // Tuesday
         var code = await ReceiveAsync("Võ Thị Mất Kết Nối");
@@ -39,13 +41,16 @@ public sealed class LivePushesApiPostgresTest(PostgresReminderFixture fixture, I
 
         // As a database restart or a network cut would: every relay's LISTEN connection ends, and the breach commits
         // before they are back (they wait a second), so PostgreSQL has nobody to tell.
+        Assert.Equal("healthy", await RelayHealthAsync());
         Assert.Equal(2, await TerminateListenersAsync());
         await FireDueAsync(code, Fixture.Factory.Services);
+        await WaitAsync(async () => await RelayHealthAsync() == "degraded", "node A's /health to say its relay is not listening");
 
         await WaitAsync(() => heard.Count(h => h.About(code)) >= 2, "node B's push of the breach");
         await Task.Delay(3 * ReminderSettings.LiveRelayPollInterval);
         Assert.Equal([("manager.hai-chau", "breach"), ("manager.hai-chau", "notification")], heard.Where(h => h.About(code)).Select(h => (h.User, h.Method)).Order());
         await WaitAsync(async () => await ListenersAsync() == 2, "both nodes listening again");
+        await WaitAsync(async () => await RelayHealthAsync() == "healthy", "node A's /health to say its relay listens again");
     }
 
     /// <summary>
@@ -144,6 +149,14 @@ public sealed class LivePushesApiPostgresTest(PostgresReminderFixture fixture, I
         var sorted = ms.Order().ToList();
         double At(double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
         return $"median {At(0.5):F1} ms, p95 {At(0.95):F1} ms, max {sorted[^1]:F1} ms";
+    }
+
+    /// <summary>The status of node A's <c>live-relay</c> health check.</summary>
+    private async Task<string> RelayHealthAsync()
+    {
+        using var anonymous = Fixture.Api.Anonymous();
+        var health = await anonymous.Http.GetFromJsonAsync<JsonObject>("/health");
+        return health!["checks"]!["live-relay"]!["status"]!.GetValue<string>();
     }
 
     private async Task<int> ListenersAsync()
