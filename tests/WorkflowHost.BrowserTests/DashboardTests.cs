@@ -93,6 +93,59 @@ public sealed class DashboardTests(BrowserServer fixture, ITestOutputHelper outp
     });
 
     /// <summary>
+    /// Pushes are not replayed: a breach pushed while the page's connection was down (its node restarted, the network
+    /// dropped) is lost to it. When the connection comes back the dashboard reads its lists again, so the breach shows
+    /// at once rather than at the next minute's refresh.
+    /// </summary>
+    [Fact]
+    public Task Dashboard_ReadsItsListsAgain_WhenItsConnectionComesBack_SoABreachPushedWhileItWasDownShows() => RunAsync(async () =>
+    {
+        var code = await ReceiveAsync("reception.hai-chau", "20242");
+        var page = await fixture.NewPageAsync();
+        var sockets = new System.Collections.Concurrent.ConcurrentQueue<IWebSocketRoute>();
+        var dropping = 1;
+        var dropped = 0;
+        await page.RouteWebSocketAsync(new Regex("/hubs/notifications"), socket =>
+        {
+            sockets.Enqueue(socket);
+            var server = socket.ConnectToServer();
+            server.OnMessage(frame =>
+            {
+                // While "down", pushes never reach the page; the hub's pings still do, so the page thinks it is connected.
+                if (Volatile.Read(ref dropping) == 1 && frame.Text is { } pushed && pushed.Contains("\"type\":1", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref dropped);
+                    return;
+                }
+                if (frame.Text is { } text) socket.Send(text);
+                else if (frame.Binary is { } binary) socket.Send(binary);
+            });
+        });
+        await page.GotoAsync(fixture.BaseUrl + "/");
+        await page.GetByLabel("Tên đăng nhập").FillAsync("manager.hai-chau");
+        await page.GetByLabel("Mật khẩu").FillAsync("manager.hai-chau");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bảng theo dõi" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".dashboard .live")).ToHaveAttributeAsync("data-live", "live");
+        var breached = page.Locator($"[data-testid=overdue] li[data-dossier='{code}']");
+        await Assertions.Expect(breached).ToHaveCountAsync(0);
+
+        await BringDueInstantForwardAsync(code);
+        var until = DateTime.UtcNow.AddSeconds(150);
+        while (Volatile.Read(ref dropped) == 0 && DateTime.UtcNow < until) await Task.Delay(100);
+        Assert.True(Volatile.Read(ref dropped) > 0, "The breach was never pushed to the page.");
+        Assert.Equal(0, await breached.CountAsync()); // the push was lost to the page
+
+        // The connection drops and comes back on its own (automatic reconnect); the lists are read again.
+        Volatile.Write(ref dropping, 0);
+        while (sockets.TryDequeue(out var socket)) await socket.CloseAsync();
+        await Assertions.Expect(breached).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator(".dashboard .live")).ToHaveAttributeAsync("data-live", "live");
+        output.WriteLine($"breach of {code} shown after the reconnect ({dropped} push(es) dropped while down)");
+        await page.Context.CloseAsync();
+    });
+
+    /// <summary>
     /// Moves the dossier's at-due reminder to now, as its due instant reached (the reminder row is what the server acts
     /// on; the same step as the bell's browser test).
     /// </summary>
@@ -112,6 +165,39 @@ public sealed class DashboardTests(BrowserServer fixture, ITestOutputHelper outp
         {
             if (await command.ExecuteNonQueryAsync() == 1) return;
             if (attempt == 50) Assert.Fail($"No pending at-due reminder of {code} to bring forward.");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>
+    /// Moves the step's due instant itself to now, with its at-due reminder, so the server's lists also count it
+    /// overdue (not only the live push, which is all <see cref="BringBreachForwardAsync"/> makes).
+    /// </summary>
+    private async Task BringDueInstantForwardAsync(string code)
+    {
+        var now = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(DateTimeOffset.UtcNow)!;
+        await using var connection = new SqliteConnection($"Data Source={fixture.DatabaseFile};Pooling=false");
+        await connection.OpenAsync();
+        await using var task = connection.CreateCommand();
+        task.CommandText = """
+            UPDATE tasks SET "DueAt" = $now
+            WHERE "Id" = (SELECT "TaskId" FROM reminders WHERE "Kind" = 'at-due' AND "Status" = 'pending' AND "DossierId" = (SELECT "Id" FROM dossiers WHERE "Code" = $code))
+            """;
+        await using var reminder = connection.CreateCommand();
+        reminder.CommandText = """
+            UPDATE reminders SET "FireAt" = $now, "TaskDueAt" = $now
+            WHERE "Kind" = 'at-due' AND "Status" = 'pending' AND "DossierId" = (SELECT "Id" FROM dossiers WHERE "Code" = $code)
+            """;
+        foreach (var update in new[] { task, reminder })
+        {
+            update.Parameters.AddWithValue("$now", now);
+            update.Parameters.AddWithValue("$code", code);
+        }
+        for (var attempt = 0; ; attempt++)
+        {
+            var moved = await task.ExecuteNonQueryAsync();
+            if (moved == 1 && await reminder.ExecuteNonQueryAsync() == 1) return;
+            if (attempt == 150) Assert.Fail($"No pending at-due reminder of {code} to bring forward (tasks moved: {moved}).");
             await Task.Delay(200);
         }
     }
