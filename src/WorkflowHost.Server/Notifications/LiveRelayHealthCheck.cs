@@ -10,7 +10,8 @@ namespace WorkflowHost.Server.Notifications;
 public sealed class LiveRelayHealthCheck(PushWakeUps wakeUps, IOptions<LiveRelayOptions> options) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(wakeUps.Listening
-            ? HealthCheckResult.Healthy("Listening for pushes committed on any node")
-            : HealthCheckResult.Degraded($"Not listening: pushes from other nodes arrive by polling every {options.Value.PollInterval.TotalSeconds:0.#} s"));
+        Task.FromResult(wakeUps.Lost
+            ? HealthCheckResult.Degraded($"Not listening: pushes from other nodes arrive by polling every {options.Value.PollInterval.TotalSeconds:0.#} s")
+            // Before its first LISTEN (the first moments after start) the node is not degraded: nothing failed.
+            : HealthCheckResult.Healthy(wakeUps.Listening ? "Listening for pushes committed on any node" : "Starting to listen"));
 }

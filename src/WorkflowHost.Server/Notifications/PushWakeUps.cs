@@ -15,9 +15,13 @@ public sealed class PushWakeUps(StorageSettings storage, IOptions<LiveRelayOptio
     public const string ApplicationName = StorageSettings.ApplicationName + " relay";
 
     private volatile bool _listening;
+    private volatile bool _lost;
 
-    /// <summary>Whether this node hears other nodes' pushes at once; while false they arrive by polling.</summary>
+    /// <summary>Whether this node hears other nodes' pushes at once.</summary>
     public bool Listening => _listening;
+
+    /// <summary>True once a LISTEN attempt failed or its connection broke, until it listens again: pushes then arrive by polling.</summary>
+    public bool Lost => _lost;
 
     public async Task ListenAsync(Action wake, CancellationToken stop)
     {
@@ -32,7 +36,7 @@ public sealed class PushWakeUps(StorageSettings storage, IOptions<LiveRelayOptio
                 connection.Notification += (_, _) => wake();
                 await using (var listen = new NpgsqlCommand($"LISTEN {RelayedLiveChannel.WakeChannel}", connection))
                     await listen.ExecuteNonQueryAsync(stop);
-                _listening = true;
+                (_listening, _lost) = (true, false);
                 wake(); // whatever committed while nobody here listened
                 while (true) await connection.WaitAsync(stop);
             }
@@ -43,7 +47,7 @@ public sealed class PushWakeUps(StorageSettings storage, IOptions<LiveRelayOptio
             }
             catch (Exception ex)
             {
-                _listening = false;
+                (_listening, _lost) = (false, true);
                 logger.LogWarning(ex, "Listening for live pushes failed; polling every {Interval} until it listens again", options.Value.PollInterval);
                 wake();
                 try { await Task.Delay(options.Value.ReconnectDelay, stop); }
