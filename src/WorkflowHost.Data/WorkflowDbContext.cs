@@ -46,6 +46,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<NotificationEntity> Notifications => Set<NotificationEntity>();
     public DbSet<SlaDailyEntity> SlaDaily => Set<SlaDailyEntity>();
     public DbSet<SlaRollupStateEntity> SlaRollupState => Set<SlaRollupStateEntity>();
+    public DbSet<LivePushEntity> LivePushes => Set<LivePushEntity>();
 
     /// <summary>
     /// Whether one write batch sent without a transaction is still all-or-nothing in this database, so a write that
@@ -324,6 +325,12 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.Property(n => n.EmailStatus).HasMaxLength(20);
             e.Property(n => n.EmailAddress).HasMaxLength(256);
             e.Property(n => n.EmailError).HasMaxLength(2000);
+        });
+        builder.Entity<LivePushEntity>(e =>
+        {
+            e.ToTable("live_pushes");
+            e.Property(p => p.Group).HasMaxLength(300);
+            e.Property(p => p.Method).HasMaxLength(40);
         });
         builder.Entity<OutboxEntity>(e =>
         {

@@ -78,4 +78,55 @@ public sealed class DashboardTests(BrowserServer fixture, ITestOutputHelper outp
         await ScreenshotAsync(page, "dashboard-en", fullPage: true);
         await page.Context.CloseAsync();
     });
+
+    /// <summary>
+    /// Pushes are not replayed: a breach pushed while the page's connection was down (its node restarted, the network
+    /// dropped) is lost to it. When the connection comes back the dashboard reads its lists again, so the breach shows
+    /// at once rather than at the next minute's refresh.
+    /// </summary>
+    [Fact]
+    public Task Dashboard_ReadsItsListsAgain_WhenItsConnectionComesBack_SoABreachPushedWhileItWasDownShows() => RunAsync(async () =>
+    {
+        var code = await Fixture.ReceiveMarriageRegistrationAsync("reception.hai-chau", "20242", "Lê Thị Hoa", "048090004321");
+        var page = await Fixture.NewPageAsync();
+        var sockets = new System.Collections.Concurrent.ConcurrentQueue<IWebSocketRoute>();
+        var dropping = 1;
+        var dropped = 0;
+        await page.RouteWebSocketAsync(new Regex("/hubs/notifications"), socket =>
+        {
+            sockets.Enqueue(socket);
+            var server = socket.ConnectToServer();
+            server.OnMessage(frame =>
+            {
+                // While "down", pushes never reach the page; the hub's pings still do, so the page thinks it is connected.
+                if (Volatile.Read(ref dropping) == 1 && frame.Text is { } pushed && pushed.Contains("\"type\":1", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref dropped);
+                    return;
+                }
+                if (frame.Text is { } text) socket.Send(text);
+                else if (frame.Binary is { } binary) socket.Send(binary);
+            });
+        });
+        await page.GotoAsync(Fixture.BaseUrl + "/");
+        await SubmitSignInAsync(page, "manager.hai-chau", "manager.hai-chau");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bảng theo dõi" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".dashboard .live")).ToHaveAttributeAsync("data-live", "live");
+        var breached = page.Locator($"[data-testid=overdue] li[data-dossier='{code}']");
+        await Assertions.Expect(breached).ToHaveCountAsync(0);
+
+        await Fixture.BringStepDueForwardAsync(code);
+        var until = DateTime.UtcNow.AddSeconds(150);
+        while (Volatile.Read(ref dropped) == 0 && DateTime.UtcNow < until) await Task.Delay(100);
+        Assert.True(Volatile.Read(ref dropped) > 0, "The breach was never pushed to the page.");
+        Assert.Equal(0, await breached.CountAsync()); // the push was lost to the page
+
+        // The connection drops and comes back on its own (automatic reconnect); the lists are read again.
+        Volatile.Write(ref dropping, 0);
+        while (sockets.TryDequeue(out var socket)) await socket.CloseAsync();
+        await Assertions.Expect(breached).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator(".dashboard .live")).ToHaveAttributeAsync("data-live", "live");
+        Output.WriteLine($"breach of {code} shown after the reconnect ({dropped} push(es) dropped while down)");
+        await page.Context.CloseAsync();
+    });
 }

@@ -54,6 +54,39 @@ public static class ServerShortcuts
         }
     }
 
+    /// <summary>
+    /// Moves the step's due instant itself to now, with its at-due reminder, so the server's lists also count it overdue
+    /// (not only the live push, which is all <see cref="BringAtDueReminderForwardAsync"/> makes).
+    /// </summary>
+    public static async Task BringStepDueForwardAsync(this BrowserServer server, string code)
+    {
+        var now = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(DateTimeOffset.UtcNow)!;
+        await using var connection = new SqliteConnection($"Data Source={server.DatabaseFile};Pooling=false");
+        await connection.OpenAsync();
+        await using var task = connection.CreateCommand();
+        task.CommandText = """
+            UPDATE tasks SET "DueAt" = $now
+            WHERE "Id" = (SELECT "TaskId" FROM reminders WHERE "Kind" = 'at-due' AND "Status" = 'pending' AND "DossierId" = (SELECT "Id" FROM dossiers WHERE "Code" = $code))
+            """;
+        await using var reminder = connection.CreateCommand();
+        reminder.CommandText = """
+            UPDATE reminders SET "FireAt" = $now, "TaskDueAt" = $now
+            WHERE "Kind" = 'at-due' AND "Status" = 'pending' AND "DossierId" = (SELECT "Id" FROM dossiers WHERE "Code" = $code)
+            """;
+        foreach (var update in new[] { task, reminder })
+        {
+            update.Parameters.AddWithValue("$now", now);
+            update.Parameters.AddWithValue("$code", code);
+        }
+        for (var attempt = 0; ; attempt++)
+        {
+            var moved = await task.ExecuteNonQueryAsync();
+            if (moved == 1 && await reminder.ExecuteNonQueryAsync() == 1) return;
+            if (attempt == 150) Assert.Fail($"No pending at-due reminder of {code} to bring forward (tasks moved: {moved}); reminders: [{string.Join(", ", await RemindersAsync(connection))}].");
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>Every reminder as kind/status/dossier, for the failure message.</summary>
     private static async Task<List<string>> RemindersAsync(SqliteConnection connection)
     {

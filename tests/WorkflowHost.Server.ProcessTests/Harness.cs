@@ -21,14 +21,15 @@ public sealed class Harness : IAsyncDisposable
     private readonly List<ServerProcess> _servers = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-    public Harness(ITestOutputHelper output, string? connectionString)
+    /// <param name="procedures">Also the shipped procedures of workflows/ (the one-stop catalogue's processes), for dossier tests.</param>
+    public Harness(ITestOutputHelper output, string? connectionString, bool procedures = false)
     {
         _output = output;
         ConnectionString = connectionString;
         Root = Directory.CreateTempSubdirectory("wfh-process-tests-").FullName;
         DataDirectory = Directory.CreateDirectory(Path.Combine(Root, "data")).FullName;
         WorkflowsDirectory = Directory.CreateDirectory(Path.Combine(Root, "workflows")).FullName;
-        ReferenceData.CopyTo(WorkflowsDirectory);
+        ReferenceData.CopyTo(WorkflowsDirectory, procedures);
     }
 
     public string Root { get; }

@@ -77,7 +77,8 @@ export function Dashboard() {
     setAnnounce(t('dashboard.breachAnnounce', { code: event.dossierCode, step: event.step }));
   }, [me]);
 
-  useEffect(() => listenForBreaches(onBreach, setLive), [onBreach]);
+  // Back from a dropped connection: breaches pushed meanwhile were lost, so the lists are read again.
+  useEffect(() => listenForBreaches(onBreach, setLive, () => setTick((n) => n + 1)), [onBreach]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -5,7 +5,13 @@ import type { BreachEvent } from './types';
 
 export type LiveState = 'connecting' | 'live' | 'offline';
 
-export function listenForBreaches(onBreach: (event: BreachEvent) => void, onState: (state: LiveState) => void): () => void {
+// `onReconnected`: the hub does not replay what it pushed while the connection was down (its node restarted, the
+// network dropped), so the caller reloads what it shows.
+export function listenForBreaches(
+  onBreach: (event: BreachEvent) => void,
+  onState: (state: LiveState) => void,
+  onReconnected: () => void = () => undefined,
+): () => void {
   let stopped = false;
   let stop: (() => Promise<void>) | undefined;
   onState('connecting');
@@ -19,7 +25,7 @@ export function listenForBreaches(onBreach: (event: BreachEvent) => void, onStat
     stop = () => connection.stop();
     connection.on('breach', (event: BreachEvent) => onBreach(event));
     connection.onreconnecting(() => onState('connecting'));
-    connection.onreconnected(() => onState('live'));
+    connection.onreconnected(() => { onState('live'); onReconnected(); });
     connection.onclose(() => { if (!stopped) onState('offline'); });
     try {
       await connection.start();

@@ -35,7 +35,7 @@ public static class WorkflowHostExtensions
         AddHangfire(services, storage, options);
         AddEngine(services, options);
         services.AddCalendars();
-        services.AddReminders(builder.Configuration);
+        services.AddReminders(builder.Configuration, storage);
 
         services.AddLocalization();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>

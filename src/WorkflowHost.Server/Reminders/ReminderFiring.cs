@@ -18,9 +18,10 @@ public sealed record FiredReminder(IReadOnlyList<NotificationEntity> Notificatio
 /// Fires one reminder row in one transaction: claims it (pending to done, so a second job, node or restart finds
 /// nothing to do), checks the step is still open with the due instant the row was planned from (else the row is
 /// cancelled: the step ended or its due date moved), writes the notifications and, at the due instant, marks the step
-/// and its dossier overdue.
+/// and its dossier overdue; the node's <see cref="ILiveChannel"/> stages their live messages in the same transaction.
 /// </summary>
-public sealed class ReminderFiring(WorkflowDbContext db, ReminderPlanner planner, ReminderRecipients recipients, IOptions<SmtpOptions> smtp, TimeProvider clock)
+public sealed class ReminderFiring(WorkflowDbContext db, ReminderPlanner planner, ReminderRecipients recipients, IOptions<SmtpOptions> smtp,
+    ILiveChannel live, TimeProvider clock)
 {
     /// <summary>A job this much before the row's instant is a stale one (the row moved): it leaves the row to its own job.</summary>
     public static readonly TimeSpan EarlyTolerance = TimeSpan.FromSeconds(5);
@@ -66,8 +67,11 @@ public sealed class ReminderFiring(WorkflowDbContext db, ReminderPlanner planner
         }
         db.Notifications.AddRange(notes);
         await db.SaveChangesAsync(ct);
+        var fired = new FiredReminder(notes, breach);
+        // With the notifications, so a push to another node commits (or rolls back) with what it tells of.
+        await live.StageAsync(db, fired, ct);
         await transaction.CommitAsync(ct);
-        return new FiredReminder(notes, breach);
+        return fired;
 
         void Notify(IEnumerable<Recipient> people, string kind)
         {

@@ -11,6 +11,9 @@ public sealed class ReminderSetup() : ClockSetup(SettableClock.StandingAt(Monday
     public static readonly TimeSpan EmailRetryDelay = TimeSpan.FromMilliseconds(300);
     public const int EmailAttempts = 3;
 
+    /// <summary>The relay's fallback read (PostgreSQL): short, so a test that waits out two of them for a double is quick.</summary>
+    public static readonly TimeSpan LiveRelayPollInterval = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Monday 7 December 2026, 08:00 in Đà Nẵng: a working day three days after these tests were written.</summary>
     public static readonly DateTimeOffset Monday = VietnamTime.At(2026, 12, 7, 8);
 
@@ -27,6 +30,9 @@ public sealed class ReminderSetup() : ClockSetup(SettableClock.StandingAt(Monday
         ["WorkflowHost:Smtp:Attempts"] = EmailAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["WorkflowHost:Smtp:RetryDelay"] = EmailRetryDelay.ToString("c"),
         ["WorkflowHost:Smtp:Timeout"] = "00:00:10",
+        ["WorkflowHost:LiveRelay:PollInterval"] = LiveRelayPollInterval.ToString("c"),
+        // Long enough for a test to see a relay not listening (its /health degraded) before it listens again.
+        ["WorkflowHost:LiveRelay:ReconnectDelay"] = "00:00:03",
         // Tests sign in afresh after each move of the clock, many times per user.
         ["WorkflowHost:LoginAttemptsPerUser"] = "1000",
     };
