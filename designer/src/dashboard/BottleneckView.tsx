@@ -5,6 +5,7 @@ import { lang, t } from '../i18n';
 import { Notice } from '../shell/ui';
 import { reportsApi } from './reportsApi';
 import type { Bottleneck, BottleneckElement } from './types';
+import { problemText } from '../shell/problem';
 
 function hours(h: number): string {
   return h >= 48 ? t('dashboard.days', { n: (h / 24).toFixed(1) }) : t('dashboard.hours', { n: h.toFixed(1) });
@@ -27,7 +28,7 @@ export function BottleneckView({ procedures, reload }: { procedures: { code: str
     if (!procedure) return;
     let cancelled = false;
     reportsApi.bottlenecks(procedure, version).then((b) => { if (!cancelled) { setData(b); setError(null); } },
-      (e: Error) => { if (!cancelled) { setData(null); setError(e.message); } });
+      (e: unknown) => { if (!cancelled) { setData(null); setError(problemText(e)); } });
     return () => { cancelled = true; };
   }, [procedure, version, reload]);
 
@@ -43,7 +44,7 @@ export function BottleneckView({ procedures, reload }: { procedures: { code: str
         container.replaceChildren();
         dispose = await diagram.drawBottlenecks(container, xml, data.elements, badgeText);
       } catch (e) {
-        if (!cancelled) setError((e as Error).message);
+        if (!cancelled) setError(problemText(e));
       }
     })();
     return () => { cancelled = true; dispose?.(); };

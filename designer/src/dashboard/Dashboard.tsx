@@ -16,6 +16,7 @@ import { reportsApi } from './reportsApi';
 import { SlaTable } from './SlaTable';
 import { TrendChart } from './TrendChart';
 import type { BreachEvent, DeadlineItem, DeadlineLists, Period, SlaReport, SlaTrend } from './types';
+import { problemText } from '../shell/problem';
 
 const PRESETS: { kind: Preset; label: 'dashboard.month' | 'dashboard.last30' | 'dashboard.quarter' | 'dashboard.year' }[] = [
   { kind: 'month', label: 'dashboard.month' },
@@ -51,7 +52,7 @@ export function Dashboard() {
       setError(null);
     } catch (e) {
       const err = e as { errors?: Record<string, string[]>; message: string };
-      setError(err.errors && Object.keys(err.errors).length ? err.errors : err.message);
+      setError(err.errors && Object.keys(err.errors).length ? err.errors : problemText(err));
     }
   }, [period, bucket]);
 

@@ -16,6 +16,7 @@ import type { FormEditorDialog as FormEditorDialogType } from './FormEditorDialo
 import { HistoryPanel } from './HistoryPanel';
 import { downloadBpmn, readFile } from './files';
 import { freeOwnedPrefixes } from './prefixes';
+import { problemText } from '../shell/problem';
 
 interface BusinessObject {
   id: string; name?: string; $type: string;
@@ -119,7 +120,7 @@ export function Editor({ definitionKey }: { definitionKey: string }) {
           setLoaded({ from: 'new' });
         }
       } catch (e) {
-        if (!cancelled) setLoadError(e instanceof Error ? e.message : String(e));
+        if (!cancelled) setLoadError(problemText(e));
       }
     })();
     return () => { cancelled = true; };
@@ -131,7 +132,7 @@ export function Editor({ definitionKey }: { definitionKey: string }) {
       setDirty(false);
       setMessage({ kind: 'success', text: t('designer.saved') });
     } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+      setMessage({ kind: 'error', text: problemText(e) });
     }
   }, [definitionKey, xml]);
 

@@ -11,6 +11,7 @@ import { Loading, Notice, StatusBadge } from '../shell/ui';
 import { SlipTable } from './SlipTable';
 import { Qr } from './Qr';
 import { DeadlinesPanel } from './DeadlinesPanel';
+import { problemText } from '../shell/problem';
 
 /** Unit titles by code ("Phường Hải Châu"), from the units in force today. */
 export function useUnits(vietnamese = false): (code: string | null | undefined, fallbackName?: string) => string {
@@ -75,7 +76,7 @@ export function DossierPage({ code }: { code: string }) {
   useEffect(() => {
     setDossier(null);
     setError(null);
-    api.dossier(code).then(setDossier, (e) => setError(e instanceof ApiError && e.status === 404 ? t('dossier.notFound', { code }) : (e as Error).message));
+    api.dossier(code).then(setDossier, (e) => setError(e instanceof ApiError && e.status === 404 ? t('dossier.notFound', { code }) : problemText(e)));
   }, [code]);
 
   if (error) return <Notice kind="error">{error}</Notice>;

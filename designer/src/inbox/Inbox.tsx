@@ -9,6 +9,7 @@ import { href, navigate } from '../shell/router';
 import { useSession } from '../shell/session';
 import { DueBadge, Notice } from '../shell/ui';
 import { takeFlash } from './flash';
+import { problemText } from '../shell/problem';
 
 const VIEWS: { view: TaskView; label: MessageKey }[] = [
   { view: 'mine', label: 'inbox.mine' },
@@ -59,7 +60,7 @@ export function Inbox({ view: routeView }: { view?: string }) {
       setError(null);
       setNow(Date.now());
     } catch (e) {
-      setError((e as Error).message);
+      setError(problemText(e));
     } finally {
       setLoading(false);
     }
@@ -92,7 +93,7 @@ export function Inbox({ view: routeView }: { view?: string }) {
       setFlash(release ? t('inbox.released', { name: task.name }) : t('inbox.claimed', { name: task.name }));
       await load();
     } catch (e) {
-      setError((e as Error).message);
+      setError(problemText(e));
     } finally {
       setBusyId(null);
     }

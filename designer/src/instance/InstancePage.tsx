@@ -9,6 +9,7 @@ import { href } from '../shell/router';
 import { Field, Loading, Notice, uid } from '../shell/ui';
 import { Diagram } from './Diagram';
 import { InstanceStatusBadge } from './status';
+import { problemText } from '../shell/problem';
 
 export function InstancePage({ id }: { id: string }) {
   const [instance, setInstance] = useState<InstanceView | null>(null);
@@ -22,7 +23,7 @@ export function InstancePage({ id }: { id: string }) {
       setInstance(next);
       setXml(await api.definitionXml(next.definitionKey, next.version));
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 404 ? t('viewer.notFound') : (e as Error).message);
+      setError(e instanceof ApiError && e.status === 404 ? t('viewer.notFound') : problemText(e));
     }
   }, [id]);
 
@@ -164,7 +165,7 @@ function IncidentRetry({ incident, onRetried }: { incident: IncidentView; onRetr
       await api.retryIncident(incident.id, variables);
       onRetried(t('viewer.retried', { element: incident.elementId }));
     } catch (ex) {
-      setError([(ex as Error).message]);
+      setError([problemText(ex)]);
     } finally {
       setBusy(false);
     }

@@ -8,6 +8,7 @@ import { dateTime, todayIso } from '../shell/format';
 import { Field, Loading, Notice } from '../shell/ui';
 import { RoutingResult } from './RoutingResult';
 import { routingApi, splitList, type RoutingProblem, type RoutingResolution, type RoutingRule, type RoutingTable, type RoutingVersion, type VersionRule } from './api';
+import { problemText } from '../shell/problem';
 
 const PROVINCE = '48';
 
@@ -29,7 +30,7 @@ export function RoutingPage() {
   const load = () =>
     Promise.all([routingApi.table(PROVINCE), routingApi.versions(PROVINCE)]).then(
       ([view, history]) => { setTable(view.table); setProblems(view.problems); setVersions(history); },
-      (e: Error) => setLoadError(e.message),
+      (e: unknown) => setLoadError(problemText(e)),
     );
   useEffect(() => { void load(); }, []);
 
@@ -69,7 +70,7 @@ export function RoutingPage() {
       setNote('');
       await load();
     } catch (e) {
-      setSaveError((e as Error).message);
+      setSaveError(problemText(e));
       if (e instanceof ApiError) setProblems(problemsOf(e));
     } finally {
       setBusy(false);
@@ -292,7 +293,7 @@ function TryIt({ table }: { table: RoutingTable }) {
         table,
       }));
     } catch (x) {
-      setError((x as Error).message);
+      setError(problemText(x));
     }
   };
 
@@ -339,7 +340,7 @@ function TryIt({ table }: { table: RoutingTable }) {
 
 function problemsOf(e: ApiError): RoutingProblem[] {
   const raw = e.problem.errors as unknown;
-  if (!Array.isArray(raw)) return [{ path: '$', rule: null, message: e.message, severity: 'error' }];
+  if (!Array.isArray(raw)) return [{ path: '$', rule: null, message: problemText(e), severity: 'error' }];
   return (raw as { field?: string; elementId?: string; message: string }[]).map((x) => ({
     path: x.field ?? '$', rule: x.elementId ?? null, message: x.message, severity: 'error' as const,
   }));
