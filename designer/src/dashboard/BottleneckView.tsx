@@ -3,12 +3,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { lang, t } from '../i18n';
 import { Notice } from '../shell/ui';
+import { decimal } from '../shell/format';
 import { reportsApi } from './reportsApi';
 import type { Bottleneck, BottleneckElement } from './types';
 import { problemText } from '../shell/problem';
 
 function hours(h: number): string {
-  return h >= 48 ? t('dashboard.days', { n: (h / 24).toFixed(1) }) : t('dashboard.hours', { n: h.toFixed(1) });
+  return h >= 48 ? t('dashboard.days', { n: decimal(h / 24, 1, lang()) }) : t('dashboard.hours', { n: decimal(h, 1, lang()) });
 }
 
 export function badgeText(e: BottleneckElement): string {

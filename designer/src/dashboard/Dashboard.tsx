@@ -8,6 +8,7 @@ import { lang, t } from '../i18n';
 import { isTyping } from '../shell/App';
 import { useSession } from '../shell/session';
 import { Loading, Notice } from '../shell/ui';
+import { date } from '../shell/format';
 import { BottleneckView } from './BottleneckView';
 import { DeadlineList } from './DeadlineList';
 import { listenForBreaches, type LiveState } from './live';
@@ -133,7 +134,7 @@ export function Dashboard() {
 
       <section class="panel panel--flush" aria-labelledby="sla-title">
         <div class="section-head">
-          <h2 id="sla-title">{t('dashboard.report', { from: period.from, to: period.to })}</h2>
+          <h2 id="sla-title">{t('dashboard.report', { from: date(period.from), to: date(period.to) })}</h2>
           {report && <span class="muted small">{t('dashboard.target', { target: Math.round(report.target * 100) })}</span>}
         </div>
         {!report ? <Loading /> : report.rows.length === 0 ? <p class="empty">{t('dashboard.noData')}</p> : <SlaTable report={report} procedureName={procedureName} />}

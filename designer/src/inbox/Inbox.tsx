@@ -10,6 +10,7 @@ import { useSession } from '../shell/session';
 import { DueBadge, Notice } from '../shell/ui';
 import { takeFlash } from './flash';
 import { problemText } from '../shell/problem';
+import { useProcedureNames } from '../shell/procedures';
 
 const VIEWS: { view: TaskView; label: MessageKey }[] = [
   { view: 'mine', label: 'inbox.mine' },
@@ -26,6 +27,7 @@ function isView(v: string | undefined): v is TaskView {
 
 export function Inbox({ view: routeView }: { view?: string }) {
   const { me } = useSession();
+  const procedures = useProcedureNames();
   const view: TaskView = isView(routeView) ? routeView : 'mine';
   const [counts, setCounts] = useState<TaskCounts | null>(null);
   const [tasks, setTasks] = useState<Task[]>([]);
@@ -154,7 +156,7 @@ export function Inbox({ view: routeView }: { view?: string }) {
                   </td>
                   <td><a href={href({ name: 'task', id: task.id })} class="task-link">{task.name}</a>{task.readOnly && <span class="badge badge--muted">{t('inbox.readOnly')}</span>}</td>
                   <td>{task.applicantName ?? '—'}</td>
-                  <td class="clip" title={task.procedureName ?? ''}>{task.procedureName ?? task.definitionKey}</td>
+                  <td class="clip" title={task.procedureName ? procedures.byName(task.procedureName) : ''}>{task.procedureName ? procedures.byName(task.procedureName) : task.definitionKey}</td>
                   <td class="nowrap"><DueBadge dueAt={task.dueAt} now={now} /></td>
                   <td>{task.assignee ? (mine ? <strong>{t('inbox.me')}</strong> : task.assignee) : <span class="muted">{t('inbox.unassigned')}</span>}</td>
                   <td class="nowrap">
