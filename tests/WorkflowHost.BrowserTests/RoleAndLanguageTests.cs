@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace WorkflowHost.BrowserTests;
+
+/// <summary>
+/// What the review walk through the web app (every role, Vietnamese and English) found and fixed, kept from coming
+/// back: a screen outside a person's role says so in their language and asks the server nothing; the bell's panel does
+/// not stay over the next page; the English screens name the procedure in English; the dashboard writes dates as
+/// dd/MM/yyyy; the designer's own bpmn-js pieces speak Vietnamese.
+/// </summary>
+public sealed partial class RoleAndLanguageTests(BrowserServer fixture, ITestOutputHelper output) : IClassFixture<BrowserServer>
+{
+    [Fact]
+    public Task ScreenOutsideTheRole_SaysSoInTheUiLanguage_AndAsksTheServerNothing_ForAnOfficer() => RunAsync(async () =>
+    {
+        var page = await SignInAsync("officer.hai-chau");
+        var refused = new List<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Status is 403) refused.Add($"{response.Request.Method} {response.Url}");
+        };
+        var notice = page.GetByTestId("not-for-role");
+
+        foreach (var screen in new[] { "dashboard", "routing", "desk", "migrations", "instances", "designer" })
+        {
+            await page.GotoAsync($"{fixture.BaseUrl}/#/{screen}");
+            await Assertions.Expect(notice.GetByRole(AriaRole.Heading, new() { Name = "Màn hình này không dành cho vai trò của bạn" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator($"header a[href='#/{screen}']")).ToHaveCountAsync(0);
+        }
+
+        // The way back leads to the officer's own screen; in English the same notice.
+        await page.GetByRole(AriaRole.Button, new() { Name = "EN", Exact = true }).ClickAsync();
+        await Assertions.Expect(notice.GetByRole(AriaRole.Heading, new() { Name = "This screen is not for your role" })).ToBeVisibleAsync();
+        await notice.GetByRole(AriaRole.Link, new() { Name = "Go to my work screen" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("#/inbox$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Inbox", Exact = true })).ToBeVisibleAsync();
+
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Empty(refused);
+        await page.Context.CloseAsync();
+    });
+
+    [Fact]
+    public Task BellPanel_Closes_WhenThePageChanges() => RunAsync(async () =>
+    {
+        var page = await SignInAsync("reception.hai-chau");
+        await page.Locator(".bell-button").ClickAsync();
+        await Assertions.Expect(page.Locator("#bell-panel")).ToBeVisibleAsync();
+
+        // The page changes without a click outside the panel (the back button, a keyboard shortcut, a link in a push).
+        await page.EvaluateAsync("() => { location.hash = '#/inbox/queue'; }");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hồ sơ cần xử lý" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#bell-panel")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".bell-button")).ToHaveAttributeAsync("aria-expanded", "false");
+        await page.Context.CloseAsync();
+    });
+
+    [Fact]
+    public Task EnglishScreens_NameTheProcedureInEnglish_AndTheDashboardWritesDatesAsInVietnam_ForHaiChausManager() => RunAsync(async () =>
+    {
+        var code = await ReceiveAsync();
+        var page = await SignInAsync("manager.hai-chau");
+
+        // Vietnamese first: the catalogue's Vietnamese name, the period as dd/MM/yyyy.
+        await page.GotoAsync($"{fixture.BaseUrl}/#/dossiers/{code}");
+        await Assertions.Expect(page.GetByTestId("dossier-facts")).ToContainTextAsync("1.000894 Đăng ký kết hôn");
+        await page.GotoAsync($"{fixture.BaseUrl}/#/dashboard");
+        await Assertions.Expect(page.Locator("#sla-title")).ToHaveTextAsync(DdMmYyyyPeriod());
+
+        // English: the catalogue's English name on the dossier page and in the unit's queue; dates stay dd/MM/yyyy.
+        await page.GetByRole(AriaRole.Button, new() { Name = "EN", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#sla-title")).ToHaveTextAsync(DdMmYyyyPeriod());
+        await page.GotoAsync($"{fixture.BaseUrl}/#/dossiers/{code}");
+        await Assertions.Expect(page.GetByTestId("dossier-facts")).ToContainTextAsync("1.000894 Marriage registration");
+        await Assertions.Expect(page.GetByTestId("dossier-facts")).Not.ToContainTextAsync("Đăng ký kết hôn");
+        await page.GotoAsync($"{fixture.BaseUrl}/#/inbox/queue");
+        var row = page.Locator($"[data-dossier='{code}']");
+        await Assertions.Expect(row).ToContainTextAsync("Marriage registration");
+        await Assertions.Expect(row).Not.ToContainTextAsync("Đăng ký kết hôn");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("inbox-en.png") });
+        await page.Context.CloseAsync();
+    });
+
+    [Fact]
+    public Task Designer_LabelsItsLintBadgeAndSimulationSwitchInVietnamese_ForTheProcessOwner() => RunAsync(async () =>
+    {
+        var page = await SignInAsync("owner");
+        await page.GotoAsync($"{fixture.BaseUrl}/#/designer/marriage-registration");
+        await Assertions.Expect(page.Locator(".bts-toggle-mode")).ToContainTextAsync("Mô phỏng luồng", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator(".bjsl-button")).ToContainTextAsync(new Regex("Không có vấn đề|lỗi"));
+        await Assertions.Expect(page.Locator(".bts-toggle-mode")).Not.ToContainTextAsync("Token Simulation");
+
+        // The plugin redraws its switch on every toggle: still Vietnamese afterwards.
+        await page.Locator(".bts-toggle-mode").ClickAsync();
+        await Assertions.Expect(page.Locator(".bts-toggle-mode")).ToContainTextAsync("Mô phỏng luồng");
+        await page.Locator(".bts-toggle-mode").ClickAsync();
+        await Assertions.Expect(page.Locator(".bts-toggle-mode")).ToContainTextAsync("Mô phỏng luồng");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "EN", Exact = true }).ClickAsync();
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator(".bts-toggle-mode")).ToContainTextAsync("Token Simulation", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator(".bjsl-button")).ToContainTextAsync(new Regex("No Issues|Errors"));
+        await page.Context.CloseAsync();
+    });
+
+    /// <summary>"… 01/12/2026 … 05/12/2026" (the month so far), never the ISO form the API uses.</summary>
+    private static Regex DdMmYyyyPeriod() => PeriodPattern();
+
+    [GeneratedRegex(@"\b\d{2}/\d{2}/\d{4}\b.*\b\d{2}/\d{2}/\d{4}\b")]
+    private static partial Regex PeriodPattern();
+
+    private async Task<IPage> SignInAsync(string user)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/");
+        await page.GetByLabel("Tên đăng nhập").FillAsync(user);
+        await page.GetByLabel("Mật khẩu").FillAsync(user);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.Locator(".user-name").WaitForAsync();
+        return page;
+    }
+
+    /// <summary>Receives a marriage registration at Hải Châu's desk through the API (the desk screen has its own test).</summary>
+    private async Task<string> ReceiveAsync()
+    {
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = fixture.Server.BaseAddress };
+        (await client.PostAsJsonAsync("/api/auth/login", new { userName = "reception.hai-chau", password = "reception.hai-chau" })).EnsureSuccessStatusCode();
+        var response = await client.PostAsJsonAsync("/api/dossiers", new
+        {
+            procedureCode = "1.000894", receivingUnit = "20242", channel = 1,
+            applicant = new { type = "citizen", name = "Đặng Thị Lan", idNumber = "048090005678" }, subject = new { unitCode = "20242" },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var code = (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>();
+        output.WriteLine($"received {code}");
+        return code;
+    }
+
+    private async Task RunAsync(Func<Task> body)
+    {
+        try
+        {
+            await body();
+        }
+        catch (Exception ex) when (ex is not XunitException || fixture.Server is not null)
+        {
+            throw new XunitException($"{ex.Message}{Environment.NewLine}{fixture.Server?.OutputTail()}{Environment.NewLine}{ex}");
+        }
+    }
+}
