@@ -168,7 +168,7 @@ export function RoutingPage() {
                       <tr key={`p${i}`} class="row-problems">
                         <td />
                         <td colSpan={13}>
-                          <ul>{mine.map((p, k) => <li key={k} class={`problem problem--${p.severity}`}>{p.severity === 'error' ? '⛔ ' : '⚠ '}{p.message}</li>)}</ul>
+                          <ul>{mine.map((p, k) => <li key={k} class={`problem problem--${p.severity}`}><ProblemLead severity={p.severity} />{p.message}</li>)}</ul>
                         </td>
                       </tr>
                     )}
@@ -255,7 +255,7 @@ function VersionRules({ table, problems, onChange }: { table: RoutingTable; prob
                     <td><button type="button" class="button button--small button--ghost" onClick={() => onChange(rules.filter((_, j) => j !== i))} aria-label={t('routing.removeVersionRule', { row: i + 1 })}>×</button></td>
                   </tr>
                   {mine.length > 0 && (
-                    <tr key={`vp${i}`} class="row-problems"><td /><td colSpan={9}><ul>{mine.map((p, k) => <li key={k} class="problem problem--error">⛔ {p.message}</li>)}</ul></td></tr>
+                    <tr key={`vp${i}`} class="row-problems"><td /><td colSpan={9}><ul>{mine.map((p, k) => <li key={k} class="problem problem--error"><ProblemLead severity="error" />{p.message}</li>)}</ul></td></tr>
                   )}
                 </>
               );
@@ -335,6 +335,16 @@ function TryIt({ table }: { table: RoutingTable }) {
       {error && <Notice kind="error">{error}</Notice>}
       {result && <RoutingResult result={result} testId="try-result" />}
     </section>
+  );
+}
+
+/** The translated kind of a problem before the server's (English) sentence, so the row says what it is in the UI language. */
+function ProblemLead({ severity }: { severity: string }) {
+  return (
+    <>
+      <span aria-hidden="true">{severity === 'error' ? '⛔ ' : '⚠ '}</span>
+      <strong>{severity === 'error' ? t('routing.problemError') : t('routing.problemWarning')}:</strong>{' '}
+    </>
   );
 }
 

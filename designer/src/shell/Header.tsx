@@ -7,7 +7,7 @@ import { NotificationBell } from './NotificationBell';
 
 export function Header({ me, onSignOut, onHelp }: { me: Me | null; onSignOut: () => void; onHelp: () => void }) {
   const unit = me?.units[0];
-  const { title } = useUnitNames();
+  const { title } = useUnitNames(me !== null);
   const unitLabel = unit ? title(unit.code, unit.name) : '';
   const [code, setCode] = useState('');
   const current = location.hash;
