@@ -88,7 +88,7 @@ public sealed partial class RoleAndLanguageTests(BrowserServer fixture, ITestOut
     });
 
     [Fact]
-    public Task Designer_LabelsItsLintBadgeAndSimulationSwitchInVietnamese_ForTheProcessOwner() => RunAsync(async () =>
+    public Task Designer_LabelsItsLintBadgeAndSimulationSwitchInVietnamese_AndKeepsTheFocusInItsDialog_ForTheProcessOwner() => RunAsync(async () =>
     {
         var page = await SignInAsync("owner");
         await page.GotoAsync($"{fixture.BaseUrl}/#/designer/marriage-registration");
@@ -101,6 +101,18 @@ public sealed partial class RoleAndLanguageTests(BrowserServer fixture, ITestOut
         await Assertions.Expect(page.Locator(".bts-toggle-mode")).ToContainTextAsync("Mô phỏng luồng");
         await page.Locator(".bts-toggle-mode").ClickAsync();
         await Assertions.Expect(page.Locator(".bts-toggle-mode")).ToContainTextAsync("Mô phỏng luồng");
+
+        // The publish dialog is modal: Tab and Shift+Tab go round inside it, never to the page behind; Esc closes it.
+        await page.GetByTestId("publish").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        foreach (var key in Enumerable.Repeat("Tab", 7).Concat(Enumerable.Repeat("Shift+Tab", 7)))
+        {
+            await page.Keyboard.PressAsync(key);
+            Assert.True(await dialog.EvaluateAsync<bool>("d => d.contains(document.activeElement)"), $"{key} left the publish dialog");
+        }
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "EN", Exact = true }).ClickAsync();
         await page.ReloadAsync();

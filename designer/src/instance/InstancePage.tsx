@@ -10,6 +10,7 @@ import { Field, Loading, Notice, uid } from '../shell/ui';
 import { Diagram } from './Diagram';
 import { InstanceStatusBadge } from './status';
 import { problemText } from '../shell/problem';
+import { elementTypeName } from './elementType';
 
 export function InstancePage({ id }: { id: string }) {
   const [instance, setInstance] = useState<InstanceView | null>(null);
@@ -103,7 +104,7 @@ export function InstancePage({ id }: { id: string }) {
             {i.history.map((h, n) => (
               <tr key={n} class={h.endedAt ? '' : 'row--open'}>
                 <td class="mono">{h.elementId}</td>
-                <td>{h.elementType}</td>
+                <td data-type={h.elementType} title={h.elementType}>{elementTypeName(h.elementType)}</td>
                 <td>{dateTime(h.startedAt)}</td>
                 <td>{h.cancelled ? t('viewer.cancelled') : h.endedAt ? dateTime(h.endedAt) : <strong>{t('viewer.running')}</strong>}</td>
               </tr>
