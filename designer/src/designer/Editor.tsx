@@ -106,7 +106,10 @@ export function Editor({ definitionKey }: { definitionKey: string }) {
     let cancelled = false;
     (async () => {
       try {
-        const draft = await designerApi.draft(definitionKey).catch((e) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e)));
+        // Ask for the draft only when the list has one: a bare GET answered 404 on every opening and the browser logs
+        // each 404 as a console error, which hid real ones.
+        const hasDraft = (await designerApi.drafts()).some((d) => d.key === definitionKey);
+        const draft = hasDraft ? await designerApi.draft(definitionKey).catch((e) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))) : null;
         if (cancelled) return;
         if (draft) { await importXml(draft.xml); setLoaded({ from: 'draft' }); return; }
         const history = await designerApi.history(definitionKey).catch((e) => (e instanceof ApiError && e.status === 404 ? [] : Promise.reject(e)));
