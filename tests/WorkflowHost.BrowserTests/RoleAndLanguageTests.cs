@@ -76,6 +76,9 @@ public sealed partial class RoleAndLanguageTests(BrowserServer fixture, ITestOut
         // English: the catalogue's English name on the dossier page and in the unit's queue; dates stay dd/MM/yyyy.
         await page.GetByRole(AriaRole.Button, new() { Name = "EN", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#sla-title")).ToHaveTextAsync(DdMmYyyyPeriod());
+        // The switch itself renames the procedures (no reload): the table row and the bottleneck's procedure list.
+        await Assertions.Expect(page.Locator("[data-testid=sla-table] tr[data-procedure='1.000894']").First).ToContainTextAsync("Marriage registration");
+        await Assertions.Expect(page.Locator("#bn-procedure option[value='1.000894']")).ToHaveTextAsync("1.000894 · Marriage registration");
         await page.GotoAsync($"{fixture.BaseUrl}/#/dossiers/{code}");
         await Assertions.Expect(page.GetByTestId("dossier-facts")).ToContainTextAsync("1.000894 Marriage registration");
         await Assertions.Expect(page.GetByTestId("dossier-facts")).Not.ToContainTextAsync("Đăng ký kết hôn");

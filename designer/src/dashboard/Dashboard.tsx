@@ -93,12 +93,13 @@ export function Dashboard() {
   const procedureName = useMemo(() => {
     const names = new Map(procedures.map((p) => [p.code, lang() === 'en' && p.nameEn ? p.nameEn : p.name]));
     return (code: string) => names.get(code) ?? '';
-  }, [procedures]);
+    // The language is a dependency: switching VI/EN re-renders the screen, and the names must follow it.
+  }, [procedures, lang()]);
   const bottleneckProcedures = useMemo(() => {
     const seen = new Map<string, string>();
     for (const p of procedures) if (!seen.has(p.code)) seen.set(p.code, lang() === 'en' && p.nameEn ? p.nameEn : p.name);
     return [...seen].map(([code, name]) => ({ code, name }));
-  }, [procedures]);
+  }, [procedures, lang()]);
 
   const fieldErrors = typeof error === 'object' && error ? error : {};
   return (
