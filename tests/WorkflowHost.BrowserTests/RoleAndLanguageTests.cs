@@ -131,6 +131,27 @@ public sealed partial class RoleAndLanguageTests(BrowserServer fixture, ITestOut
         await page.Context.CloseAsync();
     });
 
+    [Fact]
+    public Task ProcessOwner_SeesTheDossierCodeOnAnInstance_WithoutLinksToADossierTheServerHidesFromThem() => RunAsync(async () =>
+    {
+        var code = await ReceiveAsync();
+        var page = await SignInAsync("owner");
+        await page.GotoAsync($"{fixture.BaseUrl}/#/instances?businessKey={Uri.EscapeDataString(code)}");
+        await page.Locator($"[data-testid=instance-table] a:text-is('{code}')").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dossier-code-text")).ToHaveTextAsync(code);
+        await Assertions.Expect(page.GetByTestId("dossier-link")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator($"a[href*='#/dossiers/']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#quick-open")).ToHaveCountAsync(0); // "open a dossier" would only say "not found"
+
+        // The unit's manager, who may read the dossier, still gets both links and the box.
+        var manager = await SignInAsync("manager.hai-chau");
+        await manager.GotoAsync(page.Url);
+        await Assertions.Expect(manager.GetByTestId("dossier-link")).ToHaveAttributeAsync("href", $"#/dossiers/{code}");
+        await Assertions.Expect(manager.Locator("#quick-open")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+        await manager.Context.CloseAsync();
+    });
+
     /// <summary>"… 01/12/2026 … 05/12/2026" (the month so far), never the ISO form the API uses.</summary>
     private static Regex DdMmYyyyPeriod() => PeriodPattern();
 

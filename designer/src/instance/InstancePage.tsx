@@ -11,8 +11,11 @@ import { Diagram } from './Diagram';
 import { InstanceStatusBadge } from './status';
 import { problemText } from '../shell/problem';
 import { elementTypeName } from './elementType';
+import { canOpenDossiers } from '../shell/access';
+import { useSession } from '../shell/session';
 
 export function InstancePage({ id }: { id: string }) {
+  const { me } = useSession();
   const [instance, setInstance] = useState<InstanceView | null>(null);
   const [xml, setXml] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -78,7 +81,7 @@ export function InstancePage({ id }: { id: string }) {
               <dt>{t('viewer.endedAt')}</dt><dd>{i.endedAt ? dateTime(i.endedAt) : '—'}</dd>
               <dt>{t('viewer.dossier')}</dt>
               <dd>
-                {i.dossierCode ? (
+                {i.dossierCode && !canOpenDossiers(me) ? <span class="mono" data-testid="dossier-code-text">{i.dossierCode}</span> : i.dossierCode ? (
                   <>
                     <a href={href({ name: 'dossier', code: i.dossierCode })} data-testid="dossier-link">{i.dossierCode}</a>{' · '}
                     <a href={href({ name: 'print', code: i.dossierCode, slip: 'control' })}>{t('print.control')}</a>

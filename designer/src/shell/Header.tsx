@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Me } from '../api/types';
 import { lang, setLang, t } from '../i18n';
-import { canOpen } from './access';
+import { canOpen, canOpenDossiers } from './access';
 import { useUnitNames } from './units';
 import { NotificationBell } from './NotificationBell';
 
@@ -38,7 +38,7 @@ export function Header({ me, onSignOut, onHelp }: { me: Me | null; onSignOut: ()
         {canOpen(me, 'dashboard') && link('#/dashboard', t('nav.dashboard'))}
         {link('#/lookup', t('nav.lookup'))}
       </nav>
-      {me && (
+      {canOpenDossiers(me) && (
         <form
           class="quick-open"
           role="search"

@@ -30,3 +30,12 @@ export function guardedScreen(route: Route): GuardedScreen | null {
     default: return null;
   }
 }
+
+/**
+ * Whether dossier pages open for this person: the server shows a dossier to admins and to people of its receiving,
+ * competent or return unit. A process owner has no unit, so a dossier link or the header's "open a dossier" box only
+ * led them to "not found".
+ */
+export function canOpenDossiers(me: Me | null | undefined): boolean {
+  return !!me && (hasRole(me, 'admin') || me.units.length > 0);
+}
