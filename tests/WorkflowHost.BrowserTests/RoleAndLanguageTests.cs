@@ -47,6 +47,24 @@ public sealed partial class RoleAndLanguageTests(BrowserServer fixture, ITestOut
     });
 
     [Fact]
+    public Task Desk_AsksForTheRoutingExplanationAgain_WhenTheLanguageChanges() => RunAsync(async () =>
+    {
+        var page = await SignInAsync("reception.hai-chau");
+        await page.GotoAsync($"{fixture.BaseUrl}/#/desk");
+        await page.GetByLabel("Tìm thủ tục theo mã hoặc tên").FillAsync("1.000894");
+        await page.Locator("[role=option]").First.WaitForAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var routing = page.GetByTestId("desk-routing");
+        await Assertions.Expect(routing).ToContainTextAsync("Thủ tục 1.000894");
+
+        // The server wrote it in Vietnamese because the app asked so; after the switch the app asks again, in English.
+        await page.GetByRole(AriaRole.Button, new() { Name = "EN", Exact = true }).ClickAsync();
+        await Assertions.Expect(routing).ToContainTextAsync("Procedure 1.000894");
+        await Assertions.Expect(routing).Not.ToContainTextAsync("Thủ tục 1.000894");
+        await page.Context.CloseAsync();
+    });
+
+    [Fact]
     public Task BellPanel_Closes_WhenThePageChanges() => RunAsync(async () =>
     {
         var page = await SignInAsync("reception.hai-chau");

@@ -5,7 +5,7 @@ import { api, ApiError } from '../api/client';
 import type {
   Applicant, ApplicantType, Appointment, Channel, CreatedDossier, Decision, DocumentKind, Procedure, TimeLimit, Unit,
 } from '../api/types';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
 import { dateTime, date, money } from '../shell/format';
 import { loadUnits, unitTitle } from '../shell/units';
 import { href, navigate, type SlipKind } from '../shell/router';
@@ -104,7 +104,8 @@ export function Desk() {
       (e: unknown) => live && setAppointmentError(problemText(e)),
     );
     return () => { live = false; };
-  }, [procedure, receivingUnit]);
+    // The language too: the server writes the explanation in the language the request asks for (Accept-Language).
+  }, [procedure, receivingUnit, lang()]);
 
   // Where the dossier would go, asked of the server as the clerk fills the form: the same routing the receipt applies.
   const subjectInput = () => {
@@ -123,7 +124,7 @@ export function Desk() {
       );
     }, 250);
     return () => { live = false; clearTimeout(timer); };
-  }, [procedure, receivingUnit, subjectUnit, subjectWritten, address, parcel, channel, applicant.type]);
+  }, [procedure, receivingUnit, subjectUnit, subjectWritten, address, parcel, channel, applicant.type, lang()]);
 
   const pickProcedure = (p: Procedure) => {
     setProcedure(p);
