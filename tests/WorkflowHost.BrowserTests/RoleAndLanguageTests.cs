@@ -1,10 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
-using Xunit.Sdk;
 
 namespace WorkflowHost.BrowserTests;
 
@@ -14,7 +10,7 @@ namespace WorkflowHost.BrowserTests;
 /// not stay over the next page; the English screens name the procedure in English; the dashboard writes dates as
 /// dd/MM/yyyy; the designer's own bpmn-js pieces speak Vietnamese.
 /// </summary>
-public sealed partial class RoleAndLanguageTests(BrowserServer fixture, ITestOutputHelper output) : IClassFixture<BrowserServer>
+public sealed partial class RoleAndLanguageTests(BrowserServer fixture, ITestOutputHelper output) : BrowserTestBase(fixture, output)
 {
     [Fact]
     public Task ScreenOutsideTheRole_SaysSoInTheUiLanguage_AndAsksTheServerNothing_ForAnOfficer() => RunAsync(async () =>
@@ -29,7 +25,7 @@ public sealed partial class RoleAndLanguageTests(BrowserServer fixture, ITestOut
 
         foreach (var screen in new[] { "dashboard", "routing", "desk", "migrations", "instances", "designer" })
         {
-            await page.GotoAsync($"{fixture.BaseUrl}/#/{screen}");
+            await page.GotoAsync($"{Fixture.BaseUrl}/#/{screen}");
             await Assertions.Expect(notice.GetByRole(AriaRole.Heading, new() { Name = "Màn hình này không dành cho vai trò của bạn" })).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator($"header a[href='#/{screen}']")).ToHaveCountAsync(0);
         }
@@ -50,10 +46,8 @@ public sealed partial class RoleAndLanguageTests(BrowserServer fixture, ITestOut
     public Task Desk_AsksForTheRoutingExplanationAgain_WhenTheLanguageChanges() => RunAsync(async () =>
     {
         var page = await SignInAsync("reception.hai-chau");
-        await page.GotoAsync($"{fixture.BaseUrl}/#/desk");
-        await page.GetByLabel("Tìm thủ tục theo mã hoặc tên").FillAsync("1.000894");
-        await page.Locator("[role=option]").First.WaitForAsync();
-        await page.Keyboard.PressAsync("Enter");
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/desk");
+        await PickProcedureAsync(page, "1.000894", "1.000894");
         var routing = page.GetByTestId("desk-routing");
         await Assertions.Expect(routing).ToContainTextAsync("Thủ tục 1.000894");
 
@@ -86,9 +80,9 @@ public sealed partial class RoleAndLanguageTests(BrowserServer fixture, ITestOut
         var page = await SignInAsync("manager.hai-chau");
 
         // Vietnamese first: the catalogue's Vietnamese name, the period as dd/MM/yyyy.
-        await page.GotoAsync($"{fixture.BaseUrl}/#/dossiers/{code}");
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/dossiers/{code}");
         await Assertions.Expect(page.GetByTestId("dossier-facts")).ToContainTextAsync("1.000894 Đăng ký kết hôn");
-        await page.GotoAsync($"{fixture.BaseUrl}/#/dashboard");
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/dashboard");
         await Assertions.Expect(page.Locator("#sla-title")).ToHaveTextAsync(DdMmYyyyPeriod());
 
         // English: the catalogue's English name on the dossier page and in the unit's queue; dates stay dd/MM/yyyy.
@@ -97,14 +91,14 @@ public sealed partial class RoleAndLanguageTests(BrowserServer fixture, ITestOut
         // The switch itself renames the procedures (no reload): the table row and the bottleneck's procedure list.
         await Assertions.Expect(page.Locator("[data-testid=sla-table] tr[data-procedure='1.000894']").First).ToContainTextAsync("Marriage registration");
         await Assertions.Expect(page.Locator("#bn-procedure option[value='1.000894']")).ToHaveTextAsync("1.000894 · Marriage registration");
-        await page.GotoAsync($"{fixture.BaseUrl}/#/dossiers/{code}");
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/dossiers/{code}");
         await Assertions.Expect(page.GetByTestId("dossier-facts")).ToContainTextAsync("1.000894 Marriage registration");
         await Assertions.Expect(page.GetByTestId("dossier-facts")).Not.ToContainTextAsync("Đăng ký kết hôn");
-        await page.GotoAsync($"{fixture.BaseUrl}/#/inbox/queue");
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/inbox/queue");
         var row = page.Locator($"[data-dossier='{code}']");
         await Assertions.Expect(row).ToContainTextAsync("Marriage registration");
         await Assertions.Expect(row).Not.ToContainTextAsync("Đăng ký kết hôn");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("inbox-en.png") });
+        await ScreenshotAsync(page, "inbox-en");
         await page.Context.CloseAsync();
     });
 
@@ -117,7 +111,7 @@ public sealed partial class RoleAndLanguageTests(BrowserServer fixture, ITestOut
         {
             if (response.Status >= 400) failed.Add($"{response.Status} {response.Request.Method} {response.Url}");
         };
-        await page.GotoAsync($"{fixture.BaseUrl}/#/designer/marriage-registration");
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/designer/marriage-registration");
         await Assertions.Expect(page.Locator(".bts-toggle-mode")).ToContainTextAsync("Mô phỏng luồng", new() { Timeout = 60_000 });
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Empty(failed); // no draft saved: the editor does not ask for one and log a 404
@@ -154,7 +148,7 @@ public sealed partial class RoleAndLanguageTests(BrowserServer fixture, ITestOut
     {
         var code = await ReceiveAsync();
         var page = await SignInAsync("owner");
-        await page.GotoAsync($"{fixture.BaseUrl}/#/instances?businessKey={Uri.EscapeDataString(code)}");
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/instances?businessKey={Uri.EscapeDataString(code)}");
         await page.Locator($"[data-testid=instance-table] a:text-is('{code}')").ClickAsync();
         await Assertions.Expect(page.GetByTestId("dossier-code-text")).ToHaveTextAsync(code);
         await Assertions.Expect(page.GetByTestId("dossier-link")).ToHaveCountAsync(0);
@@ -176,42 +170,11 @@ public sealed partial class RoleAndLanguageTests(BrowserServer fixture, ITestOut
     [GeneratedRegex(@"\b\d{2}/\d{2}/\d{4}\b.*\b\d{2}/\d{2}/\d{4}\b")]
     private static partial Regex PeriodPattern();
 
-    private async Task<IPage> SignInAsync(string user)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync(fixture.BaseUrl + "/");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(user);
-        await page.GetByLabel("Mật khẩu").FillAsync(user);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.Locator(".user-name").WaitForAsync();
-        return page;
-    }
-
-    /// <summary>Receives a marriage registration at Hải Châu's desk through the API (the desk screen has its own test).</summary>
+    /// <summary>Receives a marriage registration at Hải Châu's desk through the API; returns its code.</summary>
     private async Task<string> ReceiveAsync()
     {
-        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = fixture.Server.BaseAddress };
-        (await client.PostAsJsonAsync("/api/auth/login", new { userName = "reception.hai-chau", password = "reception.hai-chau" })).EnsureSuccessStatusCode();
-        var response = await client.PostAsJsonAsync("/api/dossiers", new
-        {
-            procedureCode = "1.000894", receivingUnit = "20242", channel = 1,
-            applicant = new { type = "citizen", name = "Đặng Thị Lan", idNumber = "048090005678" }, subject = new { unitCode = "20242" },
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var code = (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>();
-        output.WriteLine($"received {code}");
+        var code = await Fixture.ReceiveMarriageRegistrationAsync("reception.hai-chau", "20242", "Đặng Thị Lan", "048090005678");
+        Output.WriteLine($"received {code}");
         return code;
-    }
-
-    private async Task RunAsync(Func<Task> body)
-    {
-        try
-        {
-            await body();
-        }
-        catch (Exception ex) when (ex is not XunitException || fixture.Server is not null)
-        {
-            throw new XunitException($"{ex.Message}{Environment.NewLine}{fixture.Server?.OutputTail()}{Environment.NewLine}{ex}");
-        }
     }
 }
