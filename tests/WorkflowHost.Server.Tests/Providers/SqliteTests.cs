@@ -50,4 +50,6 @@ public sealed class TimerClockApiSqliteTest(SqliteApiFixture<TimerClockSetup> fi
 
 public sealed class ReportsApiSqliteTest(SqliteApiFixture<SlaSeededSetup> fixture) : ReportsApiTestBase<SqliteApiFixture<SlaSeededSetup>>(fixture);
 
+public sealed class SlaRollupApiSqliteTest(SqliteApiFixture<SlaSeededSetup> fixture) : SlaRollupApiTestBase<SqliteApiFixture<SlaSeededSetup>>(fixture);
+
 public sealed class EventElementsApiSqliteTest(SqliteApiFixture fixture) : EventElementsApiTestBase<SqliteApiFixture>(fixture);
