@@ -1,7 +1,9 @@
 // Takes the screenshots in docs/screenshots/ with headless Debian Chromium (playwright-core, no browser download):
 //   node scripts/screenshots.mjs [baseUrl] [outDir]
 // baseUrl defaults to http://localhost:5080 (dotnet run --project src/WorkflowHost.Server, demo data seeded).
-// The run walks the marriage-registration path: desk → receipt slip → dossier → inbox → task → lookup.
+// The run walks the marriage-registration path: desk → receipt slip → dossier → inbox → task → lookup, then takes the
+// main screens once more in English (*-en.png): sign-in, desk, task, dossier, lookup, and the process owner's and
+// manager's instance list, instance viewer, migration, routing and designer list.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -176,6 +178,66 @@ try {
   await page.goto(`${base}/#/lookup/${encodeURIComponent(code)}`);
   await page.getByTestId('lookup-result').waitFor();
   await shot(page, 'lookup');
+  await ctx.close();
+
+  // English: the main screens once more, after the VI/EN switch in the header (kept in localStorage per session).
+  const english = async (user) => {
+    const c = await context();
+    const p = await c.newPage();
+    if (user) await signIn(p, user);
+    else await p.goto(`${base}/#/signin`);
+    await p.getByRole('button', { name: 'EN', exact: true }).click();
+    return [c, p];
+  };
+  [ctx, page] = await english(null);
+  await shot(page, 'signin-en');
+  await page.goto(`${base}/#/lookup/${encodeURIComponent(code)}`);
+  await page.getByTestId('lookup-result').waitFor();
+  await shot(page, 'lookup-en');
+  await ctx.close();
+
+  [ctx, page] = await english('reception.hai-chau');
+  await page.goto(`${base}/#/desk`);
+  await page.getByLabel('Find a procedure by code or name').fill('marriage');
+  await page.locator('[role=option]').first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Full name / organisation name').fill('Đỗ Minh Khoa');
+  await page.getByLabel('ID number', { exact: true }).fill('048096007890');
+  await page.getByLabel('Phone', { exact: true }).fill('0905 246 810');
+  await page.getByTestId('appointment').waitFor();
+  await page.getByTestId('desk-routing').waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, 'desk-en', true);
+  await page.goto(`${base}/#/dossiers/${encodeURIComponent(code)}`);
+  await page.locator('[data-status="10"]').waitFor();
+  await shot(page, 'dossier-en', true);
+  await ctx.close();
+
+  [ctx, page] = await english('officer.hai-chau');
+  await page.goto(`${base}/#/inbox/queue`);
+  await page.locator('[data-task] .task-link').first().click();
+  await page.getByTestId('assignment').waitFor();
+  await shot(page, 'task-en', true);
+  await ctx.close();
+
+  [ctx, page] = await english('owner');
+  await page.goto(`${base}/#/instances`);
+  await page.getByTestId('instance-table').waitFor();
+  await shot(page, 'instances-en', true);
+  await page.locator('[data-testid=instance-table] a[href^="#/instances/"]').first().click();
+  await page.locator('[data-testid=diagram][data-state=ready]').waitFor();
+  await shot(page, 'instance-viewer-en', true);
+  await page.goto(`${base}/#/migrations`);
+  await page.getByLabel('Procedure', { exact: true }).waitFor();
+  await shot(page, 'migration-en');
+  await page.goto(`${base}/#/routing`);
+  await page.getByTestId('routing-table').waitFor();
+  await page.getByTestId('try-run').click();
+  await page.getByTestId('try-result').waitFor();
+  await shot(page, 'routing-en', true);
+  await page.goto(`${base}/#/designer`);
+  await page.locator('a[href^="#/designer/"]').first().waitFor();
+  await shot(page, 'designer-list-en');
   await ctx.close();
 } finally {
   await browser.close();

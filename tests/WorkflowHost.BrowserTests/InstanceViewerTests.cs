@@ -97,7 +97,7 @@ public sealed class InstanceViewerTests(BrowserServer fixture, ITestOutputHelper
         await Assertions.Expect(page.GetByTestId("active-elements")).ToContainTextAsync("first");
         Assert.True(await LoadedAsync(page, scripts, BpmnJsMarker), "no script of a session that drew a diagram holds the marker, so the inbox check below proves nothing");
         await Assertions.Expect(page.GetByTestId("variables")).ToContainTextAsync("Trần Thị Mai");
-        await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("userTask");
+        await Assertions.Expect(page.GetByTestId("history").Locator("td[data-type='userTask']").First).ToHaveTextAsync("Bước do người xử lý");
         await ScreenshotAsync(page, "instance-viewer", fullPage: true);
 
         // Migration: the same-id defaults, "first" mapped by hand to "receive", the dry run, then execution.

@@ -3,11 +3,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { lang, t } from '../i18n';
 import { Notice } from '../shell/ui';
+import { decimal } from '../shell/format';
 import { reportsApi } from './reportsApi';
 import type { Bottleneck, BottleneckElement } from './types';
+import { problemText } from '../shell/problem';
 
 function hours(h: number): string {
-  return h >= 48 ? t('dashboard.days', { n: (h / 24).toFixed(1) }) : t('dashboard.hours', { n: h.toFixed(1) });
+  return h >= 48 ? t('dashboard.days', { n: decimal(h / 24, 1, lang()) }) : t('dashboard.hours', { n: decimal(h, 1, lang()) });
 }
 
 export function badgeText(e: BottleneckElement): string {
@@ -27,7 +29,7 @@ export function BottleneckView({ procedures, reload }: { procedures: { code: str
     if (!procedure) return;
     let cancelled = false;
     reportsApi.bottlenecks(procedure, version).then((b) => { if (!cancelled) { setData(b); setError(null); } },
-      (e: Error) => { if (!cancelled) { setData(null); setError(e.message); } });
+      (e: unknown) => { if (!cancelled) { setData(null); setError(problemText(e)); } });
     return () => { cancelled = true; };
   }, [procedure, version, reload]);
 
@@ -43,7 +45,7 @@ export function BottleneckView({ procedures, reload }: { procedures: { code: str
         container.replaceChildren();
         dispose = await diagram.drawBottlenecks(container, xml, data.elements, badgeText);
       } catch (e) {
-        if (!cancelled) setError((e as Error).message);
+        if (!cancelled) setError(problemText(e));
       }
     })();
     return () => { cancelled = true; dispose?.(); };

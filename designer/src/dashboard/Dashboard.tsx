@@ -8,6 +8,7 @@ import { lang, t } from '../i18n';
 import { isTyping } from '../shell/App';
 import { useSession } from '../shell/session';
 import { Loading, Notice } from '../shell/ui';
+import { date } from '../shell/format';
 import { BottleneckView } from './BottleneckView';
 import { DeadlineList } from './DeadlineList';
 import { listenForBreaches, type LiveState } from './live';
@@ -16,6 +17,7 @@ import { reportsApi } from './reportsApi';
 import { SlaTable } from './SlaTable';
 import { TrendChart } from './TrendChart';
 import type { BreachEvent, DeadlineItem, DeadlineLists, Period, SlaReport, SlaTrend } from './types';
+import { problemText } from '../shell/problem';
 
 const PRESETS: { kind: Preset; label: 'dashboard.month' | 'dashboard.last30' | 'dashboard.quarter' | 'dashboard.year' }[] = [
   { kind: 'month', label: 'dashboard.month' },
@@ -51,7 +53,7 @@ export function Dashboard() {
       setError(null);
     } catch (e) {
       const err = e as { errors?: Record<string, string[]>; message: string };
-      setError(err.errors && Object.keys(err.errors).length ? err.errors : err.message);
+      setError(err.errors && Object.keys(err.errors).length ? err.errors : problemText(err));
     }
   }, [period, bucket]);
 
@@ -92,12 +94,13 @@ export function Dashboard() {
   const procedureName = useMemo(() => {
     const names = new Map(procedures.map((p) => [p.code, lang() === 'en' && p.nameEn ? p.nameEn : p.name]));
     return (code: string) => names.get(code) ?? '';
-  }, [procedures]);
+    // The language is a dependency: switching VI/EN re-renders the screen, and the names must follow it.
+  }, [procedures, lang()]);
   const bottleneckProcedures = useMemo(() => {
     const seen = new Map<string, string>();
     for (const p of procedures) if (!seen.has(p.code)) seen.set(p.code, lang() === 'en' && p.nameEn ? p.nameEn : p.name);
     return [...seen].map(([code, name]) => ({ code, name }));
-  }, [procedures]);
+  }, [procedures, lang()]);
 
   const fieldErrors = typeof error === 'object' && error ? error : {};
   return (
@@ -133,7 +136,7 @@ export function Dashboard() {
 
       <section class="panel panel--flush" aria-labelledby="sla-title">
         <div class="section-head">
-          <h2 id="sla-title">{t('dashboard.report', { from: period.from, to: period.to })}</h2>
+          <h2 id="sla-title">{t('dashboard.report', { from: date(period.from), to: date(period.to) })}</h2>
           {report && <span class="muted small">{t('dashboard.target', { target: Math.round(report.target * 100) })}</span>}
         </div>
         {!report ? <Loading /> : report.rows.length === 0 ? <p class="empty">{t('dashboard.noData')}</p> : <SlaTable report={report} procedureName={procedureName} />}

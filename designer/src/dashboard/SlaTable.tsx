@@ -1,5 +1,6 @@
 // The report table: one row per unit and procedure, the on-time rate against the target, a total row.
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
+import { date, percent } from '../shell/format';
 import { useUnitNames } from '../shell/units';
 import type { SlaReport, SlaRow } from './types';
 
@@ -13,7 +14,7 @@ function RateCell({ value, target }: { value: number | null; target: number }) {
   const below = value < target;
   return (
     <td class={`num rate ${below ? 'rate--below' : 'rate--met'}`} data-rate={value.toFixed(4)}>
-      {(value * 100).toFixed(1)}%
+      {percent(value, lang())}
       <span class="sr-only"> {below ? t('dashboard.belowTarget') : t('dashboard.metTarget')}</span>
       <span aria-hidden="true"> {below ? '▼' : '✓'}</span>
     </td>
@@ -26,7 +27,7 @@ export function SlaTable({ report, procedureName }: { report: SlaReport; procedu
   const total = { early: sum('early'), onTime: sum('onTime'), late: sum('late') };
   return (
     <table class="table sla-table" data-testid="sla-table">
-      <caption class="sr-only">{t('dashboard.tableCaption', { from: report.from, to: report.to })}</caption>
+      <caption class="sr-only">{t('dashboard.tableCaption', { from: date(report.from), to: date(report.to) })}</caption>
       <thead>
         <tr>
           <th scope="col">{t('dashboard.unit')}</th>

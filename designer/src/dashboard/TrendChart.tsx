@@ -1,6 +1,7 @@
 // The trend as an SVG of our own: received and finished as bars per day or week, the on-time rate as a line against
 // the 95% target. A table with the same figures follows for screen readers.
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
+import { date, dayMonth, percent } from '../shell/format';
 import type { SlaTrend } from './types';
 
 const W = 720, H = 220, PAD_L = 36, PAD_R = 40, PAD_T = 12, PAD_B = 28;
@@ -32,12 +33,12 @@ export function TrendChart({ trend, target }: { trend: SlaTrend; target: number 
           return (
             <g key={p.start}>
               <rect x={x + 1} y={y(p.received)} width={bar} height={PAD_T + plotH - y(p.received)} class="bar bar--received">
-                <title>{`${p.start}: ${t('dashboard.received')} ${p.received}`}</title>
+                <title>{`${date(p.start)}: ${t('dashboard.received')} ${p.received}`}</title>
               </rect>
               <rect x={x + 1 + bar} y={y(p.finished)} width={bar} height={PAD_T + plotH - y(p.finished)} class="bar bar--finished">
-                <title>{`${p.start}: ${t('dashboard.finished')} ${p.finished}`}</title>
+                <title>{`${date(p.start)}: ${t('dashboard.finished')} ${p.finished}`}</title>
               </rect>
-              {i % labelEvery === 0 && <text x={x + step / 2} y={H - 8} class="tick" text-anchor="middle">{p.start.slice(5)}</text>}
+              {i % labelEvery === 0 && <text x={x + step / 2} y={H - 8} class="tick" text-anchor="middle">{dayMonth(p.start)}</text>}
             </g>
           );
         })}
@@ -50,7 +51,7 @@ export function TrendChart({ trend, target }: { trend: SlaTrend; target: number 
       <table class="sr-only">
         <caption>{t('dashboard.trend')}</caption>
         <thead><tr><th scope="col">{t('dashboard.bucketStart')}</th><th scope="col">{t('dashboard.received')}</th><th scope="col">{t('dashboard.finished')}</th><th scope="col">{t('dashboard.onTimeRate')}</th></tr></thead>
-        <tbody>{points.map((p) => <tr key={p.start}><td>{p.start}</td><td>{p.received}</td><td>{p.finished}</td><td>{p.onTimeRate === null ? '—' : `${(p.onTimeRate * 100).toFixed(1)}%`}</td></tr>)}</tbody>
+        <tbody>{points.map((p) => <tr key={p.start}><td>{date(p.start)}</td><td>{p.received}</td><td>{p.finished}</td><td>{p.onTimeRate === null ? '—' : percent(p.onTimeRate, lang())}</td></tr>)}</tbody>
       </table>
     </figure>
   );

@@ -6,6 +6,7 @@ import { dateTime } from '../shell/format';
 import { navigate } from '../shell/router';
 import { designerApi, type DefinitionSummary, type DraftSummary } from './api';
 import { readFile } from './files';
+import { problemText } from '../shell/problem';
 
 const KEY_PATTERN = '[A-Za-z][A-Za-z0-9_.\\-]{0,199}';
 
@@ -24,7 +25,7 @@ export function DefinitionList() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    designerApi.definitions().then(setDefinitions, (e: Error) => setError(e.message));
+    designerApi.definitions().then(setDefinitions, (e: unknown) => setError(problemText(e)));
     designerApi.drafts().then(setDrafts, () => undefined);
   }, []);
 
@@ -45,7 +46,7 @@ export function DefinitionList() {
       await designerApi.saveDraft(id, xml);
       navigate({ name: 'designer', key: id });
     } catch (e) {
-      setError(t('designer.importFailed', { detail: e instanceof Error ? e.message : String(e) }));
+      setError(t('designer.importFailed', { detail: problemText(e) }));
     }
   };
 

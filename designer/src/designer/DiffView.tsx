@@ -5,6 +5,7 @@ import { diff } from 'bpmn-js-differ';
 import { t } from '../i18n';
 import { designerApi } from './api';
 import { createViewer } from './modeler';
+import { problemText } from '../shell/problem';
 
 interface Change { id: string; kind: 'added' | 'removed' | 'changed' | 'layout'; name: string; details?: string }
 type AttrChanges = Record<string, { oldValue: unknown; newValue: unknown }>;
@@ -54,7 +55,7 @@ export function DiffView({ definitionKey, older, newer }: { definitionKey: strin
       a.get<Canvas>('canvas').zoom('fit-viewport');
       b.get<Canvas>('canvas').zoom('fit-viewport');
       setChanges(list);
-    })().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    })().catch((e: unknown) => setError(problemText(e)));
     return () => { a.destroy(); b.destroy(); };
   }, [definitionKey, older, newer]);
 

@@ -16,6 +16,7 @@ import type { FormEditorDialog as FormEditorDialogType } from './FormEditorDialo
 import { HistoryPanel } from './HistoryPanel';
 import { downloadBpmn, readFile } from './files';
 import { freeOwnedPrefixes } from './prefixes';
+import { problemText } from '../shell/problem';
 
 interface BusinessObject {
   id: string; name?: string; $type: string;
@@ -105,7 +106,10 @@ export function Editor({ definitionKey }: { definitionKey: string }) {
     let cancelled = false;
     (async () => {
       try {
-        const draft = await designerApi.draft(definitionKey).catch((e) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e)));
+        // Ask for the draft only when the list has one: a bare GET answered 404 on every opening and the browser logs
+        // each 404 as a console error, which hid real ones.
+        const hasDraft = (await designerApi.drafts()).some((d) => d.key === definitionKey);
+        const draft = hasDraft ? await designerApi.draft(definitionKey).catch((e) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))) : null;
         if (cancelled) return;
         if (draft) { await importXml(draft.xml); setLoaded({ from: 'draft' }); return; }
         const history = await designerApi.history(definitionKey).catch((e) => (e instanceof ApiError && e.status === 404 ? [] : Promise.reject(e)));
@@ -119,7 +123,7 @@ export function Editor({ definitionKey }: { definitionKey: string }) {
           setLoaded({ from: 'new' });
         }
       } catch (e) {
-        if (!cancelled) setLoadError(e instanceof Error ? e.message : String(e));
+        if (!cancelled) setLoadError(problemText(e));
       }
     })();
     return () => { cancelled = true; };
@@ -131,7 +135,7 @@ export function Editor({ definitionKey }: { definitionKey: string }) {
       setDirty(false);
       setMessage({ kind: 'success', text: t('designer.saved') });
     } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+      setMessage({ kind: 'error', text: problemText(e) });
     }
   }, [definitionKey, xml]);
 

@@ -5,6 +5,7 @@ import { navigate } from '../shell/router';
 import { designerApi } from './api';
 import { createViewer } from './modeler';
 import { HistoryPanel } from './HistoryPanel';
+import { problemText } from '../shell/problem';
 
 export function VersionView({ definitionKey, version }: { definitionKey: string; version: number }) {
   const container = useRef<HTMLDivElement>(null);
@@ -14,7 +15,7 @@ export function VersionView({ definitionKey, version }: { definitionKey: string;
     designerApi.versionXml(definitionKey, version)
       .then((xml) => viewer.importXML(xml))
       .then(() => viewer.get<{ zoom(v: string): void }>('canvas').zoom('fit-viewport'))
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => setError(problemText(e)));
     return () => viewer.destroy();
   }, [definitionKey, version]);
   return (

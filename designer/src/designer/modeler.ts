@@ -15,6 +15,7 @@ import ExecutableOnlyModule from './restrictions';
 import WorkflowHostPropertiesModule from './properties/WorkflowHostPropertiesProvider';
 import { lintConfig } from './lint/config';
 import TranslateModule from './translate';
+import SimulationLabelModule from './simulation/SimulationLabel';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
@@ -31,7 +32,7 @@ export function createModeler(container: HTMLElement, propertiesParent: HTMLElem
     linting: { bpmnlint: lintConfig, active: true },
     additionalModules: [
       BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule, CamundaPlatformBehaviors,
-      WorkflowHostPropertiesModule, LintModule, TokenSimulationModule, ExecutableOnlyModule, TranslateModule,
+      WorkflowHostPropertiesModule, LintModule, TokenSimulationModule, SimulationLabelModule, ExecutableOnlyModule, TranslateModule,
     ],
     moddleExtensions,
   } as ConstructorParameters<typeof Modeler>[0]);

@@ -5,7 +5,7 @@ import { api, ApiError } from '../api/client';
 import type {
   Applicant, ApplicantType, Appointment, Channel, CreatedDossier, Decision, DocumentKind, Procedure, TimeLimit, Unit,
 } from '../api/types';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
 import { dateTime, date, money } from '../shell/format';
 import { loadUnits, unitTitle } from '../shell/units';
 import { href, navigate, type SlipKind } from '../shell/router';
@@ -14,6 +14,7 @@ import { Field, Notice, describedBy } from '../shell/ui';
 import { ProcedurePicker, procedureName } from './ProcedurePicker';
 import { RoutingResult } from '../routing/RoutingResult';
 import { routingApi, type RoutingResolution } from '../routing/api';
+import { problemText } from '../shell/problem';
 
 interface DocState {
   present: boolean;
@@ -87,7 +88,7 @@ export function Desk() {
   useEffect(() => {
     Promise.all([api.procedures(), loadUnits()]).then(
       ([p, u]) => { setProcedures(p); setUnits(u); },
-      (e: Error) => setLoadError(e.message),
+      (e: unknown) => setLoadError(problemText(e)),
     );
     procedureInput.current?.focus();
   }, []);
@@ -100,10 +101,11 @@ export function Desk() {
     let live = true;
     api.appointment(procedure.code, receivingUnit).then(
       (a) => live && setAppointment(a),
-      (e: Error) => live && setAppointmentError(e.message),
+      (e: unknown) => live && setAppointmentError(problemText(e)),
     );
     return () => { live = false; };
-  }, [procedure, receivingUnit]);
+    // The language too: the server writes the explanation in the language the request asks for (Accept-Language).
+  }, [procedure, receivingUnit, lang()]);
 
   // Where the dossier would go, asked of the server as the clerk fills the form: the same routing the receipt applies.
   const subjectInput = () => {
@@ -118,11 +120,11 @@ export function Desk() {
     const timer = setTimeout(() => {
       routingApi.resolve({ procedureCode: procedure.code, receivingUnit, channel, applicantType: applicant.type, subject: subjectInput() }).then(
         (r) => live && setRouting(r),
-        (e: Error) => live && setRoutingError(e.message),
+        (e: unknown) => live && setRoutingError(problemText(e)),
       );
     }, 250);
     return () => { live = false; clearTimeout(timer); };
-  }, [procedure, receivingUnit, subjectUnit, subjectWritten, address, parcel, channel, applicant.type]);
+  }, [procedure, receivingUnit, subjectUnit, subjectWritten, address, parcel, channel, applicant.type, lang()]);
 
   const pickProcedure = (p: Procedure) => {
     setProcedure(p);
@@ -194,12 +196,12 @@ export function Desk() {
       for (const d of procedure!.requiredDocuments) {
         const s = docs[d.code];
         if (s?.file) {
-          await api.uploadDocument(created.code, s.file, s.kind, d.name, d.code).catch((e: Error) => uploadProblems.push(`${d.name}: ${e.message}`));
+          await api.uploadDocument(created.code, s.file, s.kind, d.name, d.code).catch((e: unknown) => uploadProblems.push(`${d.name}: ${problemText(e)}`));
         }
       }
       for (const x of extras) {
         if (x.file) {
-          await api.uploadDocument(created.code, x.file, x.kind, x.name || x.file.name).catch((e: Error) => uploadProblems.push(`${x.name}: ${e.message}`));
+          await api.uploadDocument(created.code, x.file, x.kind, x.name || x.file.name).catch((e: unknown) => uploadProblems.push(`${x.name}: ${problemText(e)}`));
         }
       }
       const slip = slipFor(decision);
@@ -230,7 +232,7 @@ export function Desk() {
         setFormError([ae.problem.detail ?? ae.problem.title ?? t('desk.err.fix'), ...elsewhere].join(' '));
         focusFirstError();
       } else {
-        setFormError((e as Error).message);
+        setFormError(problemText(e));
       }
     } finally {
       setBusy(false);
@@ -460,7 +462,7 @@ export function Desk() {
             )}
 
             <h2>{t('routing.deskTitle')}</h2>
-            {!procedure && <p class="muted">{t('desk.appointmentPick')}</p>}
+            {!procedure && <p class="muted">{t('desk.routingPick')}</p>}
             {procedure && !routing && !routingError && <p class="loading">{t('routing.loading')}</p>}
             {routingError && <Notice kind="error">{routingError}</Notice>}
             {routing && <RoutingResult result={routing} testId="desk-routing" />}

@@ -8,6 +8,7 @@ import { dateTime } from '../shell/format';
 import { href } from '../shell/router';
 import { hasRole, useSession } from '../shell/session';
 import { describedBy, Field, Notice } from '../shell/ui';
+import { problemText } from '../shell/problem';
 
 /** `datetime-local` value (Vietnam time) → ISO instant with the +07:00 offset the server expects. */
 export function vnLocalToIso(local: string): string | null {
@@ -45,7 +46,7 @@ export function DeadlinesPanel({ dossier, onChange }: { dossier: Dossier; onChan
       setOpen(false);
     } catch (err) {
       if (err instanceof ApiError && Object.keys(err.errors).length) setErrors(err.errors);
-      else setFailure((err as Error).message);
+      else setFailure(problemText(err));
     } finally {
       setBusy(false);
     }

@@ -11,6 +11,8 @@ import { Loading, Notice, StatusBadge } from '../shell/ui';
 import { SlipTable } from './SlipTable';
 import { Qr } from './Qr';
 import { DeadlinesPanel } from './DeadlinesPanel';
+import { problemText } from '../shell/problem';
+import { useProcedureNames } from '../shell/procedures';
 
 /** Unit titles by code ("Phường Hải Châu"), from the units in force today. */
 export function useUnits(vietnamese = false): (code: string | null | undefined, fallbackName?: string) => string {
@@ -24,10 +26,11 @@ export function applicantTypeText(type: string): string {
 
 export function DossierFacts({ dossier, unitName }: { dossier: Dossier; unitName: (c: string | null, fallbackName?: string) => string }) {
   const d = dossier;
+  const procedures = useProcedureNames();
   return (
     <dl class="facts" data-testid="dossier-facts">
       <dt>{t('dossier.code')}</dt><dd class="mono" data-testid="dossier-code">{d.code}</dd>
-      <dt>{t('dossier.procedure')}</dt><dd><span class="mono">{d.procedure.code}</span> {d.procedure.name}</dd>
+      <dt>{t('dossier.procedure')}</dt><dd><span class="mono">{d.procedure.code}</span> {procedures.byCode(d.procedure.code, d.procedure.name)}</dd>
       <dt>{t('dossier.status')}</dt><dd><StatusBadge code={d.status} name={d.statusName} /></dd>
       <dt>{t('dossier.applicant')}</dt>
       <dd>
@@ -75,7 +78,7 @@ export function DossierPage({ code }: { code: string }) {
   useEffect(() => {
     setDossier(null);
     setError(null);
-    api.dossier(code).then(setDossier, (e) => setError(e instanceof ApiError && e.status === 404 ? t('dossier.notFound', { code }) : (e as Error).message));
+    api.dossier(code).then(setDossier, (e) => setError(e instanceof ApiError && e.status === 404 ? t('dossier.notFound', { code }) : problemText(e)));
   }, [code]);
 
   if (error) return <Notice kind="error">{error}</Notice>;

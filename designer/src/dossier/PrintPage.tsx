@@ -12,6 +12,7 @@ import { isReception, useSession } from '../shell/session';
 import { Loading, Notice } from '../shell/ui';
 import { useUnits } from './DossierPage';
 import { Qr } from './Qr';
+import { problemText } from '../shell/problem';
 
 type UnitName = (code: string | null | undefined, fallbackName?: string) => string;
 
@@ -200,7 +201,7 @@ export function PrintPage({ code, slip }: { code: string; slip: SlipKind }) {
         setDossier(d);
         api.procedures(d.procedure.code).then((ps) => setProcedure(ps.find((p) => p.code === d.procedure.code)), () => undefined);
       },
-      (e) => setError(e instanceof ApiError && e.status === 404 ? t('dossier.notFound', { code }) : (e as Error).message),
+      (e) => setError(e instanceof ApiError && e.status === 404 ? t('dossier.notFound', { code }) : problemText(e)),
     );
   }, [code]);
 

@@ -20,7 +20,8 @@ function initialLang(): Lang {
 
 let current: Lang = initialLang();
 const listeners = new Set<(lang: Lang) => void>();
-document.documentElement.lang = current;
+// No document under vitest (node): modules that only read messages (the API client, the problem texts) stay testable.
+if (typeof document !== 'undefined') document.documentElement.lang = current;
 
 export function lang(): Lang {
   return current;
@@ -29,7 +30,7 @@ export function lang(): Lang {
 export function setLang(next: Lang): void {
   if (next === current) return;
   current = next;
-  document.documentElement.lang = next;
+  if (typeof document !== 'undefined') document.documentElement.lang = next;
   try {
     localStorage.setItem(STORAGE_KEY, next);
   } catch {

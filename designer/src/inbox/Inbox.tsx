@@ -9,6 +9,8 @@ import { href, navigate } from '../shell/router';
 import { useSession } from '../shell/session';
 import { DueBadge, Notice } from '../shell/ui';
 import { takeFlash } from './flash';
+import { problemText } from '../shell/problem';
+import { useProcedureNames } from '../shell/procedures';
 
 const VIEWS: { view: TaskView; label: MessageKey }[] = [
   { view: 'mine', label: 'inbox.mine' },
@@ -25,6 +27,7 @@ function isView(v: string | undefined): v is TaskView {
 
 export function Inbox({ view: routeView }: { view?: string }) {
   const { me } = useSession();
+  const procedures = useProcedureNames();
   const view: TaskView = isView(routeView) ? routeView : 'mine';
   const [counts, setCounts] = useState<TaskCounts | null>(null);
   const [tasks, setTasks] = useState<Task[]>([]);
@@ -59,7 +62,7 @@ export function Inbox({ view: routeView }: { view?: string }) {
       setError(null);
       setNow(Date.now());
     } catch (e) {
-      setError((e as Error).message);
+      setError(problemText(e));
     } finally {
       setLoading(false);
     }
@@ -92,7 +95,7 @@ export function Inbox({ view: routeView }: { view?: string }) {
       setFlash(release ? t('inbox.released', { name: task.name }) : t('inbox.claimed', { name: task.name }));
       await load();
     } catch (e) {
-      setError((e as Error).message);
+      setError(problemText(e));
     } finally {
       setBusyId(null);
     }
@@ -153,7 +156,7 @@ export function Inbox({ view: routeView }: { view?: string }) {
                   </td>
                   <td><a href={href({ name: 'task', id: task.id })} class="task-link">{task.name}</a>{task.readOnly && <span class="badge badge--muted">{t('inbox.readOnly')}</span>}</td>
                   <td>{task.applicantName ?? '—'}</td>
-                  <td class="clip" title={task.procedureName ?? ''}>{task.procedureName ?? task.definitionKey}</td>
+                  <td class="clip" title={task.procedureName ? procedures.byName(task.procedureName) : ''}>{task.procedureName ? procedures.byName(task.procedureName) : task.definitionKey}</td>
                   <td class="nowrap"><DueBadge dueAt={task.dueAt} now={now} /></td>
                   <td>{task.assignee ? (mine ? <strong>{t('inbox.me')}</strong> : task.assignee) : <span class="muted">{t('inbox.unassigned')}</span>}</td>
                   <td class="nowrap">

@@ -19,6 +19,7 @@ import { Suspense, lazy } from 'preact/compat';
 // form-js (and its CSS) load only when a task has a form-js schema: the desk and inbox stay small.
 const FormJsForm = lazy(() => import('./FormJsForm').then((m) => ({ default: m.FormJsForm })));
 import { setFlash } from './flash';
+import { problemText } from '../shell/problem';
 
 /** Server errors for task variables may be keyed `variables.x` or `x`. */
 function variableErrors(errors: Record<string, string[]>): Record<string, string[]> {
@@ -54,7 +55,7 @@ export function TaskPage({ id }: { id: string }) {
       if (tk.form?.kind === 'fields') setValues((v) => (Object.keys(v).length ? v : initialValues(tk.form && tk.form.kind === 'fields' ? tk.form.fields : [])));
       if (tk.dossierCode) setDossier(await api.dossier(tk.dossierCode));
     } catch (e) {
-      setLoadError(e instanceof ApiError && e.status === 404 ? t('task.notFound') : (e as Error).message);
+      setLoadError(e instanceof ApiError && e.status === 404 ? t('task.notFound') : problemText(e));
     }
   };
 
@@ -81,7 +82,7 @@ export function TaskPage({ id }: { id: string }) {
       after();
     } catch (e) {
       if (e instanceof ApiError && Object.keys(e.errors).length) throw e;
-      setActionError((e as Error).message);
+      setActionError(problemText(e));
     } finally {
       setBusy(false);
     }

@@ -8,6 +8,7 @@ import { dateTime } from '../shell/format';
 import { href, navigate } from '../shell/router';
 import { Field, Loading, Notice } from '../shell/ui';
 import { InstanceStatusBadge, INSTANCE_STATUSES, instanceStatusText } from './status';
+import { problemText } from '../shell/problem';
 
 type Tab = 'instances' | 'incidents';
 
@@ -33,7 +34,7 @@ export function InstanceList({ tab, filters }: { tab: Tab; filters: Record<strin
     const load = tab === 'incidents' ? api.incidents(f) : api.instances(f);
     (load as Promise<InstanceSummary[] | IncidentView[]>).then(setRows, (e: unknown) => {
       if (e instanceof ApiError && e.status === 422) setErrors(e.errors);
-      setError((e as Error).message);
+      setError(problemText(e));
       setRows([]);
     });
   }, [tab, filterKey]);

@@ -9,8 +9,13 @@ import { href } from '../shell/router';
 import { Field, Loading, Notice, uid } from '../shell/ui';
 import { Diagram } from './Diagram';
 import { InstanceStatusBadge } from './status';
+import { problemText } from '../shell/problem';
+import { elementTypeName } from './elementType';
+import { canOpenDossiers } from '../shell/access';
+import { useSession } from '../shell/session';
 
 export function InstancePage({ id }: { id: string }) {
+  const { me } = useSession();
   const [instance, setInstance] = useState<InstanceView | null>(null);
   const [xml, setXml] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +27,7 @@ export function InstancePage({ id }: { id: string }) {
       setInstance(next);
       setXml(await api.definitionXml(next.definitionKey, next.version));
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 404 ? t('viewer.notFound') : (e as Error).message);
+      setError(e instanceof ApiError && e.status === 404 ? t('viewer.notFound') : problemText(e));
     }
   }, [id]);
 
@@ -76,7 +81,7 @@ export function InstancePage({ id }: { id: string }) {
               <dt>{t('viewer.endedAt')}</dt><dd>{i.endedAt ? dateTime(i.endedAt) : '—'}</dd>
               <dt>{t('viewer.dossier')}</dt>
               <dd>
-                {i.dossierCode ? (
+                {i.dossierCode && !canOpenDossiers(me) ? <span class="mono" data-testid="dossier-code-text">{i.dossierCode}</span> : i.dossierCode ? (
                   <>
                     <a href={href({ name: 'dossier', code: i.dossierCode })} data-testid="dossier-link">{i.dossierCode}</a>{' · '}
                     <a href={href({ name: 'print', code: i.dossierCode, slip: 'control' })}>{t('print.control')}</a>
@@ -102,7 +107,7 @@ export function InstancePage({ id }: { id: string }) {
             {i.history.map((h, n) => (
               <tr key={n} class={h.endedAt ? '' : 'row--open'}>
                 <td class="mono">{h.elementId}</td>
-                <td>{h.elementType}</td>
+                <td data-type={h.elementType} title={h.elementType}>{elementTypeName(h.elementType)}</td>
                 <td>{dateTime(h.startedAt)}</td>
                 <td>{h.cancelled ? t('viewer.cancelled') : h.endedAt ? dateTime(h.endedAt) : <strong>{t('viewer.running')}</strong>}</td>
               </tr>
@@ -164,7 +169,7 @@ function IncidentRetry({ incident, onRetried }: { incident: IncidentView; onRetr
       await api.retryIncident(incident.id, variables);
       onRetried(t('viewer.retried', { element: incident.elementId }));
     } catch (ex) {
-      setError([(ex as Error).message]);
+      setError([problemText(ex)]);
     } finally {
       setBusy(false);
     }

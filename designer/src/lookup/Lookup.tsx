@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import { dateTime } from '../shell/format';
 import { navigate } from '../shell/router';
 import { Field, Notice, StatusBadge, describedBy } from '../shell/ui';
+import { problemText } from '../shell/problem';
 
 export function Lookup({ code }: { code?: string }) {
   const [input, setInput] = useState(code ?? '');
@@ -28,7 +29,7 @@ export function Lookup({ code }: { code?: string }) {
       (e) => {
         setResult(null);
         setBusy(false);
-        setError(e instanceof ApiError && e.status === 404 ? t('lookup.notFound', { code }) : (e as Error).message);
+        setError(e instanceof ApiError && e.status === 404 ? t('lookup.notFound', { code }) : problemText(e));
       },
     );
   }, [code]);

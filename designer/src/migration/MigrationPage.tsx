@@ -8,6 +8,7 @@ import { dateTime } from '../shell/format';
 import { href, navigate } from '../shell/router';
 import { Field, Loading, Notice } from '../shell/ui';
 import { defaultMap, explicitMap, flowElements, type FlowElementInfo } from './elements';
+import { problemText } from '../shell/problem';
 
 export function MigrationPage({ id }: { id?: string }) {
   if (id) return <MigrationProgress id={id} />;
@@ -28,7 +29,7 @@ function MigrationForm() {
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
 
-  useEffect(() => { api.definitions().then(setDefinitions, (e: Error) => setError(e.message)); }, []);
+  useEffect(() => { api.definitions().then(setDefinitions, (e: unknown) => setError(problemText(e))); }, []);
 
   useEffect(() => {
     setVersions([]);
@@ -42,7 +43,7 @@ function MigrationForm() {
       const older = sorted.filter((v) => v.version < (published?.version ?? 0));
       setTo(published?.version ?? '');
       setFrom(older.length ? older[older.length - 1]!.version : '');
-    }, (e: Error) => setError(e.message));
+    }, (e: unknown) => setError(problemText(e)));
   }, [key]);
 
   useEffect(() => {
@@ -56,13 +57,13 @@ function MigrationForm() {
       setFromElements(oldOnes);
       setToElements(newOnes);
       setMap(defaultMap(oldOnes, newOnes));
-    }, (e: Error) => setError(e.message));
+    }, (e: unknown) => setError(problemText(e)));
   }, [key, from, to]);
 
   const request = (): MigrationRequest => ({ definitionKey: key, fromVersion: Number(from), toVersion: Number(to), elementMap: explicitMap(map) });
 
   const fail = (e: unknown) => {
-    setError((e as Error).message);
+    setError(problemText(e));
     setErrors(e instanceof ApiError ? e.errors : {});
   };
 
@@ -234,7 +235,7 @@ function MigrationProgress({ id }: { id: string }) {
       if (stopped) return;
       setMigration(m);
       if (m.status === 'running') timer = window.setTimeout(poll, 1000);
-    }, (e: Error) => setError(e.message));
+    }, (e: unknown) => setError(problemText(e)));
     void poll();
     return () => { stopped = true; window.clearTimeout(timer); };
   }, [id]);

@@ -8,6 +8,7 @@ import { dateTime, todayIso } from '../shell/format';
 import { Field, Loading, Notice } from '../shell/ui';
 import { RoutingResult } from './RoutingResult';
 import { routingApi, splitList, type RoutingProblem, type RoutingResolution, type RoutingRule, type RoutingTable, type RoutingVersion, type VersionRule } from './api';
+import { problemText } from '../shell/problem';
 
 const PROVINCE = '48';
 
@@ -29,7 +30,7 @@ export function RoutingPage() {
   const load = () =>
     Promise.all([routingApi.table(PROVINCE), routingApi.versions(PROVINCE)]).then(
       ([view, history]) => { setTable(view.table); setProblems(view.problems); setVersions(history); },
-      (e: Error) => setLoadError(e.message),
+      (e: unknown) => setLoadError(problemText(e)),
     );
   useEffect(() => { void load(); }, []);
 
@@ -69,7 +70,7 @@ export function RoutingPage() {
       setNote('');
       await load();
     } catch (e) {
-      setSaveError((e as Error).message);
+      setSaveError(problemText(e));
       if (e instanceof ApiError) setProblems(problemsOf(e));
     } finally {
       setBusy(false);
@@ -167,7 +168,7 @@ export function RoutingPage() {
                       <tr key={`p${i}`} class="row-problems">
                         <td />
                         <td colSpan={13}>
-                          <ul>{mine.map((p, k) => <li key={k} class={`problem problem--${p.severity}`}>{p.severity === 'error' ? '⛔ ' : '⚠ '}{p.message}</li>)}</ul>
+                          <ul>{mine.map((p, k) => <li key={k} class={`problem problem--${p.severity}`}><ProblemLead severity={p.severity} />{p.message}</li>)}</ul>
                         </td>
                       </tr>
                     )}
@@ -254,7 +255,7 @@ function VersionRules({ table, problems, onChange }: { table: RoutingTable; prob
                     <td><button type="button" class="button button--small button--ghost" onClick={() => onChange(rules.filter((_, j) => j !== i))} aria-label={t('routing.removeVersionRule', { row: i + 1 })}>×</button></td>
                   </tr>
                   {mine.length > 0 && (
-                    <tr key={`vp${i}`} class="row-problems"><td /><td colSpan={9}><ul>{mine.map((p, k) => <li key={k} class="problem problem--error">⛔ {p.message}</li>)}</ul></td></tr>
+                    <tr key={`vp${i}`} class="row-problems"><td /><td colSpan={9}><ul>{mine.map((p, k) => <li key={k} class="problem problem--error"><ProblemLead severity="error" />{p.message}</li>)}</ul></td></tr>
                   )}
                 </>
               );
@@ -292,7 +293,7 @@ function TryIt({ table }: { table: RoutingTable }) {
         table,
       }));
     } catch (x) {
-      setError((x as Error).message);
+      setError(problemText(x));
     }
   };
 
@@ -337,9 +338,19 @@ function TryIt({ table }: { table: RoutingTable }) {
   );
 }
 
+/** The translated kind of a problem before the server's (English) sentence, so the row says what it is in the UI language. */
+function ProblemLead({ severity }: { severity: string }) {
+  return (
+    <>
+      <span aria-hidden="true">{severity === 'error' ? '⛔ ' : '⚠ '}</span>
+      <strong>{severity === 'error' ? t('routing.problemError') : t('routing.problemWarning')}:</strong>{' '}
+    </>
+  );
+}
+
 function problemsOf(e: ApiError): RoutingProblem[] {
   const raw = e.problem.errors as unknown;
-  if (!Array.isArray(raw)) return [{ path: '$', rule: null, message: e.message, severity: 'error' }];
+  if (!Array.isArray(raw)) return [{ path: '$', rule: null, message: problemText(e), severity: 'error' }];
   return (raw as { field?: string; elementId?: string; message: string }[]).map((x) => ({
     path: x.field ?? '$', rule: x.elementId ?? null, message: x.message, severity: 'error' as const,
   }));

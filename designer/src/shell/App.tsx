@@ -2,8 +2,9 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, onUnauthorized } from '../api/client';
 import type { Me } from '../api/types';
 import { lang, onLangChange, t } from '../i18n';
-import { navigate, useRoute, type Route } from './router';
+import { href, navigate, useRoute, type Route } from './router';
 import { SessionContext, isReception, isStaff } from './session';
+import { canOpen, guardedScreen } from './access';
 import { Header } from './Header';
 import { HelpOverlay } from './HelpOverlay';
 import { Loading } from './ui';
@@ -107,6 +108,23 @@ export function App() {
   if (route.name === 'home') {
     navigate(homeFor(me), true);
     return null;
+  }
+
+  const guarded = guardedScreen(route);
+  if (guarded && !canOpen(me, guarded)) {
+    return (
+      <SessionContext.Provider value={{ me, signOut }}>
+        <Header me={me} onSignOut={signOut} onHelp={() => setHelp(true)} />
+        <main id="main" class="page">
+          <section class="panel" data-testid="not-for-role">
+            <h1>{t('access.notForRole')}</h1>
+            <p>{t('access.notForRoleHint')}</p>
+            <p><a href={href(homeFor(me))}>{t('access.toMyScreen')}</a></p>
+          </section>
+        </main>
+        {helpOverlay}
+      </SessionContext.Provider>
+    );
   }
 
   return (

@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { Me } from '../api/types';
 import { lang, setLang, t } from '../i18n';
-import { hasRole, isReception, isStaff } from './session';
+import { canOpen, canOpenDossiers } from './access';
 import { useUnitNames } from './units';
 import { NotificationBell } from './NotificationBell';
 
 export function Header({ me, onSignOut, onHelp }: { me: Me | null; onSignOut: () => void; onHelp: () => void }) {
   const unit = me?.units[0];
-  const { title } = useUnitNames();
+  const { title } = useUnitNames(me !== null);
   const unitLabel = unit ? title(unit.code, unit.name) : '';
   const [code, setCode] = useState('');
   const current = location.hash;
@@ -29,16 +29,16 @@ export function Header({ me, onSignOut, onHelp }: { me: Me | null; onSignOut: ()
         </div>
       </div>
       <nav class="main-nav" aria-label={t('nav.label')}>
-        {me && isReception(me) && link('#/desk', t('nav.desk'))}
-        {me && (isStaff(me) || hasRole(me, 'admin')) && link('#/inbox', t('nav.inbox'))}
-        {me && hasRole(me, 'manager', 'process-owner') && link('#/instances', t('nav.instances'))}
-        {me && hasRole(me, 'process-owner') && link('#/migrations', t('nav.migrations'))}
-        {me && hasRole(me, 'process-owner') && link('#/routing', t('nav.routing'))}
-        {me && hasRole(me, 'process-owner') && link('#/designer', t('nav.designer'))}
-        {me && hasRole(me, 'manager', 'leader') && link('#/dashboard', t('nav.dashboard'))}
+        {canOpen(me, 'desk') && link('#/desk', t('nav.desk'))}
+        {canOpen(me, 'inbox') && link('#/inbox', t('nav.inbox'))}
+        {canOpen(me, 'instances') && link('#/instances', t('nav.instances'))}
+        {canOpen(me, 'migrations') && link('#/migrations', t('nav.migrations'))}
+        {canOpen(me, 'routing') && link('#/routing', t('nav.routing'))}
+        {canOpen(me, 'designer') && link('#/designer', t('nav.designer'))}
+        {canOpen(me, 'dashboard') && link('#/dashboard', t('nav.dashboard'))}
         {link('#/lookup', t('nav.lookup'))}
       </nav>
-      {me && (
+      {canOpenDossiers(me) && (
         <form
           class="quick-open"
           role="search"

@@ -50,9 +50,16 @@ export function NotificationBell() {
     const onClick = (e: MouseEvent) => {
       if (!panel.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) setOpen(false);
     };
+    // Another screen (a shortcut, the back button, the quick-open box) leaves the panel behind over the new page.
+    const onRoute = () => setOpen(false);
     window.addEventListener('keydown', onKey);
     window.addEventListener('mousedown', onClick);
-    return () => { window.removeEventListener('keydown', onKey); window.removeEventListener('mousedown', onClick); };
+    window.addEventListener('hashchange', onRoute);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('mousedown', onClick);
+      window.removeEventListener('hashchange', onRoute);
+    };
   }, [open]);
 
   const markRead = async (n: NotificationItem) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { date, dateTime, fold, urgency, vnParts } from './format';
+import { date, dateTime, dayMonth, decimal, fold, percent, urgency, vnParts } from './format';
 
 describe('dates are shown in Vietnam time as dd/MM/yyyy HH:mm', () => {
   it('shifts UTC to Asia/Ho_Chi_Minh (+07:00), across midnight', () => {
@@ -29,5 +29,17 @@ describe('searching Vietnamese names without diacritics', () => {
   it('folds tones, vowel marks and đ', () => {
     expect(fold('Đăng ký kết hôn')).toBe('dang ky ket hon');
     expect(fold('Phường Ngũ Hành Sơn')).toBe('phuong ngu hanh son');
+  });
+});
+
+describe('numbers follow the UI language', () => {
+  it('writes a decimal comma in Vietnamese and a point in English', () => {
+    expect(decimal(0.5, 1, 'vi')).toBe('0,5');
+    expect(decimal(0.5, 1, 'en')).toBe('0.5');
+    expect(percent(1, 'vi')).toBe('100,0%');
+    expect(percent(0.975, 'en')).toBe('97.5%');
+  });
+  it('labels chart days as dd/MM', () => {
+    expect(dayMonth('2026-12-05')).toBe('05/12');
   });
 });

@@ -75,3 +75,19 @@ export function bytes(size: number): string {
   if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
   return `${(size / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** A number with `digits` decimals as the UI language writes it: 0,5 in Vietnamese, 0.5 in English. */
+export function decimal(value: number, digits: number, language: 'vi' | 'en'): string {
+  return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: true }).format(value);
+}
+
+/** A rate (0..1) as a percentage with one decimal: "97,5%" / "97.5%". */
+export function percent(rate: number, language: 'vi' | 'en'): string {
+  return `${decimal(rate * 100, 1, language)}%`;
+}
+
+/** A plain date (YYYY-MM-DD) as dd/MM, for chart ticks. */
+export function dayMonth(value: string): string {
+  const [, m, d] = value.split('-');
+  return d && m ? `${d}/${m}` : value;
+}

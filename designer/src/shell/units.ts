@@ -36,13 +36,15 @@ export interface UnitNames {
   title: (code: string | null | undefined, fallbackName?: string, vietnamese?: boolean) => string;
 }
 
-export function useUnitNames(): UnitNames {
+/** `signedIn` false (the header of the sign-in and public lookup pages): nothing is asked, /api/units would answer 401. */
+export function useUnitNames(signedIn = true): UnitNames {
   const [units, setUnits] = useState<Unit[]>([]);
   useEffect(() => {
+    if (!signedIn) return;
     let live = true;
     loadUnits().then((u) => live && setUnits(u), () => undefined);
     return () => { live = false; };
-  }, []);
+  }, [signedIn]);
   return {
     units,
     title: (code, fallbackName, vietnamese) => {
