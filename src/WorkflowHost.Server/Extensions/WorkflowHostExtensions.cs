@@ -155,6 +155,7 @@ public static class WorkflowHostExtensions
         services.AddScoped<InstanceCommandService>();
         services.AddScoped<InstanceQueries>();
         services.AddScoped<ProcedureOwners>();
+        services.AddScoped<UserAdministration>();
         services.AddScoped<TaskService>();
         services.AddScoped<MessageService>();
         services.AddScoped<SignalService>();
@@ -183,6 +184,7 @@ public static class WorkflowHostExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseSessionRevocation();
+        app.UsePasswordChangeGate();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
