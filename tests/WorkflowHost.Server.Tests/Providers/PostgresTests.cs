@@ -131,3 +131,13 @@ public sealed class ReportsApiPostgresTest(ReportsApiPostgresTest.SeededFixture 
 
 [Collection(PostgresCollection.Name)]
 public sealed class EventElementsApiPostgresTest(PostgresApiFixture fixture) : EventElementsApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class UsersApiPostgresTest(UsersApiPostgresTest.UsersFixture fixture) : UsersApiTestBase<UsersApiPostgresTest.UsersFixture>(fixture)
+{
+    public sealed class UsersFixture(SharedPostgres postgres) : PostgresApiFixture(postgres)
+    {
+        protected override bool ShippedProcedures => true;
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new(UsersFixtureSettings.With(settings), logs);
+    }
+}

@@ -106,3 +106,12 @@ public sealed class ReportsApiSqliteTest(ReportsApiSqliteTest.SeededFixture fixt
 }
 
 public sealed class EventElementsApiSqliteTest(SqliteApiFixture fixture) : EventElementsApiTestBase<SqliteApiFixture>(fixture);
+
+public sealed class UsersApiSqliteTest(UsersApiSqliteTest.UsersFixture fixture) : UsersApiTestBase<UsersApiSqliteTest.UsersFixture>(fixture)
+{
+    public sealed class UsersFixture : SqliteApiFixture
+    {
+        protected override bool ShippedProcedures => true;
+        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new(UsersFixtureSettings.With(settings), logs);
+    }
+}
