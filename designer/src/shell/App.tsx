@@ -20,6 +20,10 @@ import { MigrationPage } from '../migration/MigrationPage';
 import { RoutingPage } from '../routing/RoutingPage';
 import { LazyDesigner } from './LazyDesigner';
 import { Dashboard } from '../dashboard/Dashboard';
+import { UsersPage } from '../users/UsersPage';
+import { NewUser, UserEditor } from '../users/UserEditor';
+import { FirstPassword } from '../account/FirstPassword';
+import { ChangePasswordDialog } from '../account/ChangePasswordDialog';
 
 type Auth = { state: 'checking' } | { state: 'out' } | { state: 'in'; me: Me };
 
@@ -35,6 +39,7 @@ export function App() {
   const [auth, setAuth] = useState<Auth>({ state: 'checking' });
   const [, setLangTick] = useState(lang());
   const [help, setHelp] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
 
   useEffect(() => onLangChange((l) => setLangTick(l)), []);
 
@@ -104,6 +109,19 @@ export function App() {
   }
 
   const me = auth.me;
+  // A temporary password from an admin: the server refuses everything else until the person chooses their own.
+  if (me.mustChangePassword) {
+    return (
+      <>
+        <Header me={me} onSignOut={signOut} onHelp={() => setHelp(true)} />
+        <main id="main" class="page page--narrow">
+          <FirstPassword userName={me.userName} onSignOut={signOut}
+            onDone={() => api.me().then((fresh) => signedIn(fresh, location.hash), () => setAuth({ state: 'out' }))} />
+        </main>
+        {helpOverlay}
+      </>
+    );
+  }
   if (route.name === 'home') {
     navigate(homeFor(me), true);
     return null;
@@ -111,7 +129,7 @@ export function App() {
 
   return (
     <SessionContext.Provider value={{ me, signOut }}>
-      {route.name !== 'print' && <Header me={me} onSignOut={signOut} onHelp={() => setHelp(true)} />}
+      {route.name !== 'print' && <Header me={me} onSignOut={signOut} onHelp={() => setHelp(true)} onChangePassword={() => setChangingPassword(true)} />}
       <main id="main" class={route.name === 'print' ? 'print-page' : 'page'}>
         {route.name === 'desk' && <Desk />}
         {route.name === 'dashboard' && <Dashboard />}
@@ -123,6 +141,9 @@ export function App() {
         {route.name === 'instance' && <InstancePage id={route.id} />}
         {route.name === 'migrations' && <MigrationPage id={route.id} />}
         {route.name === 'routing' && <RoutingPage />}
+        {route.name === 'users' && <UsersPage />}
+        {route.name === 'userNew' && <NewUser />}
+        {route.name === 'user' && <UserEditor key={route.userName} userName={route.userName} />}
         {route.name === 'designer' && <LazyDesigner route={route} />}
         {route.name === 'notFound' && (
           <section class="panel">
@@ -132,6 +153,7 @@ export function App() {
         )}
       </main>
       {helpOverlay}
+      {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} onChanged={() => setChangingPassword(false)} />}
     </SessionContext.Provider>
   );
 }
@@ -149,6 +171,8 @@ function titleFor(route: Route): string {
     case 'instance': return t('viewer.title');
     case 'migrations': return t('migration.title');
     case 'routing': return t('routing.title');
+    case 'users': case 'userNew': return t('users.title');
+    case 'user': return `${t('users.title')} · ${route.userName}`;
     case 'designer': return route.key ? `${t('nav.designer')} · ${route.key}` : t('nav.designer');
     case 'signin': return t('signin.title');
     default: return t('app.name');

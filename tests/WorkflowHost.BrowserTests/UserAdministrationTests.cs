@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace WorkflowHost.BrowserTests;
+
+/// <summary>
+/// An admin makes an officer for Thanh Khê in the web app (errors next to the fields first), the officer signs in with
+/// the temporary password, is made to choose their own and sees Thanh Khê's queue (not Hải Châu's); the admin then
+/// deactivates the account and the officer's open page is signed out. In Vietnamese, the app's default. With
+/// WORKFLOWHOST_SCREENSHOTS set to a folder, the screens are saved there.
+/// </summary>
+public sealed class UserAdministrationTests(BrowserServer fixture, ITestOutputHelper output) : IClassFixture<BrowserServer>
+{
+    private const string NewPassword = "Thanh-Khe-2025";
+
+    [Fact]
+    public Task Admin_CreatesAnOfficer_WhoChoosesAPassword_AndSeesTheUnitsInbox() => RunAsync(async () =>
+    {
+        var thanhKhe = await ReceiveAsync("reception.thanh-khe", "20209", "Phan Thị Luân");
+        var haiChau = await ReceiveAsync("reception.hai-chau", "20242", "Võ Văn Khác");
+        output.WriteLine($"received {thanhKhe} and {haiChau}");
+
+        var admin = await SignInAsync("admin", "admin");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Người dùng" }).ClickAsync();
+        await Assertions.Expect(admin).ToHaveURLAsync(new Regex("#/users$"));
+        await Assertions.Expect(admin.Locator("tr[data-user='officer.thanh-khe']")).ToHaveCountAsync(1);
+        await admin.Locator("#u-unit").SelectOptionAsync("20209");
+        await admin.Locator("#u-role").SelectOptionAsync("officer");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Lọc", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.Locator("tr[data-user='officer.hai-chau']")).ToHaveCountAsync(0);
+        await Assertions.Expect(admin.Locator("tr[data-user='officer.thanh-khe']")).ToHaveCountAsync(1);
+        await ScreenshotAsync(admin, "users.png");
+
+        await admin.GetByTestId("new-user").ClickAsync();
+        await Assertions.Expect(admin).ToHaveURLAsync(new Regex("#/users/new$"));
+        // First with mistakes: the server's errors appear next to their fields.
+        await admin.Locator("#acc-user").FillAsync("officer.moi");
+        await admin.Locator("#acc-name").FillAsync("Trần Văn Mới");
+        await admin.Locator("#acc-email").FillAsync("khong-phai-email");
+        await admin.GetByLabel("Chuyên viên").CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Tạo tài khoản" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#acc-email-error")).ToContainTextAsync("khong-phai-email");
+        await Assertions.Expect(admin.Locator("#acc-units-error")).ToBeVisibleAsync();
+        await ScreenshotAsync(admin, "users-form-errors.png");
+
+        await admin.Locator("#acc-email").FillAsync("tran.van.moi@danang.gov.vn");
+        await admin.Locator("#acc-units").SelectOptionAsync("20209");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Tạo tài khoản" }).ClickAsync();
+        var shown = admin.GetByTestId("temporary-password");
+        await Assertions.Expect(shown).ToContainTextAsync("officer.moi");
+        var temporary = (await shown.Locator(".temp-password").InnerTextAsync()).Trim();
+        Assert.Equal(16, temporary.Length);
+        await ScreenshotAsync(admin, "users-created.png");
+
+        // The officer signs in with it and is made to choose a password before anything else.
+        var officer = await SignInAsync("officer.moi", temporary, expectSignedIn: false);
+        await Assertions.Expect(officer.GetByTestId("first-password")).ToBeVisibleAsync();
+        await officer.Locator("#pw-current").FillAsync(temporary);
+        await officer.Locator("#pw-new").FillAsync("abc");
+        await officer.Locator("#pw-repeat").FillAsync("abc");
+        await officer.Locator("#pw-repeat").PressAsync("Enter");
+        await Assertions.Expect(officer.Locator("#pw-new-error")).ToBeVisibleAsync();
+        await ScreenshotAsync(officer, "first-password.png");
+        await officer.Locator("#pw-new").FillAsync(NewPassword);
+        await officer.Locator("#pw-repeat").FillAsync(NewPassword);
+        await officer.Locator("#pw-repeat").PressAsync("Enter");
+        await Assertions.Expect(officer.Locator(".user-name")).ToHaveAttributeAsync("data-user", "officer.moi");
+        await Assertions.Expect(officer.GetByTestId("first-password")).ToHaveCountAsync(0);
+
+        // The unit's queue: Thanh Khê's dossier, not Hải Châu's.
+        await officer.GotoAsync($"{fixture.BaseUrl}/#/inbox/queue");
+        var row = officer.Locator($"tr[data-dossier='{thanhKhe}']");
+        for (var attempt = 0; attempt < 20 && await row.CountAsync() == 0; attempt++)
+        {
+            await officer.WaitForTimeoutAsync(1000);
+            await officer.Keyboard.PressAsync("r");
+        }
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(officer.Locator($"tr[data-dossier='{haiChau}']")).ToHaveCountAsync(0);
+        await ScreenshotAsync(officer, "users-officer-inbox.png");
+
+        // Everyone signed in has "change my password" in the header.
+        await officer.GetByTestId("change-password-open").ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        await ScreenshotAsync(officer, "change-password.png");
+        await officer.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(officer.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+
+        // The admin deactivates the account from its page; its history shows each change.
+        await admin.GotoAsync($"{fixture.BaseUrl}/#/users/officer.moi");
+        await Assertions.Expect(admin.GetByTestId("audit-table")).ToContainTextAsync("Người dùng đổi mật khẩu");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Vô hiệu hoá" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Vô hiệu hoá" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".notice--success")).ToContainTextAsync("Đã vô hiệu hoá");
+        await Assertions.Expect(admin.Locator("h1 [data-status='deactivated']")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByTestId("audit-table")).ToContainTextAsync("Vô hiệu hoá");
+        await ScreenshotAsync(admin, "users-detail.png");
+
+        // The officer's open page is signed out at its next request.
+        await officer.Keyboard.PressAsync("r");
+        await Assertions.Expect(officer.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" })).ToBeVisibleAsync();
+        await officer.Context.CloseAsync();
+        await admin.Context.CloseAsync();
+    });
+
+    /// <summary>Receives a marriage registration at a ward's desk through the API (the desk screen has its own tests).</summary>
+    private async Task<string> ReceiveAsync(string reception, string unit, string applicant)
+    {
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(fixture.BaseUrl) };
+        (await http.PostAsJsonAsync("/api/auth/login", new { userName = reception, password = reception })).EnsureSuccessStatusCode();
+        var response = await http.PostAsJsonAsync("/api/dossiers", new
+        {
+            procedureCode = "1.000894", receivingUnit = unit, channel = 1,
+            applicant = new { type = "citizen", name = applicant, idNumber = "048090001234" }, subject = new { unitCode = unit },
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>();
+    }
+
+    private async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("WORKFLOWHOST_SCREENSHOTS") is not { Length: > 0 } folder) return;
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
+    }
+
+    private async Task<IPage> SignInAsync(string user, string password, bool expectSignedIn = true)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/");
+        await page.Locator("#signin-user").FillAsync(user);
+        await page.Locator("#signin-password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        if (expectSignedIn) await Assertions.Expect(page.Locator(".user-name")).ToHaveAttributeAsync("data-user", user);
+        return page;
+    }
+
+    private async Task RunAsync(Func<Task> body)
+    {
+        try
+        {
+            await body();
+        }
+        catch (Exception ex) when (ex is not XunitException || fixture.Server is not null)
+        {
+            throw new XunitException($"{ex.Message}{Environment.NewLine}{fixture.Server?.OutputTail()}{Environment.NewLine}{ex}");
+        }
+    }
+}
