@@ -87,7 +87,22 @@ public sealed class UserAdministrationTests(BrowserServer fixture, ITestOutputHe
         // Everyone signed in has "change my password" in the header.
         await officer.GetByTestId("change-password-open").ClickAsync();
         await Assertions.Expect(officer.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        await officer.Locator("#pw-current").FillAsync(NewPassword);
+        await officer.Locator("#pw-new").FillAsync(NewPassword + "!");
+        await officer.Locator("#pw-repeat").FillAsync(NewPassword + "?");
+        await officer.Locator("#pw-repeat").PressAsync("Enter");
+        await Assertions.Expect(officer.Locator("#pw-repeat-error")).ToBeVisibleAsync();
         await ScreenshotAsync(officer, "change-password.png");
+        await officer.Locator("#pw-repeat").FillAsync(NewPassword + "!");
+        await officer.Locator("#pw-repeat").PressAsync("Enter");
+        await Assertions.Expect(officer.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Assertions.Expect(officer.GetByTestId("password-changed")).ToBeVisibleAsync();
+        // The session goes on with a renewed cookie.
+        await officer.Keyboard.PressAsync("r");
+        await Assertions.Expect(officer.Locator($"tr[data-dossier='{thanhKhe}']")).ToHaveCountAsync(1);
+        await officer.GetByTestId("change-password-open").ClickAsync();
+        // The dialog listens for Escape once it has moved focus in (effects run after paint).
+        await Assertions.Expect(officer.Locator("#pw-current")).ToBeFocusedAsync();
         await officer.Keyboard.PressAsync("Escape");
         await Assertions.Expect(officer.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
 

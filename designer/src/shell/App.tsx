@@ -2,11 +2,11 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, onUnauthorized } from '../api/client';
 import type { Me } from '../api/types';
 import { lang, onLangChange, t } from '../i18n';
-import { navigate, useRoute, type Route } from './router';
+import { href, navigate, useRoute, type Route } from './router';
 import { SessionContext, isReception, isStaff } from './session';
 import { Header } from './Header';
 import { HelpOverlay } from './HelpOverlay';
-import { Loading } from './ui';
+import { Loading, Notice } from './ui';
 import { SignIn } from '../signin/SignIn';
 import { Desk } from '../desk/Desk';
 import { Inbox } from '../inbox/Inbox';
@@ -40,6 +40,9 @@ export function App() {
   const [, setLangTick] = useState(lang());
   const [help, setHelp] = useState(false);
   const [changingPassword, setChangingPassword] = useState(false);
+  const [passwordChanged, setPasswordChanged] = useState(false);
+  // The "password changed" notice stays until the person moves to another screen.
+  useEffect(() => setPasswordChanged(false), [href(route)]);
 
   useEffect(() => onLangChange((l) => setLangTick(l)), []);
 
@@ -131,6 +134,9 @@ export function App() {
     <SessionContext.Provider value={{ me, signOut }}>
       {route.name !== 'print' && <Header me={me} onSignOut={signOut} onHelp={() => setHelp(true)} onChangePassword={() => setChangingPassword(true)} />}
       <main id="main" class={route.name === 'print' ? 'print-page' : 'page'}>
+        {passwordChanged && (
+          <div data-testid="password-changed" onClick={() => setPasswordChanged(false)}><Notice kind="success">{t('password.changed')}</Notice></div>
+        )}
         {route.name === 'desk' && <Desk />}
         {route.name === 'dashboard' && <Dashboard />}
         {route.name === 'inbox' && <Inbox view={route.view} />}
@@ -153,7 +159,10 @@ export function App() {
         )}
       </main>
       {helpOverlay}
-      {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} onChanged={() => setChangingPassword(false)} />}
+      {changingPassword && (
+        <ChangePasswordDialog onClose={() => setChangingPassword(false)} onChanged={() => { setChangingPassword(false); setPasswordChanged(true); }} />
+      )}
+
     </SessionContext.Provider>
   );
 }

@@ -34,7 +34,7 @@ export function NewUser() {
       setCreated({ userName: answer.user.userName, password: answer.temporaryPassword ?? '' });
     } catch (e) {
       if (e instanceof ApiError && e.status === 422) setErrors(e.errors);
-      setError((e as Error).message);
+      setError(e instanceof ApiError && e.status === 422 && Object.keys(e.errors).length > 0 ? t('users.invalid') : (e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -94,7 +94,7 @@ export function UserEditor({ userName }: { userName: string }) {
       setNotice(await work());
     } catch (e) {
       if (e instanceof ApiError && e.status === 422) setErrors(e.errors);
-      setError((e as Error).message);
+      setError(e instanceof ApiError && e.status === 422 && Object.keys(e.errors).length > 0 ? t('users.invalid') : (e as Error).message);
     } finally {
       setBusy(false);
       setConfirm(null);
