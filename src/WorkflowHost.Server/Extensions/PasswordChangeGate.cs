@@ -5,7 +5,7 @@ namespace WorkflowHost.Server.Extensions;
 
 /// <summary>
 /// A person signed in with a temporary password an admin gave them may only choose their own password (and see who
-/// they are, or sign out): every other API call answers 403 until they do. Enforced here, not in the web app, so the
+/// they are, or sign out): every other API call (and the Hangfire dashboard) answers 403 until they do. Enforced here, not in the web app, so the
 /// temporary password cannot be used for anything else through the API either.
 /// </summary>
 public static class PasswordChangeGate
@@ -19,7 +19,7 @@ public static class PasswordChangeGate
     {
         app.Use(async (context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/api") && !Allowed.Any(path => context.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase))
+            if ((context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hangfire")) && !Allowed.Any(path => context.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase))
                 && await MustChangeAsync(context))
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -250,7 +250,9 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
     private async Task<T> WriteAsync<T>(Func<Task<T>> work, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await EnsureRolesAsync([Roles.Admin]);
+        // The lock is the transaction's first statement: on SQLite a read first would pin a snapshot that a concurrent
+        // writer can make stale, and the upgrade to writing would then fail instead of waiting. The role row exists
+        // from start-up on (StartupTasks); without it there is no admin to protect.
         await db.Roles.Where(r => r.NormalizedName == "ADMIN").ExecuteUpdateAsync(s => s.SetProperty(r => r.ConcurrencyStamp, r => r.ConcurrencyStamp), ct);
         try
         {

@@ -141,3 +141,6 @@ public sealed class UsersApiPostgresTest(UsersApiPostgresTest.UsersFixture fixtu
         protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new(UsersFixtureSettings.With(settings), logs);
     }
 }
+
+[Collection(PostgresCollection.Name)]
+public sealed class LastAdminRaceApiPostgresTest(PostgresApiFixture fixture) : LastAdminRaceApiTestBase<PostgresApiFixture>(fixture);

@@ -115,3 +115,5 @@ public sealed class UsersApiSqliteTest(UsersApiSqliteTest.UsersFixture fixture) 
         protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new(UsersFixtureSettings.With(settings), logs);
     }
 }
+
+public sealed class LastAdminRaceApiSqliteTest(SqliteApiFixture fixture) : LastAdminRaceApiTestBase<SqliteApiFixture>(fixture);
