@@ -156,6 +156,7 @@ public static class WorkflowHostExtensions
         services.AddScoped<InstanceQueries>();
         services.AddScoped<ProcedureOwners>();
         services.AddScoped<UserAdministration>();
+        services.AddSingleton<Notifications.LiveConnections>();
         services.AddScoped<TaskService>();
         services.AddScoped<MessageService>();
         services.AddScoped<SignalService>();

@@ -16,8 +16,12 @@ namespace WorkflowHost.Server.Services;
 /// other at once cannot both succeed.
 /// </summary>
 public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, OneStopData data,
-    DossierProjector projector, IMemoryCache sessions, TimeProvider clock)
+    DossierProjector projector, IMemoryCache sessions, Notifications.LiveConnections live, TimeProvider clock)
 {
+    /// <summary>What to do once the change is committed (forget cached sessions, close live connections): done before, a
+    /// request arriving in between could read the old stamp again and be remembered as valid.</summary>
+    private readonly List<Action> _afterCommit = [];
+
     /// <summary>Far enough to mean "until an admin reactivates"; a fixed date both databases store exactly.</summary>
     private static readonly DateTimeOffset Deactivated = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -231,7 +235,7 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
         {
             user.PasswordHash = users.PasswordHasher.HashPassword(user, request.NewPassword!);
             user.MustChangePassword = false;
-            await EndSessionsAsync(user);
+            await EndSessionsAsync(user, closeLiveConnections: false);
             Audit(user.UserName!, "password-changed", new Actor(user.UserName!, false, []), now, "changed by the person themselves");
             await db.SaveChangesAsync(ct);
             return user;
@@ -258,6 +262,7 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
         {
             var result = await work();
             await transaction.CommitAsync(ct);
+            foreach (var action in _afterCommit) action();
             return result;
         }
         catch
@@ -265,6 +270,10 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
             // The context may hold the refused change; a later use of this scoped context must not save it.
             db.ChangeTracker.Clear();
             throw;
+        }
+        finally
+        {
+            _afterCommit.Clear();
         }
     }
 
@@ -284,12 +293,21 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
             if (!await roles.RoleExistsAsync(name)) Succeeded(await roles.CreateAsync(new IdentityRole(name)), "roles");
     }
 
-    /// <summary>New security stamp (saved): every session of the account is refused from its next request on.</summary>
-    private async Task EndSessionsAsync(AppUser user)
+    /// <summary>
+    /// New security stamp: every session of the account is refused from its next request on, and (unless the person
+    /// changes their own password) its live-notification connections on this node close.
+    /// </summary>
+    private async Task EndSessionsAsync(AppUser user, bool closeLiveConnections = true)
     {
         var oldStamp = user.SecurityStamp;
         Succeeded(await users.UpdateSecurityStampAsync(user), "userName");
-        sessions.Forget(user.Id, oldStamp);
+        var userId = user.Id;
+        var userName = user.UserName!;
+        _afterCommit.Add(() =>
+        {
+            sessions.Forget(userId, oldStamp);
+            if (closeLiveConnections) live.Close(userName);
+        });
     }
 
     private async Task<int> ReleaseTasksAsync(string userName, Actor actor, DateTimeOffset now, CancellationToken ct)

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 using WorkflowHost.Server.Tests.Infrastructure;
 using static WorkflowHost.Server.Tests.Specification.DossiersApiTestBase<WorkflowHost.Server.Tests.Infrastructure.ApiFixture>;
 
@@ -136,6 +138,37 @@ public abstract class UsersApiTestBase<TFixture>(TFixture fixture) : IClassFixtu
         await admin.ExpectAsync(await admin.Http.PostAsync($"/api/users/{name}/reactivate", null), HttpStatusCode.OK, "reactivate");
         Assert.Equal(HttpStatusCode.OK, await LoginStatusAsync(name, StrongPassword));
         officer.Dispose();
+    }
+
+    [Fact]
+    public virtual async Task Deactivate_ClosesTheLiveNotificationConnection_AndItCannotReconnect()
+    {
+        var name = NewName("leader");
+        await CreateAsync(new { userName = name, displayName = "Vũ Thị Trực Tuyến", roles = new[] { "leader" }, units = new[] { ThanhKhe }, password = StrongPassword });
+        using var anonymous = Fixture.Anonymous();
+        var token = await anonymous.Http.PostAsJsonAsync("/api/auth/token", new { userName = name, password = StrongPassword });
+        var accessToken = (await token.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        var server = Fixture.Factory.Server;
+        await using var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, "hubs/notifications"), o =>
+            {
+                // The test server has no sockets: long polling over its in-memory handler, the token in the header.
+                o.Transports = HttpTransportType.LongPolling;
+                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                o.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
+            })
+            .Build();
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+        await connection.StartAsync();
+        Assert.Equal(HubConnectionState.Connected, connection.State);
+
+        var admin = await Fixture.AsAsync("admin");
+        await admin.ExpectAsync(await admin.Http.PostAsync($"/api/users/{name}/deactivate", null), HttpStatusCode.OK, "deactivate");
+
+        Assert.Same(closed.Task, await Task.WhenAny(closed.Task, Task.Delay(TimeSpan.FromSeconds(15))));
+        await Assert.ThrowsAnyAsync<Exception>(() => connection.StartAsync());
+        Assert.NotEqual(HubConnectionState.Connected, connection.State);
     }
 
     [Fact]
