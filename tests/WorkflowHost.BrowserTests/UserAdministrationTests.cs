@@ -115,6 +115,12 @@ public sealed class UserAdministrationTests(BrowserServer fixture, ITestOutputHe
         await Assertions.Expect(admin.Locator("h1 [data-status='deactivated']")).ToBeVisibleAsync();
         await Assertions.Expect(admin.GetByTestId("audit-table")).ToContainTextAsync("Vô hiệu hoá");
         await ScreenshotAsync(admin, "users-detail.png");
+        // The same screen in English.
+        await admin.GetByRole(AriaRole.Button, new() { Name = "EN", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#audit-title")).ToHaveTextAsync("History");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Reactivate" })).ToBeVisibleAsync();
+        await ScreenshotAsync(admin, "users-detail-en.png");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "VI", Exact = true }).ClickAsync();
 
         // The officer's open page is signed out at its next request.
         await officer.Keyboard.PressAsync("r");
