@@ -54,7 +54,7 @@ public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutp
         // A value only the server refuses: its message stands next to the field, and nothing is received.
         await desk.GetByLabel("Số điện thoại").FillAsync("0905 abc");
         await desk.GetByTestId("confirm").ClickAsync();
-        await Assertions.Expect(desk.Locator("[id='applicant.phone-error']")).ToContainTextAsync("phone");
+        await Assertions.Expect(desk.Locator("[id='applicant.phone-error']")).ToContainTextAsync("Số điện thoại chỉ gồm chữ số"); // the server answers in the clerk's language
         await Assertions.Expect(desk.GetByLabel("Số điện thoại")).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(desk).ToHaveURLAsync(new Regex("#/desk$"));
         await desk.GetByLabel("Số điện thoại").FillAsync("0905123456");
@@ -162,7 +162,7 @@ public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutp
         await officer.GetByLabel("Ngày giờ hẹn trả mới").FillAsync("2026-01-05T09:00");
         await officer.GetByLabel("Lý do").FillAsync("Chờ kết quả xác minh nơi cư trú");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Lập phiếu xin lỗi" }).ClickAsync();
-        await Assertions.Expect(officer.Locator("#ext-new-at-error")).ToContainTextAsync("after the current appointment");
+        await Assertions.Expect(officer.Locator("#ext-new-at-error")).ToContainTextAsync("Ngày hẹn mới phải sau ngày hẹn hiện tại");
 
         await officer.GetByLabel("Ngày giờ hẹn trả mới").FillAsync(DateTime.UtcNow.AddHours(7).AddDays(20).ToString("yyyy-MM-dd'T'09:00"));
         await officer.GetByRole(AriaRole.Button, new() { Name = "Lập phiếu xin lỗi" }).ClickAsync();

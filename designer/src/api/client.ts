@@ -4,6 +4,7 @@ import type {
   InstanceSummary, InstanceView, Me, Migration, MigrationPlan, MigrationSummary, MigrationRequest, NewDossier, NotificationItem, NotificationList, Page,
   Problem, Procedure, PublicDossier, Task, TaskCounts, TaskDetail, TaskView, Unit,
 } from './types';
+import { lang } from '../i18n';
 
 /** A non-2xx answer; `problem` is the problem+json body when there was one. */
 export class ApiError extends Error {
@@ -42,7 +43,8 @@ export function onUnauthorized(listener: Listener): () => void {
 
 /** One request; a string body is sent as BPMN XML (application/xml), FormData as multipart, anything else as JSON. */
 export async function request<T>(method: string, url: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  // The server answers its messages (field errors, routing explanations) in the language the user chose here.
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json', 'Accept-Language': lang() } };
   if (body instanceof FormData) {
     init.body = body;
   } else if (typeof body === 'string') {

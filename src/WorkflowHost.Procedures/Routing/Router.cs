@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
+using WorkflowHost.Procedures.Localization;
 using WorkflowHost.Procedures.Text;
 using WorkflowHost.Procedures.Units;
 
@@ -9,22 +11,26 @@ namespace WorkflowHost.Procedures.Routing;
 /// receipt day (old names lead to the unit that absorbed them; a split unit without the deciding detail is refused as
 /// ambiguous), takes the first row whose conditions all hold, and refuses a procedure received outside its
 /// jurisdiction unless the row (or the catalogue) puts it on the boundary-independent list. Pure and thread-safe.
+/// Its explanation and refusals are in the caller's UI language (<see cref="RoutingMessages"/>; English without one).
 /// </summary>
-public sealed class Router(UnitRegistry units, UnitResolver resolver)
+public sealed class Router(UnitRegistry units, UnitResolver resolver, IStringLocalizer<RoutingMessages>? messages = null)
 {
+    private readonly IStringLocalizer<RoutingMessages> L = messages ?? EnglishMessages<RoutingMessages>.Instance;
+
     public RoutingDecision Route(RoutingTable table, RoutingQuery query)
     {
         var explanation = new List<string>();
         var day = query.Day;
         var procedure = query.Procedure;
-        explanation.Add($"Procedure {procedure.Code} v{procedure.Version} ({procedure.Name}), received at {Describe(query.Receiving)} on {day:yyyy-MM-dd}, channel {query.Channel}, applicant {query.ApplicantType}.");
+        explanation.Add(L["Procedure {0} v{1} ({2}), received at {3} on {4:yyyy-MM-dd}, channel {5}, applicant {6}.",
+            procedure.Code, procedure.Version, procedure.Name, Describe(query.Receiving), day, query.Channel, query.ApplicantType]);
 
         AdministrativeUnit subject;
         IReadOnlyList<AdministrativeUnit> via = [];
         if (query.Subject.IsEmpty)
         {
             subject = query.Receiving;
-            explanation.Add($"No subject unit was given: the subject is taken to be in the receiving unit {Describe(subject)}.");
+            explanation.Add(L["No subject unit was given: the subject is taken to be in the receiving unit {0}.", Describe(subject)]);
         }
         else
         {
@@ -32,65 +38,70 @@ public sealed class Router(UnitRegistry units, UnitResolver resolver)
             var found = resolver.Resolve(query.Subject.Written, day, query.Subject.Address, query.Subject.Parcel);
             if (found.Unit is null)
             {
-                explanation.Add($"The subject's unit '{query.Subject.Written}': {found.Problem}");
+                explanation.Add(L["The subject's unit '{0}': {1}", query.Subject.Written ?? "", found.Problem!]);
                 return Refused(table, explanation, new RoutingRefusal(field, found.Problem!, null, found.Candidates));
             }
             subject = found.Unit;
             via = found.Via;
             explanation.Add(via.Count == 0
-                ? $"The subject is in {Describe(subject)}."
-                : $"The subject's unit as written, '{query.Subject.Written}', was {string.Join(" → ", via.Select(Describe))}; since {subject.ValidFrom:yyyy-MM-dd} it is part of {Describe(subject)}" +
-                  (found.Decided is { } d ? $" (the part decided by '{d}')." : "."));
+                ? L["The subject is in {0}.", Describe(subject)]
+                : found.Decided is { } d
+                    ? L["The subject's unit as written, '{0}', was {1}; since {2:yyyy-MM-dd} it is part of {3} (the part decided by '{4}').",
+                        query.Subject.Written ?? "", string.Join(" → ", via.Select(Describe)), subject.ValidFrom, Describe(subject), d]
+                    : L["The subject's unit as written, '{0}', was {1}; since {2:yyyy-MM-dd} it is part of {3}.",
+                        query.Subject.Written ?? "", string.Join(" → ", via.Select(Describe)), subject.ValidFrom, Describe(subject)]);
         }
 
         var field0 = VietnameseText.Fold(procedure.Field);
         var rule = table.Rules.FirstOrDefault(r => Matches(r, query, subject, field0));
         if (rule is null)
         {
-            var reason = $"No row of routing table {table.Province} v{table.Version} matches procedure {procedure.Code} for a subject in {Describe(subject)} " +
-                         $"received at {Describe(query.Receiving)} on {day:yyyy-MM-dd}; ask the process owner to add one.";
+            string reason = L["No row of routing table {0} v{1} matches procedure {2} for a subject in {3} received at {4} on {5:yyyy-MM-dd}; ask the process owner to add one.",
+                table.Province, table.Version, procedure.Code, Describe(subject), Describe(query.Receiving), day];
             explanation.Add(reason);
             return Refused(table, explanation, new RoutingRefusal("procedureCode", reason), subject, via);
         }
-        explanation.Add($"Row '{rule.Id}' of routing table {table.Province} v{table.Version} is the first that matches{(rule.Note is { } n ? $": {n}" : ".")}");
+        explanation.Add(rule.Note is { } n
+            ? L["Row '{0}' of routing table {1} v{2} is the first that matches: {3}", rule.Id, table.Province, table.Version, n]
+            : L["Row '{0}' of routing table {1} v{2} is the first that matches.", rule.Id, table.Province, table.Version]);
 
         AdministrativeUnit? competent;
         switch (rule.Competent)
         {
             case CompetentKind.Subject:
                 competent = subject;
-                explanation.Add($"Competent: the subject's unit, {Describe(subject)}.");
+                explanation.Add(L["Competent: the subject's unit, {0}.", Describe(subject)]);
                 break;
             case CompetentKind.SubjectDistrict:
                 competent = subject.Kind == UnitKind.District ? subject : subject.ParentCode is { } p ? units.Find(p, day) : null;
                 if (competent is null || competent.Kind != UnitKind.District)
                 {
-                    var reason = $"Row '{rule.Id}' makes the subject's district competent, but {Describe(subject)} belongs to no district on {day:yyyy-MM-dd}.";
+                    string reason = L["Row '{0}' makes the subject's district competent, but {1} belongs to no district on {2:yyyy-MM-dd}.", rule.Id, Describe(subject), day];
                     explanation.Add(reason);
                     return Refused(table, explanation, new RoutingRefusal("subject.unitCode", reason), subject, via, rule);
                 }
-                explanation.Add($"Competent: the subject's district, {Describe(competent)}.");
+                explanation.Add(L["Competent: the subject's district, {0}.", Describe(competent)]);
                 break;
             case CompetentKind.LandBranch:
                 var branch = table.LandBranches.FirstOrDefault(b => b.Serves.Contains(subject.Code));
                 competent = branch is null ? null : units.Find(branch.Unit, day);
                 if (branch is null || competent is null)
                 {
-                    var reason = $"No land registration branch of table v{table.Version} serves {Describe(subject)}.";
+                    string reason = L["No land registration branch of table v{0} serves {1}.", table.Version, Describe(subject)];
                     explanation.Add(reason);
                     return Refused(table, explanation, new RoutingRefusal("subject.unitCode", reason), subject, via, rule);
                 }
-                explanation.Add($"Competent: {branch.Name}, the land registration branch for {Describe(subject)}, worked at {Describe(competent)}.");
+                explanation.Add(L["Competent: {0}, the land registration branch for {1}, worked at {2}.", branch.Name, Describe(subject), Describe(competent)]);
                 break;
             default:
                 competent = units.Find(rule.CompetentUnit!, day);
                 if (competent is null)
                 {
-                    var reason = $"Row '{rule.Id}' names competent unit {rule.CompetentUnit}, which does not exist on {day:yyyy-MM-dd}.";
+                    string reason = L["Row '{0}' names competent unit {1}, which does not exist on {2:yyyy-MM-dd}.", rule.Id, rule.CompetentUnit!, day];
                     explanation.Add(reason);
                     return Refused(table, explanation, new RoutingRefusal("procedureCode", reason), subject, via, rule);
                 }
-                explanation.Add($"Competent: {Describe(competent)}, fixed by the row.");
+                explanation.Add(L["Competent: {0}, fixed by the row.", Describe(competent)]);
                 break;
         }
 
@@ -100,12 +111,14 @@ public sealed class Router(UnitRegistry units, UnitResolver resolver)
         {
             if (!anywhere)
             {
-                var reason = $"{procedure.Name} ({procedure.Code}) is not on the province's list of procedures received regardless of administrative boundary, " +
-                             $"and its competent unit is {Describe(competent)}, not {Describe(query.Receiving)}: file it at the centre of {Describe(competent)}.";
+                string reason = L["{0} ({1}) is not on the province's list of procedures received regardless of administrative boundary, and its competent unit is {2}, not {3}: file it at the centre of {2}.",
+                    procedure.Name, procedure.Code, Describe(competent), Describe(query.Receiving)];
                 explanation.Add(reason);
                 return Refused(table, explanation, new RoutingRefusal("receivingUnit", reason, competent), subject, via, rule, competent);
             }
-            explanation.Add($"Received outside its jurisdiction: allowed, the procedure is on the province's boundary-independent list{(rule.ReceivableAnywhere is null ? " (catalogue)" : $" (row '{rule.Id}')")}.");
+            explanation.Add(rule.ReceivableAnywhere is null
+                ? L["Received outside its jurisdiction: allowed, the procedure is on the province's boundary-independent list (catalogue)."]
+                : L["Received outside its jurisdiction: allowed, the procedure is on the province's boundary-independent list (row '{0}').", rule.Id]);
         }
 
         var returnUnit = rule.Return switch
@@ -116,11 +129,16 @@ public sealed class Router(UnitRegistry units, UnitResolver resolver)
         };
         if (returnUnit is null)
         {
-            var reason = $"Row '{rule.Id}' returns results at unit {rule.ReturnUnit}, which does not exist on {day:yyyy-MM-dd}.";
+            string reason = L["Row '{0}' returns results at unit {1}, which does not exist on {2:yyyy-MM-dd}.", rule.Id, rule.ReturnUnit!, day];
             explanation.Add(reason);
             return Refused(table, explanation, new RoutingRefusal("returnUnit", reason), subject, via, rule, competent);
         }
-        explanation.Add($"Result returned at {Describe(returnUnit)} ({rule.Return switch { ReturnKind.Competent => "the competent unit", ReturnKind.Fixed => "fixed by the row", _ => "where it was received" }}), unless the applicant chooses another.");
+        explanation.Add(rule.Return switch
+        {
+            ReturnKind.Competent => L["Result returned at {0} (the competent unit), unless the applicant chooses another.", Describe(returnUnit)],
+            ReturnKind.Fixed => L["Result returned at {0} (fixed by the row), unless the applicant chooses another.", Describe(returnUnit)],
+            _ => L["Result returned at {0} (where it was received), unless the applicant chooses another.", Describe(returnUnit)],
+        });
         return new RoutingDecision(true, subject, via, competent, returnUnit, rule, table.Version, anywhere, explanation, null);
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using WorkflowHost.Procedures.Localization;
 using WorkflowHost.Procedures.Text;
 
 namespace WorkflowHost.Procedures.Units;
@@ -7,7 +9,7 @@ namespace WorkflowHost.Procedures.Units;
 /// without diacritics and the kind word ("phường Thạch Thang", "P. Thach Thang", "20233"); an old unit leads through the
 /// reform's mappings to the unit that absorbed it. A unit split between several new ones is decided by the subject's
 /// address or parcel when the mapping says how (<see cref="PartMatch"/>); otherwise the answer is "ambiguous" with the
-/// candidates. Read-only; safe to share between threads.
+/// candidates. Problems are in the caller's UI language (<see cref="RoutingMessages"/>). Read-only; safe to share between threads.
 /// </summary>
 public sealed class UnitResolver
 {
@@ -34,10 +36,12 @@ public sealed class UnitResolver
 
     private readonly UnitRegistry _registry;
     private readonly ILookup<string, AdministrativeUnit> _byFoldedName;
+    private readonly IStringLocalizer<RoutingMessages> L;
 
-    public UnitResolver(UnitRegistry registry)
+    public UnitResolver(UnitRegistry registry, IStringLocalizer<RoutingMessages>? messages = null)
     {
         _registry = registry;
+        L = messages ?? EnglishMessages<RoutingMessages>.Instance;
         _byFoldedName = registry.All.ToLookup(u => VietnameseText.Fold(u.Name), StringComparer.Ordinal);
     }
 
@@ -47,7 +51,7 @@ public sealed class UnitResolver
     /// </summary>
     public UnitResolution Resolve(string? written, DateOnly asOf, string? address = null, string? parcel = null)
     {
-        if (string.IsNullOrWhiteSpace(written)) return UnitResolution.NotFound("No unit was named.");
+        if (string.IsNullOrWhiteSpace(written)) return UnitResolution.NotFound(L["No unit was named."]);
         var text = written.Trim();
         List<AdministrativeUnit> named;
         if (text.All(char.IsAsciiDigit))
@@ -55,27 +59,27 @@ public sealed class UnitResolver
             // Codes are reused: the unit carrying the code on the day wins; otherwise the latest that carried it before.
             if (_registry.Find(text, asOf) is { } current) return new UnitResolution(current, [], false, [], null);
             named = _registry.All.Where(u => u.Code == text && u.ValidTo < asOf).OrderByDescending(u => u.ValidFrom).Take(1).ToList();
-            if (named.Count == 0) return UnitResolution.NotFound($"No unit has carried code {text} on or before {asOf:yyyy-MM-dd}.");
+            if (named.Count == 0) return UnitResolution.NotFound(L["No unit has carried code {0} on or before {1:yyyy-MM-dd}.", text, asOf]);
         }
         else
         {
             var (name, kinds) = SplitKind(VietnameseText.Fold(text));
             named = _byFoldedName[name].Where(u => kinds.Contains(u.Kind)).ToList();
-            if (named.Count == 0) return UnitResolution.NotFound($"No {Describe(kinds)} is named '{text}'.");
+            if (named.Count == 0) return UnitResolution.NotFound(kinds.SequenceEqual(CommuneLevel) ? L["No ward, commune or special zone is named '{0}'.", text] : L["No {0} is named '{1}'.", Describe(kinds), text]);
             var valid = named.Where(u => u.IsValidOn(asOf)).ToList();
             if (valid.Count == 1) return new UnitResolution(valid[0], [], false, [], null);
             if (valid.Count > 1)
                 return new UnitResolution(null, [], true, valid.Select(u => new UnitCandidate(u, [], null)).ToList(),
-                    $"{valid.Count} units named '{text}' exist on {asOf:yyyy-MM-dd}; choose one by code.");
+                    L["{0} units named '{1}' exist on {2:yyyy-MM-dd}; choose one by code.", valid.Count, text, asOf]);
             named = named.Where(u => u.ValidTo < asOf).ToList();
-            if (named.Count == 0) return UnitResolution.NotFound($"No unit named '{text}' existed on or before {asOf:yyyy-MM-dd}.");
+            if (named.Count == 0) return UnitResolution.NotFound(L["No unit named '{0}' existed on or before {1:yyyy-MM-dd}.", text, asOf]);
         }
 
         // Old units: follow the mappings forward to what is valid on the day; several old units of one name (in different
         // districts) and split units both give several ends.
         var ends = named.SelectMany(u => Forward(u, asOf, [u])).ToList();
         var distinct = ends.GroupBy(e => (e.Unit.Code, e.Unit.ValidFrom)).Select(g => g.First()).ToList();
-        if (distinct.Count == 0) return UnitResolution.NotFound($"'{text}' ended before {asOf:yyyy-MM-dd} and no unit valid on that day took it over.");
+        if (distinct.Count == 0) return UnitResolution.NotFound(L["'{0}' ended before {1:yyyy-MM-dd} and no unit valid on that day took it over.", text, asOf]);
         if (distinct.Count == 1) return new UnitResolution(distinct[0].Unit, distinct[0].Via, false, [], null);
 
         var decided = distinct.Where(e => e.Match.Any(m => m.Covers(address, parcel))).ToList();
@@ -83,10 +87,10 @@ public sealed class UnitResolver
             return new UnitResolution(decided[0].Unit, decided[0].Via, false, [], null,
                 decided[0].Match.First(m => m.Covers(address, parcel)).ToString());
         var candidates = distinct.Select(e => new UnitCandidate(e.Unit, e.Via, e.PartNote)).ToList();
-        var why = distinct.Any(e => e.PartNote is not null)
-            ? $"'{text}' was split on {distinct.Max(e => e.Via[^1].ValidTo!.Value.AddDays(1)):yyyy-MM-dd}; " +
-              (address is null && parcel is null ? "give the subject's address or parcel, or choose the unit." : "the address and parcel given do not decide which part; choose the unit.")
-            : $"Several units named '{text}' existed; choose one by code.";
+        var splitOn = distinct.Max(e => e.Via[^1].ValidTo!.Value.AddDays(1));
+        string why = distinct.All(e => e.PartNote is null) ? L["Several units named '{0}' existed; choose one by code.", text]
+            : address is null && parcel is null ? L["'{0}' was split on {1:yyyy-MM-dd}; give the subject's address or parcel, or choose the unit.", text, splitOn]
+            : L["'{0}' was split on {1:yyyy-MM-dd}; the address and parcel given do not decide which part; choose the unit.", text, splitOn];
         return new UnitResolution(null, [], true, candidates, why);
     }
 
@@ -114,6 +118,5 @@ public sealed class UnitResolver
         return (string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries)), CommuneLevel);
     }
 
-    private static string Describe(UnitKind[] kinds) =>
-        kinds.SequenceEqual(CommuneLevel) ? "ward, commune or special zone" : string.Join(" or ", kinds.Select(k => k.ToString().ToLowerInvariant()));
+    private static string Describe(UnitKind[] kinds) => string.Join(" / ", kinds.Select(k => Routing.Router.KindWord(k)));
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using WorkflowHost.Server.Services;
 
@@ -24,9 +25,10 @@ public static class OneStopExtensions
         services.AddScoped<DossierService>();
         services.AddScoped<DossierQueries>();
         services.AddScoped<TaskHandover>();
-        services.AddSingleton(sp => new WorkflowHost.Procedures.Units.UnitResolver(sp.GetRequiredService<OneStopData>().Units));
+        services.AddSingleton(sp => new WorkflowHost.Procedures.Units.UnitResolver(sp.GetRequiredService<OneStopData>().Units,
+            sp.GetRequiredService<IStringLocalizer<WorkflowHost.Procedures.Localization.RoutingMessages>>()));
         services.AddSingleton(sp => new WorkflowHost.Procedures.Routing.Router(sp.GetRequiredService<OneStopData>().Units,
-            sp.GetRequiredService<WorkflowHost.Procedures.Units.UnitResolver>()));
+            sp.GetRequiredService<WorkflowHost.Procedures.Units.UnitResolver>(), sp.GetRequiredService<IStringLocalizer<WorkflowHost.Procedures.Localization.RoutingMessages>>()));
         services.AddSingleton<RoutingTableCache>();
         services.AddScoped<RoutingTables>();
         services.AddScoped<RoutingService>();

@@ -37,6 +37,7 @@ public static class WorkflowHostExtensions
         services.AddCalendars();
         services.AddReminders(builder.Configuration);
 
+        services.AddLocalization();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
             // Empty 401/403 answers from the auth middleware still tell the caller what to do.
@@ -181,6 +182,14 @@ public static class WorkflowHostExtensions
     public static WebApplication UseWorkflowHost(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        // Only the UI culture follows Accept-Language (messages to staff in Vietnamese or English); formatting stays
+        // culture-invariant, so numbers, dates and exports read the same whatever the caller's language.
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(System.Globalization.CultureInfo.InvariantCulture, new System.Globalization.CultureInfo("en")),
+            SupportedCultures = [System.Globalization.CultureInfo.InvariantCulture],
+            SupportedUICultures = [new System.Globalization.CultureInfo("en"), new System.Globalization.CultureInfo("vi")],
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -10,7 +10,9 @@ using WorkflowHost.Procedures.Calendars;
 using WorkflowHost.Procedures.Catalogue;
 using WorkflowHost.Procedures.Dossiers;
 using WorkflowHost.Procedures.Text;
+using Microsoft.Extensions.Localization;
 using WorkflowHost.Server.Extensions;
+using WorkflowHost.Server.Localization;
 
 namespace WorkflowHost.Server.Services;
 
@@ -20,7 +22,7 @@ namespace WorkflowHost.Server.Services;
 /// </summary>
 public sealed class DossierService(WorkflowDbContext db, OneStopData data, DefinitionCatalog catalog, InstanceCommandService commands,
     DossierProjector projector, EffectDispatcher dispatcher, MessageService messages, DossierQueries queries, TimeProvider clock, DossierClock dossierClock,
-    Reminders.ReminderPlanner reminders, RoutingService routing)
+    Reminders.ReminderPlanner reminders, RoutingService routing, IStringLocalizer<ServerMessages> L)
 {
     /// <summary>The message a process waits for when the applicant brings what was missing.</summary>
     public const string SupplementedMessage = "dossier-supplemented";
@@ -46,7 +48,7 @@ public sealed class DossierService(WorkflowDbContext db, OneStopData data, Defin
             new RoutingSubjectInput(request.Subject?.UnitCode, request.Subject?.UnitName, request.Subject?.Address, request.Subject?.Parcel),
             request.Applicant!.Type, request.Channel, request.ReceivingUnit, now), ct);
         if (routed.Decision.Refusal is { } refusal)
-            throw new InvalidInputException(refusal.Reason, [Field(refusal.Field, refusal.Reason + Candidates(refusal))]);
+            throw new InvalidInputException(refusal.Reason, [Field(refusal.Field, refusal.Reason + Candidates(refusal, L))]);
         facts = facts with
         {
             Competent = routed.Decision.Competent!.Code,
@@ -60,9 +62,10 @@ public sealed class DossierService(WorkflowDbContext db, OneStopData data, Defin
             ? await db.Definitions.AsNoTracking().Where(d => d.Key == processKey && d.Version == pinned && d.Status != DefinitionStatus.Draft).Select(d => (int?)d.Version).FirstOrDefaultAsync(ct)
             : await db.Definitions.AsNoTracking().Where(d => d.Key == processKey && d.Status == DefinitionStatus.Published).Select(d => (int?)d.Version).FirstOrDefaultAsync(ct);
         var definition = (version is { } v ? catalog.Get(processKey, v) : null)
-            ?? throw new ConflictException($"Procedure {facts.Procedure.Code} runs on process '{processKey}'" +
-                (routed.VersionRule is { } rule ? $" (version rule '{rule.Id}'{(rule.ProcessVersion is { } p ? $", version {p}" : "")})" : "") +
-                ", which has no published version; ask the process owner to publish it.");
+            ?? throw new ConflictException(routed.VersionRule is { } rule
+                ? L["Procedure {0} runs on process '{1}' (version rule '{2}', version {3}), which has no published version; ask the process owner to publish it.",
+                    facts.Procedure.Code, processKey, rule.Id, rule.ProcessVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"]
+                : L["Procedure {0} runs on process '{1}', which has no published version; ask the process owner to publish it.", facts.Procedure.Code, processKey]);
         var deadline = Procedures.Calendars.Appointment.Compute(facts.Procedure.TimeLimit, now, data.Calendar);
         var day = data.DayOf(now);
 
@@ -95,7 +98,7 @@ public sealed class DossierService(WorkflowDbContext db, OneStopData data, Defin
     {
         var dossier = await queries.FindVisibleAsync(code, actor, ct);
         var documentKind = ParseKind(kind);
-        if (file.Length == 0) throw Invalid("file", "The file is empty.");
+        if (file.Length == 0) throw Invalid("file", L["The file is empty."]);
         await using var stream = file.OpenReadStream();
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, ct);
@@ -120,7 +123,7 @@ public sealed class DossierService(WorkflowDbContext db, OneStopData data, Defin
     {
         var dossier = await queries.FindVisibleAsync(code, actor, ct, tracked: true);
         if (dossier.Status != DossierStatus.AwaitingSupplement)
-            throw new ConflictException($"Dossier {code} is not awaiting a supplement (its status is {dossier.Status} {DossierStatus.NameEn(dossier.Status)}).");
+            throw new ConflictException(L["Dossier {0} is not awaiting a supplement (its status is {1} {2}).", code, dossier.Status, ServerMessages.StatusName(dossier.Status)]);
         foreach (var (file, kind) in files) await AddDocumentAsync(code, file, kind, null, null, "supplement", actor, ct);
         var now = clock.GetUtcNow();
         dossier.Status = dossier.StatusBeforePause ?? DossierStatus.InProgress;
@@ -140,48 +143,48 @@ public sealed class DossierService(WorkflowDbContext db, OneStopData data, Defin
     private sealed record Facts(Procedure Procedure, Procedures.Units.AdministrativeUnit Receiving, string Competent, string Return, Channel Channel,
         ApplicantType ApplicantType, string Decision, RoutingService.Routed? Routed = null);
 
-    private static string Candidates(Procedures.Routing.RoutingRefusal refusal) =>
+    private static string Candidates(Procedures.Routing.RoutingRefusal refusal, IStringLocalizer<ServerMessages> L) =>
         refusal.Candidates is { Count: > 0 } candidates
-            ? " Candidates: " + string.Join("; ", candidates.Select(c => $"{c.Unit.Name} ({c.Unit.Code}){(c.PartNote is { } n ? $" — {n}" : "")}")) + "."
+            ? " " + L["Candidates: {0}.", string.Join("; ", candidates.Select(c => $"{c.Unit.Name} ({c.Unit.Code}){(c.PartNote is { } n ? $" — {n}" : "")}"))]
             : "";
 
     private Facts Validate(ReceiveDossierRequest request, Actor actor, DateTimeOffset now)
     {
         var errors = new List<FieldError>();
         Procedure? procedure = null;
-        if (string.IsNullOrWhiteSpace(request.ProcedureCode)) errors.Add(Field("procedureCode", "Choose the procedure."));
+        if (string.IsNullOrWhiteSpace(request.ProcedureCode)) errors.Add(Field("procedureCode", L["Choose the procedure."]));
         else if ((procedure = data.Procedures.InForce(request.ProcedureCode, data.DayOf(now))) is null)
-            errors.Add(Field("procedureCode", $"No procedure with code '{request.ProcedureCode}' is in force today."));
+            errors.Add(Field("procedureCode", L["No procedure with code '{0}' is in force today.", request.ProcedureCode]));
         var receiving = data.Unit(request.ReceivingUnit, now);
-        if (string.IsNullOrWhiteSpace(request.ReceivingUnit)) errors.Add(Field("receivingUnit", "Name the receiving unit."));
-        else if (receiving is null) errors.Add(Field("receivingUnit", $"No unit has code '{request.ReceivingUnit}' today."));
-        else if (receiving.AgencyCode is null) errors.Add(Field("receivingUnit", $"{receiving.Name} ({receiving.Code}) does not receive dossiers."));
-        else if (!actor.IsAdmin && !actor.Units.Contains(receiving.Code)) errors.Add(Field("receivingUnit", $"You do not work at {receiving.Name}; receive at your own unit."));
-        if (request.Channel is not (1 or 2 or 3)) errors.Add(Field("channel", "Channel must be 1 (in person), 2 (online) or 3 (post)."));
+        if (string.IsNullOrWhiteSpace(request.ReceivingUnit)) errors.Add(Field("receivingUnit", L["Name the receiving unit."]));
+        else if (receiving is null) errors.Add(Field("receivingUnit", L["No unit has code '{0}' today.", request.ReceivingUnit]));
+        else if (receiving.AgencyCode is null) errors.Add(Field("receivingUnit", L["{0} ({1}) does not receive dossiers.", receiving.Name, receiving.Code]));
+        else if (!actor.IsAdmin && !actor.Units.Contains(receiving.Code)) errors.Add(Field("receivingUnit", L["You do not work at {0}; receive at your own unit.", receiving.Name]));
+        if (request.Channel is not (1 or 2 or 3)) errors.Add(Field("channel", L["Channel must be 1 (in person), 2 (online) or 3 (post)."]));
         var applicant = request.Applicant;
         ApplicantType applicantType = default;
-        if (applicant is null) errors.Add(Field("applicant", "Enter the applicant."));
+        if (applicant is null) errors.Add(Field("applicant", L["Enter the applicant."]));
         else
         {
             if (ParseApplicantType(applicant.Type) is { } t) applicantType = t;
-            else errors.Add(Field("applicant.type", "Applicant type must be citizen, organisation or householdBusiness."));
-            if (string.IsNullOrWhiteSpace(applicant.Name)) errors.Add(Field("applicant.name", "Enter the applicant's name."));
-            else if (applicant.Name.Length > 200) errors.Add(Field("applicant.name", "The name is longer than 200 characters."));
+            else errors.Add(Field("applicant.type", L["Applicant type must be citizen, organisation or householdBusiness."]));
+            if (string.IsNullOrWhiteSpace(applicant.Name)) errors.Add(Field("applicant.name", L["Enter the applicant's name."]));
+            else if (applicant.Name.Length > 200) errors.Add(Field("applicant.name", L["The name is longer than 200 characters."]));
             if (applicant.IdNumber is { Length: > 0 } id && (id.Length > 30 || !id.All(char.IsAsciiLetterOrDigit)))
-                errors.Add(Field("applicant.idNumber", "The ID number has letters and digits only, at most 30."));
+                errors.Add(Field("applicant.idNumber", L["The ID number has letters and digits only, at most 30."]));
             if (applicant.Phone is { Length: > 0 } phone && (phone.Length > 30 || !phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '.' or '-')))
-                errors.Add(Field("applicant.phone", "The phone number has digits, spaces and + . - only, at most 30."));
+                errors.Add(Field("applicant.phone", L["The phone number has digits, spaces and + . - only, at most 30."]));
             if (applicant.Email is { Length: > 0 } email && (email.Length > 200 || !MailAddress.TryCreate(email, out _)))
-                errors.Add(Field("applicant.email", $"'{email}' is not an e-mail address."));
+                errors.Add(Field("applicant.email", L["'{0}' is not an e-mail address.", email]));
         }
         var subject = request.Subject;
-        if (subject?.Address is { Length: > 400 }) errors.Add(Field("subject.address", "The address is longer than 400 characters."));
-        if (subject?.Parcel is { Length: > 100 }) errors.Add(Field("subject.parcel", "The parcel is longer than 100 characters."));
-        if (subject?.UnitName is { Length: > 200 }) errors.Add(Field("subject.unitName", "The unit name is longer than 200 characters."));
+        if (subject?.Address is { Length: > 400 }) errors.Add(Field("subject.address", L["The address is longer than 400 characters."]));
+        if (subject?.Parcel is { Length: > 100 }) errors.Add(Field("subject.parcel", L["The parcel is longer than 100 characters."]));
+        if (subject?.UnitName is { Length: > 200 }) errors.Add(Field("subject.unitName", L["The unit name is longer than 200 characters."]));
         var returnUnit = receiving?.Code;
         if (request.ReturnUnit is { Length: > 0 } r)
         {
-            if (data.Unit(r, now) is null) errors.Add(Field("returnUnit", $"No unit has code '{r}' today."));
+            if (data.Unit(r, now) is null) errors.Add(Field("returnUnit", L["No unit has code '{0}' today.", r]));
             else returnUnit = r;
         }
         var decision = request.Decision ?? "accept";
@@ -191,16 +194,16 @@ public sealed class DossierService(WorkflowDbContext db, OneStopData data, Defin
                 break;
             case "supplement":
                 if (request.Missing is not { Count: > 0 } || request.Missing.Any(string.IsNullOrWhiteSpace))
-                    errors.Add(Field("missing", "List everything that is missing: the applicant is told once, in full."));
+                    errors.Add(Field("missing", L["List everything that is missing: the applicant is told once, in full."]));
                 break;
             case "refuse":
-                if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add(Field("reason", "Give the reason for refusing; it is printed on the refusal slip."));
+                if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add(Field("reason", L["Give the reason for refusing; it is printed on the refusal slip."]));
                 break;
             default:
-                errors.Add(Field("decision", "Decision must be accept, supplement or refuse."));
+                errors.Add(Field("decision", L["Decision must be accept, supplement or refuse."]));
                 break;
         }
-        if (errors.Count > 0) throw new InvalidInputException("The dossier cannot be received; see errors.", errors);
+        if (errors.Count > 0) throw new InvalidInputException(L["The dossier cannot be received; see errors."], errors);
         // The competent unit is the router's (RoutingService); it is filled in once the input is known to be valid.
         return new Facts(procedure!, receiving!, receiving!.Code, returnUnit!, (Channel)request.Channel!.Value, applicantType, decision);
     }
@@ -267,7 +270,7 @@ public sealed class DossierService(WorkflowDbContext db, OneStopData data, Defin
 
     private Procedure ProcedureInForce(string? code, DateTimeOffset at, string field) =>
         (string.IsNullOrWhiteSpace(code) ? null : data.Procedures.InForce(code, data.DayOf(at)))
-        ?? throw Invalid(field, $"No procedure with code '{code}' is in force on {data.DayOf(at):yyyy-MM-dd}.");
+        ?? throw Invalid(field, L["No procedure with code '{0}' is in force on {1:yyyy-MM-dd}.", code ?? "", data.DayOf(at)]);
 
     public static AppointmentView View(Deadline deadline) => new(deadline.DueAt, deadline.Calendar, deadline.CalendarVersion,
         deadline.Explanation.Select(e => new ExplanationView(e.Day, e.Kind, e.Reason)).ToList());
@@ -280,12 +283,12 @@ public sealed class DossierService(WorkflowDbContext db, OneStopData data, Defin
         _ => null,
     };
 
-    private static DocumentKind ParseKind(string? kind) => kind switch
+    private DocumentKind ParseKind(string? kind) => kind switch
     {
         null or "" or "copy" => DocumentKind.Copy,
         "original" => DocumentKind.Original,
         "electronic" => DocumentKind.Electronic,
-        _ => throw Invalid("kind", $"Document kind '{kind}' is not original, copy or electronic."),
+        _ => throw Invalid("kind", L["Document kind '{0}' is not original, copy or electronic.", kind]),
     };
 
     private static string Word(ApplicantType type) => type switch

@@ -6,12 +6,15 @@ using WorkflowHost.Engine.Runtime;
 using WorkflowHost.Procedures.Dossiers;
 using WorkflowHost.Procedures.Forms;
 using WorkflowHost.Procedures.Text;
+using Microsoft.Extensions.Localization;
 using WorkflowHost.Server.Extensions;
+using WorkflowHost.Server.Localization;
 
 namespace WorkflowHost.Server.Services;
 
 /// <summary>The inbox: which tasks a person sees (<see cref="TaskScope"/>), its views and counts, claiming, and completing through the engine.</summary>
-public sealed class TaskService(WorkflowDbContext db, InstanceCommandService commands, DefinitionCatalog catalog, TaskForms forms, OneStopData data, TimeProvider clock)
+public sealed class TaskService(WorkflowDbContext db, InstanceCommandService commands, DefinitionCatalog catalog, TaskForms forms, OneStopData data, TimeProvider clock,
+    IStringLocalizer<ServerMessages> L)
 {
     public const int MaxPageSize = 500;
 
@@ -115,12 +118,12 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
     public async Task<TaskView> ClaimAsync(Guid taskId, Actor actor, CancellationToken ct)
     {
         var task = await LoadWorkableAsync(taskId, actor, ct);
-        if (task.State != TaskState.Open) throw new ConflictException($"Task {taskId} is already {task.State}.");
+        if (task.State != TaskState.Open) throw AlreadyDone(taskId, task.State);
         if (task.Assignee == actor.UserName) return await ViewAsync(task, actor, ct);
         // Conditional update: two people claiming at once cannot both win.
         var updated = await db.Tasks.Where(t => t.Id == taskId && t.State == TaskState.Open && t.Assignee == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Assignee, actor.UserName), ct);
-        if (updated == 0) throw new ConflictException($"Task {taskId} is already claimed by {task.Assignee ?? "someone else"}.");
+        if (updated == 0) throw new ConflictException(task.Assignee is { } holder ? L["Task {0} is already claimed by {1}.", taskId, holder] : L["Task {0} is already claimed by someone else.", taskId]);
         task.Assignee = actor.UserName;
         return await ViewAsync(task, actor, ct);
     }
@@ -128,9 +131,9 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
     public async Task<TaskView> UnclaimAsync(Guid taskId, Actor actor, CancellationToken ct)
     {
         var task = await LoadWorkableAsync(taskId, actor, ct);
-        if (task.State != TaskState.Open) throw new ConflictException($"Task {taskId} is already {task.State}.");
+        if (task.State != TaskState.Open) throw AlreadyDone(taskId, task.State);
         if (task.Assignee is not null && task.Assignee != actor.UserName && !actor.IsAdmin)
-            throw new ForbiddenException($"Task {taskId} is claimed by {task.Assignee}; only they or an admin can release it.");
+            throw new ForbiddenException(L["Task {0} is claimed by {1}; only they or an admin can release it.", taskId, task.Assignee!]);
         await db.Tasks.Where(t => t.Id == taskId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Assignee, (string?)null), ct);
         task.Assignee = null;
         return await ViewAsync(task, actor, ct);
@@ -146,19 +149,19 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
         var row = await db.TaskWithInstanceAsync(taskId, ct);
         if (row is null || !TaskScope.MaySee(row.Task, actor)) throw NotFound(taskId);
         var task = row.Task;
-        if (!TaskScope.MayWork(task, actor)) throw new ForbiddenException($"You may read task {taskId} but not work it: it is for {string.Join(", ", task.Candidates.Select(c => c.Name))}.");
-        if (task.State != TaskState.Open) throw new ConflictException($"Task {taskId} is already {task.State}.");
+        if (!TaskScope.MayWork(task, actor)) throw new ForbiddenException(L["You may read task {0} but not work it: it is for {1}.", taskId, string.Join(", ", task.Candidates.Select(c => c.Name))]);
+        if (task.State != TaskState.Open) throw AlreadyDone(taskId, task.State);
         if (task.Assignee is not null && task.Assignee != actor.UserName && !actor.IsAdmin)
-            throw new ForbiddenException($"Task {taskId} is claimed by {task.Assignee}.");
+            throw new ForbiddenException(L["Task {0} is claimed by {1}.", taskId, task.Assignee!]);
         if (task.DossierId is { } dossierId
             && await db.Dossiers.AnyAsync(d => d.Id == dossierId && d.Status == DossierStatus.AwaitingSupplement, ct))
-            throw new ConflictException($"The dossier of task {taskId} is awaiting a supplement from the applicant; the step goes on when the supplement is received.");
+            throw new ConflictException(L["The dossier of task {0} is awaiting a supplement from the applicant; the step goes on when the supplement is received.", taskId]);
         var definition = catalog.Get(row.Instance.DefinitionKey, row.Instance.DefinitionVersion);
         if (forms.For(definition, task.ElementId) is { } form)
         {
             var errors = FormValidator.Validate(form, request.Variables);
             if (errors.Count > 0)
-                throw new InvalidInputException($"The form of task '{task.Name ?? task.ElementId}' is not filled in correctly; see errors.",
+                throw new InvalidInputException(L["The form of task '{0}' is not filled in correctly; see errors.", task.Name ?? task.ElementId],
                     errors.Select(e => new FieldError(task.ElementId, task.ElementType, e.Message, e.Field)).ToList());
         }
         try
@@ -171,7 +174,7 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
         catch (EngineCommandException ex) when (ex.Refusal == CommandRefusal.NotFound)
         {
             // The row was open when read above: another request completed or cancelled the task in between (409, not 404).
-            throw new ConflictException($"Task {taskId} was completed or cancelled by someone else at the same moment; reload the inbox.");
+            throw new ConflictException(L["Task {0} was completed or cancelled by someone else at the same moment; reload the inbox.", taskId]);
         }
     }
 
@@ -185,7 +188,7 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
         var query = db.Tasks.Include(t => t.Candidates).Where(t => t.Id == taskId);
         var task = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(ct);
         if (task is null || !TaskScope.MaySee(task, actor)) throw NotFound(taskId);
-        if (!TaskScope.MayWork(task, actor)) throw new ForbiddenException($"You may read task {taskId} but not work it.");
+        if (!TaskScope.MayWork(task, actor)) throw new ForbiddenException(L["You may read task {0} but not work it.", taskId]);
         return task;
     }
 
@@ -200,7 +203,15 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
             t.Candidates.Where(c => c.Kind == CandidateKind.User).Select(c => c.Name).ToList(), t.Assignee, t.DueAt, t.State, t.FormKey, t.CreatedAt, businessKey, definitionKey,
             UnitCode: t.UnitCode, ReadOnly: !TaskScope.MayWork(t, actor));
 
-    private static NotFoundException NotFound(Guid taskId) => new($"Task {taskId} does not exist.");
+    private NotFoundException NotFound(Guid taskId) => new(L["Task {0} does not exist.", taskId]);
+
+    /// <summary>409 for a step that is no longer open, saying what became of it.</summary>
+    internal ConflictException AlreadyDone(Guid taskId, string state) => new(state switch
+    {
+        TaskState.Completed => L["Task {0} is already completed.", taskId],
+        TaskState.Cancelled => L["Task {0} is already cancelled.", taskId],
+        _ => L["Task {0} is already {1}.", taskId, state],
+    });
 
     private static InvalidInputException Invalid(string field, string message) => new(message, [new FieldError(null, null, message, field)]);
 }

@@ -305,6 +305,51 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
         }
     }
 
+    /// <summary>The web app sends the language the clerk chose; field errors, refusals and the routing explanation come
+    /// back in it. API clients that do not ask get English.</summary>
+    [Fact]
+    public virtual async Task ReceiptErrorsAndRoutingExplanation_AreInVietnamese_WhenTheClerkAsksForIt()
+    {
+        Fixture.Clock.SetLocal(2025, 8, 4);
+        var desk = await Fixture.AsAsync("reception.hai-chau");
+        async Task<HttpResponseMessage> SendAsync(string url, object body, string? language, ApiClient? client = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+            if (language is not null) request.Headers.AcceptLanguage.ParseAdd(language);
+            return await (client ?? desk).Http.SendAsync(request);
+        }
+        var bad = new
+        {
+            procedureCode = Marriage, receivingUnit = HaiChau, channel = 1,
+            applicant = new { type = "citizen", name = "Nguyễn Văn An", phone = "0905 abc" }, subject = new { unitCode = HaiChau },
+        };
+        var before = await DossierCountAsync();
+
+        var vietnamese = await ApiClient.ProblemAsync(await SendAsync("/api/dossiers", bad, "vi-VN,vi;q=0.9"), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("Chưa tiếp nhận được hồ sơ; xem các lỗi bên dưới.", vietnamese["detail"]!.GetValue<string>());
+        Assert.Equal(("applicant.phone", "Số điện thoại chỉ gồm chữ số, dấu cách và các dấu + . -, tối đa 30 ký tự."),
+            (vietnamese["errors"]![0]!["field"]!.GetValue<string>(), vietnamese["errors"]![0]!["message"]!.GetValue<string>()));
+        var english = await ApiClient.ProblemAsync(await SendAsync("/api/dossiers", bad, null), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("The phone number has digits, spaces and + . - only, at most 30.", english["errors"]![0]!["message"]!.GetValue<string>());
+
+        // Before the reform a construction permit was the district's: one for Xuân Hà (quận Thanh Khê) filed at quận Hải Châu is refused, in Vietnamese.
+        Fixture.Clock.SetLocal(2025, 6, 30);
+        var outside = new { procedureCode = Permit, receivingUnit = "492", channel = 1, applicant = new { type = "citizen", name = "Võ Văn Xây" }, subject = new { unitCode = "20209" } };
+        var refused = await ApiClient.ProblemAsync(await SendAsync("/api/dossiers", outside, "vi", await Fixture.AsAsync("admin")), HttpStatusCode.UnprocessableEntity);
+        var refusal = refused["errors"]![0]!;
+        Assert.Equal("receivingUnit", refusal["field"]!.GetValue<string>());
+        Assert.Contains("không thuộc danh mục thủ tục tiếp nhận không phụ thuộc địa giới hành chính", refusal["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, await DossierCountAsync());
+
+        // The explanation the desk shows before receiving follows the language too.
+        Fixture.Clock.SetLocal(2025, 8, 4);
+        var resolved = await SendAsync("/api/routing/resolve", new { procedureCode = Land, subject = new { unitCode = NguHanhSon }, applicantType = "citizen", channel = 1, receivingUnit = HaiChau }, "vi");
+        await desk.ExpectAsync(resolved, HttpStatusCode.OK, "resolve in Vietnamese");
+        var lines = (await resolved.Content.ReadFromJsonAsync<JsonObject>())!["explanation"]!.AsArray().Select(l => l!.GetValue<string>()).ToList();
+        Assert.StartsWith("Thủ tục 9.900002 phiên bản 2", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("Tiếp nhận ngoài địa bàn: được phép", StringComparison.Ordinal));
+    }
+
     [Fact]
     public virtual async Task RoutingResolve_Answers422NamingEachField_WhenInputIsWrong()
     {
