@@ -90,6 +90,7 @@ public static class WorkflowHostExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WorkflowDbContext>()
             .AddClaimsPrincipalFactory<UnitClaimsPrincipalFactory>()
+            .AddErrorDescriber<Localization.IdentityMessages>()
             .AddSignInManager();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)

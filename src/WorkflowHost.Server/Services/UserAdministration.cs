@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Localization;
 using WorkflowHost.Data;
 using WorkflowHost.Data.Entities;
 using WorkflowHost.Server.Extensions;
+using WorkflowHost.Server.Localization;
 
 namespace WorkflowHost.Server.Services;
 
@@ -16,7 +18,7 @@ namespace WorkflowHost.Server.Services;
 /// other at once cannot both succeed.
 /// </summary>
 public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, OneStopData data,
-    DossierProjector projector, IMemoryCache sessions, Notifications.LiveConnections live, TimeProvider clock)
+    DossierProjector projector, IMemoryCache sessions, Notifications.LiveConnections live, TimeProvider clock, IStringLocalizer<ServerMessages> L)
 {
     /// <summary>What to do once the change is committed (forget cached sessions, close live connections): done before, a
     /// request arriving in between could read the old stamp again and be remembered as valid.</summary>
@@ -38,7 +40,7 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
         {
             var role = filter.Role.Trim();
             if (!Roles.All.Contains(role, StringComparer.Ordinal))
-                throw new InvalidInputException($"'{role}' is not a role.", [AccountInput.Field("role", $"Use one of {string.Join(", ", Roles.All)}.")]);
+                throw new InvalidInputException(L["'{0}' is not a role.", role], [AccountInput.Field("role", L["Use one of {0}.", string.Join(", ", Roles.All)])]);
             query = query.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
         }
         if (!string.IsNullOrWhiteSpace(filter.Q))
@@ -52,7 +54,7 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
             null or "" or "all" => query,
             "active" => query.Where(u => u.DeactivatedAt == null),
             "deactivated" => query.Where(u => u.DeactivatedAt != null),
-            _ => throw new InvalidInputException($"'{filter.Status}' is not a status.", [AccountInput.Field("status", "Use active, deactivated or all.")]),
+            _ => throw new InvalidInputException(L["'{0}' is not a status.", filter.Status], [AccountInput.Field("status", L["Use active, deactivated or all."])]),
         };
         var total = await query.CountAsync(ct);
         var page = await query.OrderBy(u => u.UserName).Skip(filter.Offset).Take(filter.Limit).ToListAsync(ct);
@@ -77,11 +79,11 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
     {
         var now = clock.GetUtcNow();
         var errors = new List<FieldError>();
-        var userName = AccountInput.UserName(request.UserName, errors);
-        var displayName = AccountInput.DisplayName(request.DisplayName, errors);
-        var email = AccountInput.Email(request.Email, errors);
-        var roleList = AccountInput.RoleList(request.Roles, errors);
-        var unitList = AccountInput.UnitList(request.Units, roleList, data, now, errors);
+        var userName = AccountInput.UserName(request.UserName, errors, L);
+        var displayName = AccountInput.DisplayName(request.DisplayName, errors, L);
+        var email = AccountInput.Email(request.Email, errors, L);
+        var roleList = AccountInput.RoleList(request.Roles, errors, L);
+        var unitList = AccountInput.UnitList(request.Units, roleList, data, now, errors, L);
         var user = new AppUser
         {
             UserName = userName, DisplayName = displayName, Email = email, EmailConfirmed = email is not null, Units = string.Join(',', unitList),
@@ -89,11 +91,11 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
         };
         var temporary = request.Password is null ? TemporaryPasswords.Create() : null;
         if (request.Password is not null) await CheckPasswordAsync(user, request.Password, "password", errors);
-        AccountInput.Throw(errors);
+        AccountInput.Throw(errors, L);
 
         return await WriteAsync(async () =>
         {
-            if (await users.FindByNameAsync(userName) is not null) throw new ConflictException($"An account called '{userName}' already exists.");
+            if (await users.FindByNameAsync(userName) is not null) throw new ConflictException(L["An account called '{0}' already exists.", userName]);
             await EnsureRolesAsync(roleList);
             Succeeded(await users.CreateAsync(user, request.Password ?? temporary!), "password");
             Succeeded(await users.AddToRolesAsync(user, roleList), "roles");
@@ -109,17 +111,17 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
     {
         var now = clock.GetUtcNow();
         var errors = new List<FieldError>();
-        var displayName = AccountInput.DisplayName(request.DisplayName, errors);
-        var email = AccountInput.Email(request.Email, errors);
-        var roleList = AccountInput.RoleList(request.Roles, errors);
-        var unitList = AccountInput.UnitList(request.Units, roleList, data, now, errors);
-        AccountInput.Throw(errors);
+        var displayName = AccountInput.DisplayName(request.DisplayName, errors, L);
+        var email = AccountInput.Email(request.Email, errors, L);
+        var roleList = AccountInput.RoleList(request.Roles, errors, L);
+        var unitList = AccountInput.UnitList(request.Units, roleList, data, now, errors, L);
+        AccountInput.Throw(errors, L);
 
         return await WriteAsync(async () =>
         {
             var user = await FindAsync(userName);
             var oldRoles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();
-            if (oldRoles.Contains(Roles.Admin) && !roleList.Contains(Roles.Admin)) await RefuseIfLastActiveAdminAsync(user, "lose the admin role", ct);
+            if (oldRoles.Contains(Roles.Admin) && !roleList.Contains(Roles.Admin)) await RefuseIfLastActiveAdminAsync(user, L["'{0}' is the last active admin and cannot lose the admin role; make another account admin first.", user.UserName!], ct);
             var changes = new List<string>();
             if (user.DisplayName != displayName) changes.Add($"display name: {user.DisplayName ?? "—"} → {displayName}");
             if (user.Email != email) changes.Add($"e-mail: {user.Email ?? "—"} → {email ?? "—"}");
@@ -162,7 +164,7 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
             var password = request.Password ?? temporary!;
             var errors = new List<FieldError>();
             await CheckPasswordAsync(user, password, "password", errors);
-            AccountInput.Throw(errors);
+            AccountInput.Throw(errors, L);
             user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
             user.MustChangePassword = request.MustChange ?? true;
             // A reset also lifts a lockout from failed attempts (not a deactivation).
@@ -189,7 +191,7 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
             var user = await FindAsync(userName);
             var roleNames = await users.GetRolesAsync(user);
             if (user.DeactivatedAt is not null) return new DeactivationResult(Describe(user, roleNames), 0);
-            if (roleNames.Contains(Roles.Admin)) await RefuseIfLastActiveAdminAsync(user, "be deactivated", ct);
+            if (roleNames.Contains(Roles.Admin)) await RefuseIfLastActiveAdminAsync(user, L["'{0}' is the last active admin and cannot be deactivated; make another account admin first.", user.UserName!], ct);
             user.DeactivatedAt = now;
             user.LockoutEnabled = true;
             user.LockoutEnd = Deactivated;
@@ -224,13 +226,13 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
         var now = clock.GetUtcNow();
         var user = await FindAsync(userName);
         var errors = new List<FieldError>();
-        if (string.IsNullOrEmpty(request.CurrentPassword)) errors.Add(AccountInput.Field("currentPassword", "Give your current password."));
-        if (string.IsNullOrEmpty(request.NewPassword)) errors.Add(AccountInput.Field("newPassword", "Choose a new password."));
-        else if (request.NewPassword == request.CurrentPassword) errors.Add(AccountInput.Field("newPassword", "Choose a password different from the current one."));
+        if (string.IsNullOrEmpty(request.CurrentPassword)) errors.Add(AccountInput.Field("currentPassword", L["Give your current password."]));
+        if (string.IsNullOrEmpty(request.NewPassword)) errors.Add(AccountInput.Field("newPassword", L["Choose a new password."]));
+        else if (request.NewPassword == request.CurrentPassword) errors.Add(AccountInput.Field("newPassword", L["Choose a password different from the current one."]));
         else await CheckPasswordAsync(user, request.NewPassword, "newPassword", errors);
-        AccountInput.Throw(errors);
+        AccountInput.Throw(errors, L);
         if (!(await signIn.CheckPasswordSignInAsync(user, request.CurrentPassword!, lockoutOnFailure: true)).Succeeded)
-            throw new InvalidInputException("The current password is wrong.", [AccountInput.Field("currentPassword", "The current password is wrong.")]);
+            throw new InvalidInputException(L["The current password is wrong."], [AccountInput.Field("currentPassword", L["The current password is wrong."])]);
         return await WriteAsync(async () =>
         {
             user.PasswordHash = users.PasswordHasher.HashPassword(user, request.NewPassword!);
@@ -245,7 +247,7 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
     // ------------------------------------------------------------------ helpers
 
     private async Task<AppUser> FindAsync(string userName) =>
-        await users.FindByNameAsync(userName) ?? throw new NotFoundException($"No account is called '{userName}'.");
+        await users.FindByNameAsync(userName) ?? throw new NotFoundException(L["No account is called '{0}'.", userName]);
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction that first locks the admin role row (PostgreSQL: a row lock;
@@ -277,13 +279,12 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
         }
     }
 
-    private async Task RefuseIfLastActiveAdminAsync(AppUser user, string what, CancellationToken ct)
+    private async Task RefuseIfLastActiveAdminAsync(AppUser user, string refusal, CancellationToken ct)
     {
         var others = await db.Users.Where(u => u.Id != user.Id && u.DeactivatedAt == null)
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin)))
             .CountAsync(ct);
-        if (others == 0)
-            throw new ConflictException($"'{user.UserName}' is the last active admin and cannot {what}; make another account admin first.");
+        if (others == 0) throw new ConflictException(refusal);
     }
 
     private async Task EnsureRolesAsync(IEnumerable<string> names)
@@ -334,14 +335,14 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
         }
     }
 
-    private static void Succeeded(IdentityResult result, string field)
+    private void Succeeded(IdentityResult result, string field)
     {
         if (result.Succeeded) return;
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
-            throw new ConflictException("Someone else changed this account at the same time; reload and try again.");
+            throw new ConflictException(L["Someone else changed this account at the same time; reload and try again."]);
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)))
             throw new ConflictException(string.Join(" ", result.Errors.Select(e => e.Description)));
-        throw new InvalidInputException("The account is not valid; see errors.",
+        throw new InvalidInputException(L["The account is not valid; see errors."],
             result.Errors.Select(e => AccountInput.Field(e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password"
                 : e.Code.Contains("Email", StringComparison.Ordinal) ? "email" : field, e.Description)).ToList());
     }

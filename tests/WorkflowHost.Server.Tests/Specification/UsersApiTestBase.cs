@@ -222,6 +222,21 @@ public abstract class UsersApiTestBase<TFixture>(TFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public virtual async Task Create_NamesTheFieldInVietnamese_WhenTheWebAppAsksInVietnamese()
+    {
+        var admin = await Fixture.AsAsync("admin");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/users")
+        {
+            Content = JsonContent.Create(new { userName = "officer.cu", displayName = "A", roles = new[] { "officer" }, units = new[] { "20233" }, password = "x" }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("vi");
+        var problem = await ApiClient.ProblemAsync(await admin.Http.SendAsync(request), HttpStatusCode.UnprocessableEntity);
+        var messages = problem["errors"]!.AsArray().ToDictionary(e => e!["field"]!.GetValue<string>(), e => e!["message"]!.GetValue<string>());
+        Assert.Contains("Không có đơn vị mã '20233'", messages["units"]);
+        Assert.StartsWith("Mật khẩu phải có ít nhất", messages["password"]);
+    }
+
+    [Fact]
     public virtual async Task Update_Answers422_AndChangesNothing_WhenAUnitIsNoLongerValid()
     {
         var name = NewName("leader");
