@@ -22,9 +22,13 @@ public sealed class BrowserServer : IAsyncLifetime
     /// <summary>The server's SQLite file (tests that must move a stored instant write it directly).</summary>
     public string DatabaseFile => Path.Combine(_root, "data", "workflowhost.db");
 
-    /// <summary>Where tests save screenshots: <c>WORKFLOWHOST_SCREENSHOTS</c> when set (e.g. docs/screenshots), else the run's temp folder.</summary>
+    /// <summary>
+    /// Where tests save screenshots: <c>WORKFLOWHOST_SCREENSHOTS</c> when set (run with it pointing at docs/screenshots
+    /// to refresh the pictures the docs show), else a folder next to the test binaries, which outlives the run so the
+    /// pictures can be looked at and never rewrites tracked files.
+    /// </summary>
     public string ScreenshotDirectory =>
-        Directory.CreateDirectory(Environment.GetEnvironmentVariable("WORKFLOWHOST_SCREENSHOTS") is { Length: > 0 } dir ? dir : Path.Combine(_root, "screenshots")).FullName;
+        Directory.CreateDirectory(Environment.GetEnvironmentVariable("WORKFLOWHOST_SCREENSHOTS") is { Length: > 0 } dir ? dir : Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 
     public async Task InitializeAsync()
     {

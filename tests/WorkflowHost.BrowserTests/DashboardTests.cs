@@ -1,13 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MiniExcelLibs;
 using Xunit.Abstractions;
-using Xunit.Sdk;
 
 namespace WorkflowHost.BrowserTests;
 
@@ -16,19 +10,15 @@ namespace WorkflowHost.BrowserTests;
 /// ward's figures, the step waiting on a dossier just received, the bottleneck drawn on the procedure's diagram, sees
 /// the step's breach appear live when its deadline passes, and downloads the XLSX, which opens with the same figures.
 /// </summary>
-public sealed class DashboardTests(BrowserServer fixture, ITestOutputHelper output) : IClassFixture<BrowserServer>
+public sealed class DashboardTests(BrowserServer fixture, ITestOutputHelper output) : BrowserTestBase(fixture, output)
 {
     [Fact]
     public Task Dashboard_ShowsTheWardsFiguresAndABreachLive_AndDownloadsTheXlsx_ForHaiChausManager() => RunAsync(async () =>
     {
-        var code = await ReceiveAsync("reception.hai-chau", "20242");
-        var other = await ReceiveAsync("reception.thanh-khe", "20209");
+        var code = await Fixture.ReceiveMarriageRegistrationAsync("reception.hai-chau", "20242", "Lê Thị Hoa", "048090004321");
+        var other = await Fixture.ReceiveMarriageRegistrationAsync("reception.thanh-khe", "20209", "Lê Thị Hoa", "048090004321");
 
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync(fixture.BaseUrl + "/");
-        await page.GetByLabel("Tên đăng nhập").FillAsync("manager.hai-chau");
-        await page.GetByLabel("Mật khẩu").FillAsync("manager.hai-chau");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        var page = await SignInAsync("manager.hai-chau");
         await page.GetByRole(AriaRole.Link, new() { Name = "Bảng theo dõi" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("#/dashboard$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Theo dõi giải quyết hồ sơ đúng hạn" })).ToBeVisibleAsync();
@@ -57,16 +47,13 @@ public sealed class DashboardTests(BrowserServer fixture, ITestOutputHelper outp
         // Live: the step passes its deadline while the page is open; the breach joins "overdue now" without a reload.
         await Assertions.Expect(page.Locator(".dashboard .live")).ToHaveAttributeAsync("data-live", "live");
         await Assertions.Expect(page.Locator($"[data-testid=overdue] li[data-dossier='{code}']")).ToHaveCountAsync(0);
-        await BringBreachForwardAsync(code);
+        await Fixture.BringAtDueReminderForwardAsync(code);
         var breached = page.Locator($"[data-testid=overdue] li[data-dossier='{code}']");
         await Assertions.Expect(breached).ToHaveClassAsync(new Regex("fresh"), new() { Timeout = 150_000 });
         await Assertions.Expect(breached).ToContainTextAsync("mới");
         await Assertions.Expect(page.Locator($"[data-testid=due-soon] li[data-dossier='{code}']")).ToHaveCountAsync(0);
-        output.WriteLine($"breach of {code} shown live");
-
-        var shot = Path.Combine(Path.GetTempPath(), "wfh-dashboard.png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
-        output.WriteLine($"screenshot: {shot}");
+        Output.WriteLine($"breach of {code} shown live");
+        await ScreenshotAsync(page, "dashboard", fullPage: true);
 
         // The XLSX download opens with the same row.
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-xlsx").ClickAsync());
@@ -88,57 +75,7 @@ public sealed class DashboardTests(BrowserServer fixture, ITestOutputHelper outp
         // English labels from the same screen.
         await page.GetByRole(AriaRole.Button, new() { Name = "EN" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "On-time dashboard" })).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "wfh-dashboard-en.png"), FullPage = true });
+        await ScreenshotAsync(page, "dashboard-en", fullPage: true);
         await page.Context.CloseAsync();
     });
-
-    /// <summary>
-    /// Moves the dossier's at-due reminder to now, as its due instant reached (the reminder row is what the server acts
-    /// on; the same step as the bell's browser test).
-    /// </summary>
-    private async Task BringBreachForwardAsync(string code)
-    {
-        var now = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(DateTimeOffset.UtcNow)!;
-        await using var connection = new SqliteConnection($"Data Source={fixture.DatabaseFile};Pooling=false");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE reminders SET "FireAt" = $now
-            WHERE "Kind" = 'at-due' AND "Status" = 'pending' AND "DossierId" = (SELECT "Id" FROM dossiers WHERE "Code" = $code)
-            """;
-        command.Parameters.AddWithValue("$now", now);
-        command.Parameters.AddWithValue("$code", code);
-        for (var attempt = 0; ; attempt++)
-        {
-            if (await command.ExecuteNonQueryAsync() == 1) return;
-            if (attempt == 50) Assert.Fail($"No pending at-due reminder of {code} to bring forward.");
-            await Task.Delay(200);
-        }
-    }
-
-    /// <summary>Receives a marriage registration at a ward's desk through the API (the desk screen has its own test).</summary>
-    private async Task<string> ReceiveAsync(string user, string unit)
-    {
-        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = fixture.Server.BaseAddress };
-        (await client.PostAsJsonAsync("/api/auth/login", new { userName = user, password = user })).EnsureSuccessStatusCode();
-        var response = await client.PostAsJsonAsync("/api/dossiers", new
-        {
-            procedureCode = "1.000894", receivingUnit = unit, channel = 1,
-            applicant = new { type = "citizen", name = "Lê Thị Hoa", idNumber = "048090004321" }, subject = new { unitCode = unit },
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>();
-    }
-
-    private async Task RunAsync(Func<Task> body)
-    {
-        try
-        {
-            await body();
-        }
-        catch (Exception ex) when (ex is not XunitException || fixture.Server is not null)
-        {
-            throw new XunitException($"{ex.Message}{Environment.NewLine}{fixture.Server?.OutputTail()}{Environment.NewLine}{ex}");
-        }
-    }
 }

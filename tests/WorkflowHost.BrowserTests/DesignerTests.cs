@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using WorkflowHost.Testing;
-using Xunit.Sdk;
 
 namespace WorkflowHost.BrowserTests;
 
@@ -13,7 +13,7 @@ namespace WorkflowHost.BrowserTests;
 /// instance in the viewer; and every BPMN MIWG model opened, exported and re-opened unchanged.
 /// Labels are the Vietnamese ones (the app's default).
 /// </summary>
-public sealed partial class DesignerTests(BrowserServer fixture) : IClassFixture<BrowserServer>
+public sealed partial class DesignerTests(BrowserServer fixture, ITestOutputHelper output) : BrowserTestBase(fixture, output)
 {
     private const string HouseholdBusiness = "9.900003";
     private const string HaiChau = "20242";
@@ -94,7 +94,7 @@ public sealed partial class DesignerTests(BrowserServer fixture) : IClassFixture
         await Assertions.Expect(serverErrors).ToHaveCountAsync(1);
         await Assertions.Expect(serverErrors.First).ToHaveAttributeAsync("data-element-id", flows[1]);
         await Assertions.Expect(page.GetByTestId("publish")).ToBeDisabledAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(fixture.ScreenshotDirectory, "designer-validation.png") });
+        await ScreenshotAsync(page, "designer-validation");
 
         // The fix: a condition on the second flow too. No errors left; publish with a change note.
         await diagram.ConditionAsync(flows[1], "${decision != 'accept'}");
@@ -124,11 +124,11 @@ public sealed partial class DesignerTests(BrowserServer fixture) : IClassFixture
         await Assertions.Expect(page.Locator("[data-testid='diff-newer'] .djs-element[data-element-id='appraise']")).ToHaveClassAsync(new Regex("diff-changed"));
         await Assertions.Expect(page.Locator("[data-testid='diff-newer'] .diff-changed")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("diff-list")).ToContainTextAsync("stepBudget: P3D → P5D");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(fixture.ScreenshotDirectory, "designer-diff.png") });
+        await ScreenshotAsync(page, "designer-diff");
 
         // A version selection rule in the routing screen sends household business registrations received at Hải Châu
         // to the procedure just published (no version named: its published version, 2).
-        await page.GotoAsync($"{fixture.BaseUrl}/#/routing");
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/routing");
         var versionRules = page.GetByTestId("version-rules");
         await Assertions.Expect(versionRules.Locator("tbody tr")).Not.ToHaveCountAsync(0);
         var row = await versionRules.Locator("tbody tr:not(.row-problems)").CountAsync() + 1;
@@ -145,10 +145,7 @@ public sealed partial class DesignerTests(BrowserServer fixture) : IClassFixture
 
         // Reception at Hải Châu receives one at the desk: it runs the published procedure.
         var desk = await SignInAsync("reception.hai-chau");
-        await desk.GetByLabel("Tìm thủ tục theo mã hoặc tên").FillAsync(HouseholdBusiness);
-        await Assertions.Expect(desk.Locator($"#procedure-option-{HouseholdBusiness.Replace(".", "\\.")}")).ToBeVisibleAsync();
-        await desk.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(desk.GetByTestId("picked-procedure")).ToContainTextAsync(HouseholdBusiness);
+        await PickProcedureAsync(desk, HouseholdBusiness, HouseholdBusiness);
         await desk.GetByLabel("Họ và tên / Tên tổ chức").FillAsync("Hộ kinh doanh Bà Năm");
         await desk.Locator("[id='subject.unitCode']").SelectOptionAsync(HaiChau);
         await Assertions.Expect(desk.GetByTestId("desk-routing")).ToContainTextAsync("hkd-hai-chau-designer");
@@ -158,18 +155,18 @@ public sealed partial class DesignerTests(BrowserServer fixture) : IClassFixture
 
         // The unit's manager goes from the dossier to its instance: version 2, waiting at the appraisal built above.
         var manager = await SignInAsync("manager.hai-chau");
-        await manager.GotoAsync($"{fixture.BaseUrl}/#/dossiers/{Uri.EscapeDataString(code)}");
+        await manager.GotoAsync($"{Fixture.BaseUrl}/#/dossiers/{Uri.EscapeDataString(code)}");
         await manager.GetByTestId("instance-link").ClickAsync();
         await Assertions.Expect(manager.GetByTestId("diagram")).ToHaveAttributeAsync("data-state", "ready");
         await Assertions.Expect(manager.GetByTestId("diagram")).ToHaveAttributeAsync("aria-label", new Regex($"{Regex.Escape(key)} phiên bản 2"));
         await Assertions.Expect(manager.Locator(".djs-element.wh-active")).ToHaveAttributeAsync("data-element-id", "appraise");
         await Assertions.Expect(manager.Locator(".djs-element.wh-visited[data-element-id='received']")).ToHaveCountAsync(1);
         await Assertions.Expect(manager.GetByTestId("dossier-link")).ToHaveTextAsync(code);
-        await manager.ScreenshotAsync(new() { Path = Path.Combine(fixture.ScreenshotDirectory, "designer-published-instance.png"), FullPage = true });
+        await ScreenshotAsync(manager, "designer-published-instance", fullPage: true);
         await manager.Context.CloseAsync();
 
         // The process owner finds it in the instance list of the procedure.
-        await page.GotoAsync($"{fixture.BaseUrl}/#/instances?definitionKey={key}");
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/instances?definitionKey={key}");
         await page.GetByTestId("instance-table").GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
         await Assertions.Expect(page.Locator(".djs-element.wh-active")).ToHaveAttributeAsync("data-element-id", "appraise");
         await page.Context.CloseAsync();
@@ -190,7 +187,7 @@ public sealed partial class DesignerTests(BrowserServer fixture) : IClassFixture
         var models = MiwgModels();
         Assert.True(models.Count >= 40, $"only {models.Count} MIWG models found under {root}");
         var page = await SignInAsync("owner");
-        await page.GotoAsync($"{fixture.BaseUrl}/#/designer/miwg-roundtrip");
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/designer/miwg-roundtrip");
         var diagram = new Diagram(page);
         await Assertions.Expect(diagram.Element("received")).ToBeVisibleAsync();
         var failures = new List<string>();
@@ -286,29 +283,6 @@ public sealed partial class DesignerTests(BrowserServer fixture) : IClassFixture
                 """);
             var items = geometry.EnumerateArray().Select(e => e.GetString()!).ToList();
             return (null, string.Join(" | ", items), items.Count);
-        }
-    }
-
-    private async Task<IPage> SignInAsync(string user)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync(fixture.BaseUrl + "/");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(user);
-        await page.GetByLabel("Mật khẩu").FillAsync(user == "admin" ? "admin" : user);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".user-name")).ToHaveAttributeAsync("data-user", user);
-        return page;
-    }
-
-    private async Task RunAsync(Func<Task> body)
-    {
-        try
-        {
-            await body();
-        }
-        catch (Exception ex) when (ex is not XunitException || fixture.Server is not null)
-        {
-            throw new XunitException($"{ex.Message}{Environment.NewLine}{fixture.Server?.OutputTail()}{Environment.NewLine}{ex}");
         }
     }
 }

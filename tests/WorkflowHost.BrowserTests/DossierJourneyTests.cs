@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
-using Xunit.Sdk;
 
 namespace WorkflowHost.BrowserTests;
 
@@ -10,7 +9,7 @@ namespace WorkflowHost.BrowserTests;
 /// the Hải Châu desk and followed through the inbox to the returned result; a wrong password; the public lookup.
 /// The app is in Vietnamese (its default), so the labels below are the ones a clerk reads.
 /// </summary>
-public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutputHelper output) : IClassFixture<BrowserServer>
+public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutputHelper output) : BrowserTestBase(fixture, output)
 {
     private const string Procedure = "1.000894";
 
@@ -20,11 +19,9 @@ public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutp
     [Fact]
     public Task SignIn_ShowsErrorNextToForm_WhenPasswordIsWrong() => RunAsync(async () =>
     {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync(fixture.BaseUrl + "/");
-        await page.GetByLabel("Tên đăng nhập").FillAsync("reception.hai-chau");
-        await page.GetByLabel("Mật khẩu").FillAsync("not-the-password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        var page = await Fixture.NewPageAsync();
+        await page.GotoAsync(Fixture.BaseUrl + "/");
+        await SubmitSignInAsync(page, "reception.hai-chau", "not-the-password");
 
         var error = page.Locator("#signin-password-error");
         await Assertions.Expect(error).ToHaveTextAsync("Tên đăng nhập hoặc mật khẩu không đúng.");
@@ -39,10 +36,7 @@ public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutp
         // 1. Reception at Hải Châu receives the dossier at the desk and prints the receipt-and-appointment slip.
         var desk = await SignInAsync("reception.hai-chau");
         await Assertions.Expect(desk).ToHaveURLAsync(new Regex("#/desk$"));
-        await desk.GetByLabel("Tìm thủ tục theo mã hoặc tên").FillAsync("ket hon"); // no diacritics: still found
-        await Assertions.Expect(desk.Locator($"#procedure-option-{Procedure.Replace(".", "\\.")}")).ToBeVisibleAsync();
-        await desk.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(desk.GetByTestId("picked-procedure")).ToContainTextAsync(Procedure);
+        await PickProcedureAsync(desk, "ket hon", Procedure); // no diacritics: still found
         await desk.GetByLabel("Họ và tên / Tên tổ chức").FillAsync("Nguyễn Văn Bình");
         await desk.GetByLabel("Số định danh / CCCD").FillAsync("048095001234");
         await desk.GetByLabel("Số điện thoại").FillAsync("0905123456");
@@ -69,12 +63,12 @@ public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutp
         Assert.True(await qr.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the QR image did not render");
         var pdf = await desk.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
         Assert.True(pdf.Length > 1000 && pdf[0] == (byte)'%' && pdf[1] == (byte)'P', "printing the slip gave no PDF");
-        output.WriteLine($"received {code}; slip printed to a {pdf.Length}-byte PDF");
+        Output.WriteLine($"received {code}; slip printed to a {pdf.Length}-byte PDF");
         await desk.Context.CloseAsync();
 
         // The unit's manager sees the new task in the queue, read-only: no claim.
         var manager = await SignInAsync("manager.hai-chau");
-        await manager.GotoAsync($"{fixture.BaseUrl}/#/inbox/queue");
+        await manager.GotoAsync($"{Fixture.BaseUrl}/#/inbox/queue");
         var managed = manager.Locator($"tr[data-dossier='{code}']");
         for (var attempt = 0; attempt < 30 && await managed.CountAsync() == 0; attempt++)
         {
@@ -99,12 +93,12 @@ public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutp
 
         // 5. The dossier page: status 10 and one graded slip row per handover.
         var page = await SignInAsync("admin");
-        await page.GotoAsync($"{fixture.BaseUrl}/#/dossiers/{Uri.EscapeDataString(code)}");
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/dossiers/{Uri.EscapeDataString(code)}");
         await Assertions.Expect(page.Locator("[data-testid=dossier-facts] [data-status]")).ToHaveAttributeAsync("data-status", "10");
         await Assertions.Expect(page.GetByTestId("dossier-facts")).ToContainTextAsync("Đã trả kết quả");
         var rows = page.Locator("[data-testid=slip-table] tbody tr");
         var grades = await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.grade + ' | ' + r.innerText.replace(/\\s+/g, ' '))");
-        output.WriteLine("slip:" + Environment.NewLine + string.Join(Environment.NewLine, grades));
+        Output.WriteLine("slip:" + Environment.NewLine + string.Join(Environment.NewLine, grades));
         // Handovers: desk → appraisal, appraisal → approval, approval → return, return → applicant.
         Assert.True(grades.Length >= 4, $"expected a slip row per handover, got {grades.Length}");
         var graded = grades.Count(g => g.StartsWith("early |", StringComparison.Ordinal) || g.StartsWith("onTime |", StringComparison.Ordinal) || g.StartsWith("late |", StringComparison.Ordinal));
@@ -113,14 +107,14 @@ public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutp
         // The file uploaded at the desk is listed and downloads as it was sent.
         var document = page.Locator(".doc-list a", new() { HasText = "Tờ khai đăng ký kết hôn" });
         await Assertions.Expect(document).ToHaveCountAsync(1);
-        var download = await page.Context.APIRequest.GetAsync(fixture.BaseUrl + await document.GetAttributeAsync("href"));
+        var download = await page.Context.APIRequest.GetAsync(Fixture.BaseUrl + await document.GetAttributeAsync("href"));
         Assert.Equal(200, download.Status);
         Assert.Equal("%PDF-1.4 to khai", await download.TextAsync());
         await page.Context.CloseAsync();
 
         // 6. The citizen looks it up without signing in.
-        var lookup = await fixture.NewPageAsync();
-        await lookup.GotoAsync($"{fixture.BaseUrl}/#/lookup");
+        var lookup = await Fixture.NewPageAsync();
+        await lookup.GotoAsync($"{Fixture.BaseUrl}/#/lookup");
         await lookup.GetByLabel("Mã hồ sơ").FillAsync(code);
         await lookup.GetByRole(AriaRole.Button, new() { Name = "Tra cứu" }).ClickAsync();
         var result = lookup.GetByTestId("lookup-result");
@@ -137,7 +131,7 @@ public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutp
     {
         var officer = await SignInAsync("officer.hai-chau");
         var reception = await SignInAsync("reception.hai-chau");
-        var received = await reception.Context.APIRequest.PostAsync(fixture.BaseUrl + "/api/dossiers", new()
+        var received = await reception.Context.APIRequest.PostAsync(Fixture.BaseUrl + "/api/dossiers", new()
         {
             DataObject = new
             {
@@ -150,7 +144,7 @@ public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutp
         var code = (await received.JsonAsync())!.Value.GetProperty("code").GetString()!;
         await reception.Context.CloseAsync();
 
-        await officer.GotoAsync($"{fixture.BaseUrl}/#/dossiers/{Uri.EscapeDataString(code)}");
+        await officer.GotoAsync($"{Fixture.BaseUrl}/#/dossiers/{Uri.EscapeDataString(code)}");
         var panel = officer.GetByTestId("deadlines");
         await panel.GetByTestId("apologise").ClickAsync();
         // Without a reason the server is not even asked: the message stands next to the field.
@@ -169,33 +163,22 @@ public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutp
         await Assertions.Expect(panel.GetByTestId("extension")).ToContainTextAsync("Chờ kết quả xác minh nơi cư trú");
         await Assertions.Expect(panel.GetByTestId("apologise")).ToHaveCountAsync(0); // once only
         await Assertions.Expect(panel.GetByTestId("deadline-changes")).ToContainTextAsync("Xin lỗi, hẹn lại");
-        await officer.ScreenshotAsync(new() { Path = Screenshots.PathFor("dossier-deadlines.png"), FullPage = true });
+        await ScreenshotAsync(officer, "dossier-deadlines", fullPage: true);
 
         await panel.GetByRole(AriaRole.Link, new() { Name = "In phiếu xin lỗi và hẹn lại" }).ClickAsync();
         var letter = officer.GetByTestId("slip");
         await Assertions.Expect(letter).ToContainTextAsync("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ");
         await Assertions.Expect(letter.GetByTestId("slip-reason")).ToHaveTextAsync("Chờ kết quả xác minh nơi cư trú");
         await Assertions.Expect(letter.GetByTestId("slip-new-appointment")).ToContainTextAsync("9 giờ 00 phút");
-        await officer.ScreenshotAsync(new() { Path = Screenshots.PathFor("apology-letter.png"), FullPage = true });
+        await ScreenshotAsync(officer, "apology-letter", fullPage: true);
         await officer.Context.CloseAsync();
     });
-
-    private async Task<IPage> SignInAsync(string user)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync(fixture.BaseUrl + "/");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(user);
-        await page.GetByLabel("Mật khẩu").FillAsync(user == "admin" ? "admin" : user);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".user-name")).ToHaveAttributeAsync("data-user", user);
-        return page;
-    }
 
     /// <summary>From the unit's queue: claim the dossier's task, open it, fill the form, complete; back in the inbox.</summary>
     private async Task WorkTaskAsync(string user, string code, string taskName, Func<IPage, Task> fill)
     {
         var page = await SignInAsync(user);
-        await page.GotoAsync($"{fixture.BaseUrl}/#/inbox/queue");
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/inbox/queue");
         var row = page.Locator($"tr[data-dossier='{code}']").Filter(new() { HasText = taskName });
         for (var attempt = 0; attempt < 30 && await row.CountAsync() == 0; attempt++)
         {
@@ -218,19 +201,7 @@ public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutp
         await page.GetByTestId("complete").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("#/inbox/mine$"));
         await Assertions.Expect(page.Locator(".notice--success")).ToContainTextAsync(code);
-        output.WriteLine($"{user}: completed '{taskName}' of {code}");
+        Output.WriteLine($"{user}: completed '{taskName}' of {code}");
         await page.Context.CloseAsync();
-    }
-
-    private async Task RunAsync(Func<Task> body)
-    {
-        try
-        {
-            await body();
-        }
-        catch (Exception ex) when (ex is not XunitException || fixture.Server is not null)
-        {
-            throw new XunitException($"{ex.Message}{Environment.NewLine}{fixture.Server?.OutputTail()}{Environment.NewLine}{ex}");
-        }
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
-using Xunit.Sdk;
 
 namespace WorkflowHost.BrowserTests;
 
@@ -10,11 +9,8 @@ namespace WorkflowHost.BrowserTests;
 /// active task highlighted on the diagram) and the migration screen (element map, dry run, execution). Screenshots
 /// of each land in docs/screenshots/ when the run sets WORKFLOWHOST_SCREENSHOTS to it.
 /// </summary>
-public sealed class InstanceViewerTests(BrowserServer fixture, ITestOutputHelper output) : IClassFixture<BrowserServer>
+public sealed class InstanceViewerTests(BrowserServer fixture, ITestOutputHelper output) : BrowserTestBase(fixture, output)
 {
-    // docs/screenshots only when asked (WORKFLOWHOST_SCREENSHOTS): a test run must not rewrite tracked files.
-    private string Screenshots => fixture.ScreenshotDirectory;
-
     private static string Bpmn(string key, string body) => $"""
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
           xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
@@ -88,10 +84,10 @@ public sealed class InstanceViewerTests(BrowserServer fixture, ITestOutputHelper
         await PostAsync(api, "/api/definitions?publish=true", V2(key), "application/xml");
 
         // The list, filtered to this procedure, then one instance in the viewer.
-        await page.GotoAsync($"{fixture.BaseUrl}/#/instances?definitionKey={key}");
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/instances?definitionKey={key}");
         var table = page.GetByTestId("instance-table");
         await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(3);
-        await Shot(page, "instances");
+        await ScreenshotAsync(page, "instances");
         await table.GetByRole(AriaRole.Link, new() { Name = "TL-2026-0002" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("diagram")).ToHaveAttributeAsync("data-state", "ready");
         var active = page.Locator(".djs-element.wh-active");
@@ -102,10 +98,10 @@ public sealed class InstanceViewerTests(BrowserServer fixture, ITestOutputHelper
         Assert.True(await LoadedAsync(page, scripts, BpmnJsMarker), "no script of a session that drew a diagram holds the marker, so the inbox check below proves nothing");
         await Assertions.Expect(page.GetByTestId("variables")).ToContainTextAsync("Trần Thị Mai");
         await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("userTask");
-        await Shot(page, "instance-viewer", fullPage: true);
+        await ScreenshotAsync(page, "instance-viewer", fullPage: true);
 
         // Migration: the same-id defaults, "first" mapped by hand to "receive", the dry run, then execution.
-        await page.GotoAsync($"{fixture.BaseUrl}/#/migrations");
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/migrations");
         await page.GetByLabel("Thủ tục", new() { Exact = true }).SelectOptionAsync(key);
         await Assertions.Expect(page.GetByLabel("Từ phiên bản", new() { Exact = true })).ToHaveValueAsync("1");
         await Assertions.Expect(page.GetByLabel("Sang phiên bản", new() { Exact = true })).ToHaveValueAsync("2");
@@ -119,19 +115,19 @@ public sealed class InstanceViewerTests(BrowserServer fixture, ITestOutputHelper
         await Assertions.Expect(plan.Locator("tr[data-can-migrate='false']")).ToHaveCountAsync(1);
         await Assertions.Expect(plan.Locator("tr[data-can-migrate='false']")).ToContainTextAsync("'second' has no counterpart");
         await Assertions.Expect(plan.Locator("tr[data-can-migrate='true']").First).ToContainTextAsync("first → receive");
-        await Shot(page, "migration-dry-run", fullPage: true);
+        await ScreenshotAsync(page, "migration-dry-run", fullPage: true);
 
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Thực hiện (2)" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("progress")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("progress")).ToContainTextAsync("2 đã chuyển, 1 không chuyển được");
-        await Shot(page, "migration-progress");
+        await ScreenshotAsync(page, "migration-progress");
         await page.GetByRole(AriaRole.Link, new() { Name = "Lần chuyển mới" }).ClickAsync();
         await page.GetByLabel("Thủ tục", new() { Exact = true }).SelectOptionAsync(key);
         await Assertions.Expect(page.GetByTestId("recent-migrations")).ToContainTextAsync("v1 → v2 · 3");
 
         // The moved instance now stands on v2's "receive" in the viewer.
-        await page.GotoAsync($"{fixture.BaseUrl}/#/instances/{ids[1]}");
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/instances/{ids[1]}");
         await Assertions.Expect(page.GetByTestId("diagram")).ToHaveAttributeAsync("data-state", "ready");
         await Assertions.Expect(page.Locator(".djs-element.wh-active")).ToHaveAttributeAsync("data-element-id", "receive");
         await page.Context.CloseAsync();
@@ -154,7 +150,7 @@ public sealed class InstanceViewerTests(BrowserServer fixture, ITestOutputHelper
 
         var page = await SignInAsync("manager.hai-chau");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tiến trình" })).ToBeVisibleAsync();
-        await page.GotoAsync($"{fixture.BaseUrl}/#/instances?unit=20242&businessKey={Uri.EscapeDataString(code)}");
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/instances?unit=20242&businessKey={Uri.EscapeDataString(code)}");
         await page.GetByTestId("instance-table").GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"#/instances/{instanceId}$"));
         await Assertions.Expect(page.GetByTestId("diagram")).ToHaveAttributeAsync("data-state", "ready");
@@ -162,13 +158,13 @@ public sealed class InstanceViewerTests(BrowserServer fixture, ITestOutputHelper
         await Assertions.Expect(active).ToHaveCountAsync(1);
         var activeId = await active.GetAttributeAsync("data-element-id");
         await Assertions.Expect(page.GetByTestId("active-elements")).ToContainTextAsync(activeId!);
-        await Shot(page, "instance-viewer-dossier", fullPage: true);
+        await ScreenshotAsync(page, "instance-viewer-dossier", fullPage: true);
 
         // A bad filter value is named next to its field, and nothing is listed.
-        await page.GotoAsync($"{fixture.BaseUrl}/#/instances?status=lost");
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/instances?status=lost");
         await Assertions.Expect(page.Locator("#f-status-error")).ToBeVisibleAsync();
 
-        await page.GotoAsync($"{fixture.BaseUrl}/#/instances/{instanceId}");
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/instances/{instanceId}");
         await page.GetByTestId("dossier-link").ClickAsync();
         await Assertions.Expect(page.GetByTestId("dossier-code")).ToHaveTextAsync(code);
         await page.Context.CloseAsync();
@@ -214,17 +210,17 @@ public sealed class InstanceViewerTests(BrowserServer fixture, ITestOutputHelper
         var id = started.GetProperty("id").GetString()!;
 
         // The incident list names it; the viewer shows it on the gateway with its message.
-        await page.GotoAsync($"{fixture.BaseUrl}/#/instances/incidents?definitionKey={key}");
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/instances/incidents?definitionKey={key}");
         var incidentRow = page.GetByTestId("incident-table").Locator("tbody tr");
         await Assertions.Expect(incidentRow).ToHaveCountAsync(1);
         await Assertions.Expect(incidentRow).ToContainTextAsync("route");
-        await Shot(page, "instances-incidents");
+        await ScreenshotAsync(page, "instances-incidents");
         await incidentRow.GetByRole(AriaRole.Link, new() { Name = "XN-2026-0001" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("diagram")).ToHaveAttributeAsync("data-state", "ready");
         await Assertions.Expect(page.Locator(".djs-element.wh-incident")).ToHaveAttributeAsync("data-element-id", "route");
         var incidents = page.GetByTestId("incidents");
         await Assertions.Expect(incidents).ToContainTextAsync("decision");
-        await Shot(page, "instance-viewer-incident", fullPage: true);
+        await ScreenshotAsync(page, "instance-viewer-incident", fullPage: true);
 
         // Not JSON: refused next to the field, nothing sent.
         var variables = incidents.GetByLabel("Biến cần gán trước khi chạy lại (JSON, không bắt buộc)");
@@ -246,7 +242,7 @@ public sealed class InstanceViewerTests(BrowserServer fixture, ITestOutputHelper
     {
         var scripts = new List<string>();
         var page = await SignInAsync("reception.hai-chau", p => p.Request += (_, request) => { if (request.ResourceType == "script") scripts.Add(request.Url); });
-        await page.GotoAsync($"{fixture.BaseUrl}/#/inbox");
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/inbox");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.NotEmpty(scripts);
         Assert.False(await LoadedAsync(page, scripts, BpmnJsMarker), "the inbox downloaded bpmn-js");
@@ -263,43 +259,11 @@ public sealed class InstanceViewerTests(BrowserServer fixture, ITestOutputHelper
         return false;
     }
 
-    private async Task Shot(IPage page, string name, bool fullPage = false)
-    {
-        Directory.CreateDirectory(Screenshots);
-        await page.WaitForTimeoutAsync(300);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = fullPage });
-        output.WriteLine($"screenshot {name}.png");
-    }
-
     private async Task<JsonElement> PostAsync(IAPIRequestContext api, string path, string body, string contentType = "application/json")
     {
-        var response = await api.PostAsync(fixture.BaseUrl + path, new APIRequestContextOptions { Data = body, Headers = new Dictionary<string, string> { ["Content-Type"] = contentType } });
+        var response = await api.PostAsync(Fixture.BaseUrl + path, new APIRequestContextOptions { Data = body, Headers = new Dictionary<string, string> { ["Content-Type"] = contentType } });
         var text = await response.TextAsync();
         Assert.True(response.Ok, $"POST {path}: {response.Status} {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    private async Task<IPage> SignInAsync(string user, Action<IPage>? beforeOpening = null)
-    {
-        var page = await fixture.NewPageAsync();
-        beforeOpening?.Invoke(page);
-        await page.GotoAsync(fixture.BaseUrl + "/");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(user);
-        await page.GetByLabel("Mật khẩu").FillAsync(user);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".user-name")).ToHaveAttributeAsync("data-user", user);
-        return page;
-    }
-
-    private async Task RunAsync(Func<Task> body)
-    {
-        try
-        {
-            await body();
-        }
-        catch (Exception ex) when (ex is not XunitException || fixture.Server is not null)
-        {
-            throw new XunitException($"{ex.Message}{Environment.NewLine}{fixture.Server?.OutputTail()}{Environment.NewLine}{ex}");
-        }
     }
 }

@@ -1,16 +1,15 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
-using Xunit.Sdk;
 
 namespace WorkflowHost.BrowserTests;
 
 /// <summary>
 /// A process owner edits the routing table in the web app (issue 13): changes a row, tries it, saves it as the next
 /// version; the next dossier received at the desk follows the new row, and the desk and the dossier say so. In
-/// Vietnamese, the app's default. With WORKFLOWHOST_SCREENSHOTS set to a folder, the screens are saved there.
+/// Vietnamese, the app's default. Screenshots of the screens go to <see cref="BrowserServer.ScreenshotDirectory"/>.
 /// </summary>
-public sealed class RoutingEditorTests(BrowserServer fixture, ITestOutputHelper output) : IClassFixture<BrowserServer>
+public sealed class RoutingEditorTests(BrowserServer fixture, ITestOutputHelper output) : BrowserTestBase(fixture, output)
 {
     private const string Land = "9.900002";
 
@@ -46,7 +45,7 @@ public sealed class RoutingEditorTests(BrowserServer fixture, ITestOutputHelper 
         var tried = owner.GetByTestId("try-result");
         await Assertions.Expect(tried.GetByTestId("routing-competent")).ToContainTextAsync("Thanh Khê (20209)");
         await Assertions.Expect(tried.GetByTestId("routing-rule")).ToContainTextAsync("land-branch-2025");
-        await ScreenshotAsync(owner, "routing.png");
+        await ScreenshotFromFirstColumnAsync(owner, "routing");
 
         await owner.GetByLabel("Ghi chú thay đổi").FillAsync("Đất đai: tạm chuyển về Thanh Khê");
         await owner.GetByTestId("routing-save").ClickAsync();
@@ -56,57 +55,29 @@ public sealed class RoutingEditorTests(BrowserServer fixture, ITestOutputHelper 
 
         // The next land dossier at the Hải Châu desk goes where the saved row says.
         var desk = await SignInAsync("reception.hai-chau");
-        await desk.GetByLabel("Tìm thủ tục theo mã hoặc tên").FillAsync(Land);
-        await Assertions.Expect(desk.Locator($"#procedure-option-{Land.Replace(".", "\\.")}")).ToBeVisibleAsync();
-        await desk.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(desk.GetByTestId("picked-procedure")).ToContainTextAsync(Land);
+        await PickProcedureAsync(desk, Land, Land);
         await desk.GetByLabel("Họ và tên / Tên tổ chức").FillAsync("Lê Văn Đất");
         await desk.Locator("[id='subject.unitCode']").SelectOptionAsync("20285");
         await desk.GetByLabel("Thửa đất").FillAsync("12/345");
         var routing = desk.GetByTestId("desk-routing");
         await Assertions.Expect(routing.GetByTestId("routing-competent")).ToContainTextAsync("Thanh Khê (20209)");
         await Assertions.Expect(routing.GetByTestId("routing-rule")).ToContainTextAsync("land-branch-2025 · v2");
-        await ScreenshotAsync(desk, "desk-routing.png");
+        await ScreenshotFromFirstColumnAsync(desk, "desk-routing");
         await desk.GetByTestId("confirm").ClickAsync();
         var code = (await desk.GetByTestId("slip-code").InnerTextAsync()).Trim();
-        output.WriteLine($"received {code}");
+        Output.WriteLine($"received {code}");
 
-        await desk.GotoAsync($"{fixture.BaseUrl}/#/dossiers/{Uri.EscapeDataString(code)}");
+        await desk.GotoAsync($"{Fixture.BaseUrl}/#/dossiers/{Uri.EscapeDataString(code)}");
         var routed = desk.GetByTestId("dossier-routing");
         await Assertions.Expect(routed).ToContainTextAsync("land-branch-2025 · v2");
         await Assertions.Expect(desk.Locator("body")).ToContainTextAsync("Thanh Khê");
         await desk.Context.CloseAsync();
     });
 
-    private async Task ScreenshotAsync(IPage page, string name)
+    /// <summary>Editing scrolls a wide table sideways; the picture shows it from its first column.</summary>
+    private async Task ScreenshotFromFirstColumnAsync(IPage page, string name)
     {
-        if (Environment.GetEnvironmentVariable("WORKFLOWHOST_SCREENSHOTS") is not { Length: > 0 } folder) return;
-        Directory.CreateDirectory(folder);
-        // Editing scrolls a wide table sideways; the picture shows it from its first column.
         await page.EvaluateAsync("() => document.querySelectorAll('.table-scroll').forEach(e => e.scrollLeft = 0)");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
-    }
-
-    private async Task<IPage> SignInAsync(string user)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync(fixture.BaseUrl + "/");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(user);
-        await page.GetByLabel("Mật khẩu").FillAsync(user);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".user-name")).ToHaveAttributeAsync("data-user", user);
-        return page;
-    }
-
-    private async Task RunAsync(Func<Task> body)
-    {
-        try
-        {
-            await body();
-        }
-        catch (Exception ex) when (ex is not XunitException || fixture.Server is not null)
-        {
-            throw new XunitException($"{ex.Message}{Environment.NewLine}{fixture.Server?.OutputTail()}{Environment.NewLine}{ex}");
-        }
+        await ScreenshotAsync(page, name, fullPage: true);
     }
 }

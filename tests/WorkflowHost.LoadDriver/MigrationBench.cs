@@ -74,12 +74,7 @@ internal static class MigrationBench
         await EnsureAsync(await client.PostAsync("/api/definitions?publish=true", new StringContent(xml, Encoding.UTF8, "application/xml")), "deploy");
     }
 
-    private static async Task<HttpClient> ClientAsync(Uri url)
-    {
-        var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true }) { BaseAddress = url, Timeout = TimeSpan.FromMinutes(5) };
-        await EnsureAsync(await client.PostAsJsonAsync("/api/auth/login", new { userName = "admin", password = "admin" }), "log in");
-        return client;
-    }
+    private static Task<HttpClient> ClientAsync(Uri url) => BenchClients.SignInAsync(url, "admin", "admin", TimeSpan.FromMinutes(5));
 
     private static async Task<JsonObject> EnsureAsync(HttpResponseMessage response, string what)
     {

@@ -81,7 +81,7 @@ internal sealed class LoadDriver(DriverOptions options)
 
         latencies.Sort();
         listLatencies.Sort();
-        static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+        static double Percentile(List<double> sorted, double p) => BenchClients.Percentile(sorted, p);
         Console.WriteLine($"instances started: {options.Instances} in {startSeconds:0.00} s ({options.Instances / startSeconds:0.0}/s)");
         Console.WriteLine($"task completions: {latencies.Count} in {seconds:0.00} s = {latencies.Count / seconds:0.0} completions/s " +
             (options.ListBeforeComplete ? "(mode inbox: each completion also lists the instance's tasks, 2 requests)" : "(mode follow: 1 request per completion)"));
@@ -172,14 +172,7 @@ internal sealed class LoadDriver(DriverOptions options)
         return (total - idle, total);
     }
 
-    private async Task<HttpClient> ClientAsync()
-    {
-        var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true };
-        var client = new HttpClient(handler) { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(60) };
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { userName = options.User, password = options.Password });
-        await EnsureAsync(login, "log in");
-        return client;
-    }
+    private Task<HttpClient> ClientAsync() => BenchClients.SignInAsync(options.Url, options.User, options.Password, TimeSpan.FromSeconds(60));
 
     private async Task<string> DeployAsync(HttpClient client)
     {

@@ -54,13 +54,8 @@ internal static class SlaBench
         return 0;
     }
 
-    private static double P(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    private static double P(List<double> sorted, double p) => BenchClients.Percentile(sorted, p);
 
-    private static async Task<HttpClient> SignInAsync(Uri url, string user)
-    {
-        var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true }) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(120) };
-        using var login = await client.PostAsJsonAsync("/api/auth/login", new { userName = user, password = user });
-        if (!login.IsSuccessStatusCode) throw new InvalidOperationException($"sign-in as {user}: {(int)login.StatusCode}");
-        return client;
-    }
+    /// <summary>A demo user's session (password = user name); long timeout: a sitting may queue requests for a while.</summary>
+    private static Task<HttpClient> SignInAsync(Uri url, string user) => BenchClients.SignInAsync(url, user, user, TimeSpan.FromSeconds(120));
 }

@@ -49,11 +49,11 @@ internal sealed partial class ExecutionRun
             RefuseWhenEnded(command);
             switch (command)
             {
-                case CompleteUserTask c: CompleteTask(c); break;
+                case CompleteUserTask c: CompleteWait(c.TaskId, WaitKind.UserTask, "task", c.Variables); break;
                 case FireTimer f: Fire(f); break;
                 case CorrelateMessage m: Correlate(m); break;
                 case DeliverSignal s: DeliverSignal(s); break;
-                case CompleteServiceJob j: CompleteJob(j); break;
+                case CompleteServiceJob j: CompleteWait(j.JobId, WaitKind.ServiceJob, "service job", j.Variables); break;
                 case FailServiceJob j: FailJob(j); break;
                 case CancelInstance c: Cancel(c.Reason); break;
                 case RetryIncident r: Retry(r); break;
@@ -115,13 +115,17 @@ internal sealed partial class ExecutionRun
         }
     }
 
-    private void CompleteTask(CompleteUserTask command)
+    /// <summary>
+    /// Completes a user task or a service job: its variables are checked (names, engine-owned ones refused) before
+    /// anything changes, set on its token, and the token leaves the activity.
+    /// </summary>
+    private void CompleteWait(long id, WaitKind kind, string what, IReadOnlyDictionary<string, JsonNode?>? variables)
     {
-        var wait = FindWait(command.TaskId, WaitKind.UserTask, "task");
+        var wait = FindWait(id, kind, what);
         var token = TokenOf(wait);
-        CheckVariableNames(command.Variables);
-        RefuseEngineOwned(token, command.Variables);
-        SetVariables(token, command.Variables);
+        CheckVariableNames(variables);
+        RefuseEngineOwned(token, variables);
+        SetVariables(token, variables);
         CloseWait(wait, cancelled: false);
         Schedule(token, StepKind.Complete);
     }
@@ -165,17 +169,6 @@ internal sealed partial class ExecutionRun
             _matched++;
             Trigger(wait, variables);
         }
-    }
-
-    private void CompleteJob(CompleteServiceJob command)
-    {
-        var wait = FindWait(command.JobId, WaitKind.ServiceJob, "service job");
-        var token = TokenOf(wait);
-        CheckVariableNames(command.Variables);
-        RefuseEngineOwned(token, command.Variables);
-        SetVariables(token, command.Variables);
-        CloseWait(wait, cancelled: false);
-        Schedule(token, StepKind.Complete);
     }
 
     private void FailJob(FailServiceJob command)

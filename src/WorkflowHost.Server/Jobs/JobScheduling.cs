@@ -3,13 +3,15 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using WorkflowHost.Data;
 using WorkflowHost.Data.Entities;
+using WorkflowHost.Server.Reminders;
 using WorkflowHost.Server.Services;
 
 namespace WorkflowHost.Server.Jobs;
 
 /// <summary>
 /// "Schedule in Hangfire, then store the job id on the row", in one place (see <see cref="IJobScheduling"/> for the
-/// contract every caller relies on). New kinds of scheduled rows (reminders, escalations) add a method here built on
+/// contract every caller relies on): timers, service jobs, outbox deliveries and reminders. New kinds of scheduled rows
+/// (escalations, ...) add a method here built on
 /// <see cref="ScheduleAsync{TJob}"/>, a job class whose handler checks its row is still pending, and a keyset-paged
 /// reconciler like <see cref="TimerJobs.PromoteAsync"/>.
 /// </summary>
@@ -42,6 +44,10 @@ public sealed class JobScheduling(WorkflowDbContext db, IBackgroundJobClient job
     public Task EnqueueOutboxAsync(long outboxId, CancellationToken ct) =>
         ScheduleAsync<OutboxJobs>(j => j.DeliverAsync(outboxId, CancellationToken.None), null, (jobId, c) => db.Outbox
             .Where(o => o.Id == outboxId && o.Status == OutboxStatus.Pending).ExecuteUpdateAsync(s => s.SetProperty(o => o.HangfireJobId, jobId), c), ct);
+
+    public Task ScheduleRemindersAsync(DateTimeOffset fireAt, IReadOnlyCollection<Guid> reminderIds, CancellationToken ct) =>
+        ScheduleAsync<ReminderJobs>(j => j.FireDueAsync(fireAt, CancellationToken.None), fireAt, (jobId, c) => db.Reminders
+            .Where(r => reminderIds.Contains(r.Id) && r.Status == RowStatus.Pending).ExecuteUpdateAsync(s => s.SetProperty(r => r.HangfireJobId, jobId), c), ct);
 
     private Task<int> StoreServiceJobAsync(Guid jobId, string hangfireId, CancellationToken ct) =>
         db.ServiceJobs.Where(j => j.Id == jobId && j.Status == RowStatus.Pending).ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, hangfireId), ct);

@@ -1,18 +1,18 @@
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WorkflowHost.Data;
 using WorkflowHost.Data.Entities;
+using WorkflowHost.Server.Services;
 
 namespace WorkflowHost.Server.Reminders;
 
 /// <summary>
-/// The one place reminders meet Hangfire: rows due within the horizon get a job — one per instant, shared by every row
-/// due then (working-day steps all fall due at 17:00, so thousands of rows may share an instant) — and the job id is
-/// stored on them. Cancelling is a plain UPDATE: a shared job cannot be deleted for one row, and a job whose rows are
-/// all gone finds nothing to fire. Kept apart so it can move onto the shared "schedule, then store the job id" service.
+/// Which reminders get a Hangfire job and when they are cancelled: rows due within the horizon get one job per instant,
+/// shared by every row due then (working-day steps all fall due at 17:00, so thousands of rows may share an instant),
+/// through the shared "schedule, then store the job id" service (<see cref="IJobScheduling"/>). Cancelling is a plain
+/// UPDATE: a shared job cannot be deleted for one row, and a job whose rows are all gone finds nothing to fire.
 /// </summary>
-public sealed class ReminderScheduler(WorkflowDbContext db, IBackgroundJobClient jobs, IOptions<WorkflowHostOptions> options, TimeProvider clock,
+public sealed class ReminderScheduler(WorkflowDbContext db, IJobScheduling scheduling, IOptions<WorkflowHostOptions> options, TimeProvider clock,
     ILogger<ReminderScheduler> logger)
 {
     /// <summary>Gives the committed rows due within the horizon one Hangfire job per instant; later rows wait for the horizon job.</summary>
@@ -21,9 +21,7 @@ public sealed class ReminderScheduler(WorkflowDbContext db, IBackgroundJobClient
         var horizon = clock.GetUtcNow() + options.Value.TimerHorizon;
         foreach (var instant in rows.Where(r => r.FireAt <= horizon).GroupBy(r => r.FireAt))
         {
-            var ids = instant.Select(r => r.Id).ToList();
-            var jobId = jobs.Schedule<ReminderJobs>(j => j.FireDueAsync(instant.Key, CancellationToken.None), instant.Key);
-            await db.Reminders.Where(r => ids.Contains(r.Id) && r.Status == RowStatus.Pending).ExecuteUpdateAsync(s => s.SetProperty(r => r.HangfireJobId, jobId), ct);
+            await scheduling.ScheduleRemindersAsync(instant.Key, instant.Select(r => r.Id).ToList(), ct);
         }
     }
 

@@ -31,6 +31,13 @@ public interface IJobScheduling
     /// <summary>Queues the delivery of the outbox row <paramref name="outboxId"/> (a thrown message or signal) and stores the job id on it.</summary>
     Task EnqueueOutboxAsync(long outboxId, CancellationToken ct);
 
+    /// <summary>
+    /// Schedules one job at <paramref name="fireAt"/> that fires every pending reminder due then, and stores its id on
+    /// the reminder rows <paramref name="reminderIds"/> (all due at that instant). One job serves many rows: working-day
+    /// steps fall due at the same instants, so thousands of rows may share one.
+    /// </summary>
+    Task ScheduleRemindersAsync(DateTimeOffset fireAt, IReadOnlyCollection<Guid> reminderIds, CancellationToken ct);
+
     /// <summary>Deletes a job whose row was cancelled; best effort (see the contract above).</summary>
     void Withdraw(string hangfireJobId);
 

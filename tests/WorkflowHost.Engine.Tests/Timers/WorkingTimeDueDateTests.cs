@@ -7,18 +7,6 @@ namespace WorkflowHost.Engine.Tests.Timers;
 /// <summary>The <c>wh:workingDays</c> / <c>wh:workingHours</c> due-date notation of user tasks (docs/engine.md).</summary>
 public sealed class WorkingTimeDueDateTests
 {
-    /// <summary>A working-time calendar whose answers are easy to tell apart: a working day is ten calendar days, a
-    /// working hour a hundred hours; plain durations stay plain.</summary>
-    private sealed class MarkedCalendar : IWorkingTimeCalendar
-    {
-        public DateTimeOffset Add(DateTimeOffset from, IsoDuration duration) => PlainCalendar.Instance.Add(from, duration);
-
-        public DateTimeOffset AddWorkingDays(DateTimeOffset from, int days) =>
-            days > 100 ? throw new ArgumentOutOfRangeException(nameof(days), days, "The calendar covers 2025–2027.") : from.AddDays(10 * days);
-
-        public DateTimeOffset AddWorkingHours(DateTimeOffset from, decimal hours) => from.AddHours(100 * (double)hours);
-    }
-
     private static readonly EngineOptions Working = new() { Calendar = new MarkedCalendar() };
 
     private static string Task(string attributes) => Bpmn.Chain($"""<userTask id="review" name="Review" {attributes}/>""");

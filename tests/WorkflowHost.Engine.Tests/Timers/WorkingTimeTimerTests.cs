@@ -10,17 +10,6 @@ namespace WorkflowHost.Engine.Tests.Timers;
 /// </summary>
 public sealed class WorkingTimeTimerTests
 {
-    /// <summary>A working day is ten calendar days and a working hour a hundred hours: answers easy to tell apart.</summary>
-    private sealed class MarkedCalendar : IWorkingTimeCalendar
-    {
-        public DateTimeOffset Add(DateTimeOffset from, IsoDuration duration) => PlainCalendar.Instance.Add(from, duration);
-
-        public DateTimeOffset AddWorkingDays(DateTimeOffset from, int days) =>
-            days > 100 ? throw new ArgumentOutOfRangeException(nameof(days), days, "The calendar covers 2025–2027.") : from.AddDays(10 * days);
-
-        public DateTimeOffset AddWorkingHours(DateTimeOffset from, decimal hours) => from.AddHours(100 * (double)hours);
-    }
-
     private static readonly EngineOptions Working = new() { Calendar = new MarkedCalendar() };
 
     private static string Escalation(string timer) => Bpmn.Process($"""

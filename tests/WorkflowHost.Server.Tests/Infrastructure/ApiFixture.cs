@@ -10,8 +10,9 @@ namespace WorkflowHost.Server.Tests.Infrastructure;
 
 /// <summary>
 /// One running WorkflowHost on a fresh database of one provider, for one test class (xunit class fixture). The
-/// provider subclasses only say where the database is; suites that need test services subclass a provider fixture
-/// and override <see cref="CreateFactory"/>.
+/// provider subclasses only say where the database is; what a suite adds to the host (a clock, test services, seeded
+/// data) is its <see cref="HostSetup"/>, run on either provider by <see cref="SqliteApiFixture{TSetup}"/> and
+/// <see cref="PostgresApiFixture{TSetup}"/>.
 /// </summary>
 public abstract class ApiFixture : IAsyncLifetime
 {
@@ -34,8 +35,8 @@ public abstract class ApiFixture : IAsyncLifetime
 
     public const int ServiceJobAttempts = 2;
 
-    /// <summary>True to deploy the procedures of the repository's workflows/ at start (dossier suites); other suites deploy their own.</summary>
-    protected virtual bool ShippedProcedures => false;
+    /// <summary>What the suite adds to the host; nothing unless a <see cref="SqliteApiFixture{TSetup}"/> or <see cref="PostgresApiFixture{TSetup}"/> says.</summary>
+    protected virtual HostSetup SuiteSetup { get; } = new();
 
     /// <summary>How many waiting instances one message may reach (small, so the cap can be reached in a test).</summary>
     public const int MaxMessageDeliveries = 5;
@@ -58,12 +59,23 @@ public abstract class ApiFixture : IAsyncLifetime
     /// <summary>Lets go of the database after the host stopped (connection pools, files).</summary>
     protected abstract Task ReleaseDatabaseAsync();
 
-    protected virtual WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new(settings, logs);
+    protected virtual WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new(settings, logs, SuiteSetup);
+
+    /// <summary>
+    /// Another node on the same database, with the same settings and test services (the same clock, the same SMTP
+    /// server); dispose it.
+    /// </summary>
+    public WorkflowHostFactory SecondNode()
+    {
+        // Hangfire's log provider is process-global and may point at a node disposed earlier (see InitializeAsync).
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
+        return CreateFactory(Settings, new RecentLogs());
+    }
 
     public async Task InitializeAsync()
     {
         var workflows = Directory.CreateDirectory(Path.Combine(Root, "workflows")).FullName;
-        ReferenceData.CopyTo(workflows, ShippedProcedures);
+        ReferenceData.CopyTo(workflows, SuiteSetup.ShippedProcedures);
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Workflow"] = await CreateDatabaseAsync(),
@@ -84,16 +96,17 @@ public abstract class ApiFixture : IAsyncLifetime
             // Revocation is checked on every request, so a test sees a disabled account at once.
             ["WorkflowHost:SecurityStampValidationInterval"] = "00:00:00",
         };
-        Settings = settings;
+        Settings = SuiteSetup.Settings(settings);
         // Hangfire's log provider is process-global and points at the previous host's (disposed) LoggerFactory; the
         // server builds its in-memory storage while registering services, which asks that provider for a logger.
         // The new host installs its own provider once its Hangfire configuration is resolved.
         Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
-        _factory = CreateFactory(settings, Logs);
+        _factory = CreateFactory(Settings, Logs);
         // Boot now: migrations, seeding and the Hangfire server run before the first test, and a host that cannot
         // start fails the fixture with its own exception instead of every test.
         _ = _factory.Server;
         await AfterStartAsync();
+        await SuiteSetup.AfterStartAsync(_factory.Services);
     }
 
     /// <summary>Checks that the host really uses the database this fixture made (and not, say, the repository's data/).</summary>
@@ -103,6 +116,7 @@ public abstract class ApiFixture : IAsyncLifetime
     {
         foreach (var client in _signedIn.Values) client.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();
+        SuiteSetup.Dispose();
         await ReleaseDatabaseAsync();
         try
         {
@@ -117,6 +131,18 @@ public abstract class ApiFixture : IAsyncLifetime
     /// <summary>A client without credentials (no cookie, no token).</summary>
     public ApiClient Anonymous() => new(Factory.CreateClient(), this);
 
+    /// <summary>
+    /// A new session of a demo user, shared with nobody (dispose it): for tests that move the host's clock and want each
+    /// step to start from a sign-in made at that moment, not from a session cached by an earlier test.
+    /// </summary>
+    public async Task<ApiClient> SignInAfreshAsync(string user)
+    {
+        var client = Anonymous();
+        var response = await client.Http.PostAsJsonAsync("/api/auth/login", new { userName = user, password = user });
+        await client.ExpectAsync(response, HttpStatusCode.OK, $"sign-in of {user}");
+        return client;
+    }
+
     /// <summary>A client signed in as a demo user by cookie (shared within the fixture; sign-in is not free).</summary>
     public async Task<ApiClient> AsAsync(string user)
     {
@@ -124,11 +150,7 @@ public abstract class ApiFixture : IAsyncLifetime
         try
         {
             if (_signedIn.TryGetValue(user, out var existing)) return existing;
-            var client = Anonymous();
-            var response = await client.Http.PostAsJsonAsync("/api/auth/login", new { userName = user, password = user });
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"Sign-in of demo user '{user}' failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            _signedIn[user] = client;
-            return client;
+            return _signedIn[user] = await SignInAfreshAsync(user);
         }
         finally
         {

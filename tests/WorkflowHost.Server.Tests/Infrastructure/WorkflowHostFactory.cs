@@ -9,9 +9,10 @@ namespace WorkflowHost.Server.Tests.Infrastructure;
 /// <summary>
 /// The real WorkflowHost.Server (its Program, middleware, Hangfire server and database) on an in-memory test server.
 /// Settings go in through <c>UseSetting</c>, which the factory hands to Program as command-line arguments, so
-/// <c>AddWorkflowHost</c> already sees them when it picks the storage. Subclasses add test services.
+/// <c>AddWorkflowHost</c> already sees them when it picks the storage. The suite's <paramref name="setup"/> adds its
+/// test services; subclasses may change the host further.
 /// </summary>
-public class WorkflowHostFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) : WebApplicationFactory<Program>
+public class WorkflowHostFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs, HostSetup? setup = null) : WebApplicationFactory<Program>
 {
     public RecentLogs Logs { get; } = logs;
 
@@ -29,10 +30,8 @@ public class WorkflowHostFactory(IReadOnlyDictionary<string, string?> settings, 
         builder.ConfigureTestServices(ConfigureTestServices);
     }
 
-    /// <summary>Registers test doubles (service task handlers) after the host's own services.</summary>
-    protected virtual void ConfigureTestServices(IServiceCollection services)
-    {
-    }
+    /// <summary>Registers test services (a clock, service task handlers) after the host's own services.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services) => setup?.ConfigureServices(services);
 }
 
 /// <summary>The last warnings and errors the host logged, appended to failure messages of polling assertions.</summary>

@@ -1,7 +1,6 @@
 using WorkflowHost.Server.Tests.Conformance;
 using WorkflowHost.Server.Tests.Infrastructure;
 using WorkflowHost.Server.Tests.Specification;
-using WorkflowHost.Testing;
 
 namespace WorkflowHost.Server.Tests.Providers;
 
@@ -42,16 +41,7 @@ public sealed class HostApiPostgresTest(PostgresApiFixture fixture) : HostApiTes
 public sealed class CalendarsApiPostgresTest(PostgresApiFixture fixture) : CalendarsApiTestBase<PostgresApiFixture>(fixture);
 
 [Collection(PostgresCollection.Name)]
-public sealed class ServiceTasksApiPostgresTest(ServiceTasksApiPostgresTest.PostgresHandlersFixture fixture) : ServiceTasksApiTestBase<ServiceTasksApiPostgresTest.PostgresHandlersFixture>(fixture)
-{
-    public sealed class PostgresHandlersFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IServiceTaskFixture
-    {
-        public TestHandlers Handlers { get; } = new();
-
-        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) =>
-            new ServiceTaskHostFactory(settings, logs, Handlers);
-    }
-}
+public sealed class ServiceTasksApiPostgresTest(PostgresApiFixture<ServiceTaskSetup> fixture) : ServiceTasksApiTestBase<PostgresApiFixture<ServiceTaskSetup>>(fixture);
 
 [Collection(PostgresCollection.Name)]
 public sealed class SpiffConformanceApiPostgresTest(PostgresApiFixture fixture) : SpiffConformanceApiTestBase<PostgresApiFixture>(fixture);
@@ -60,13 +50,7 @@ public sealed class SpiffConformanceApiPostgresTest(PostgresApiFixture fixture) 
 public sealed class BpmnElementsConformanceApiPostgresTest(PostgresApiFixture fixture) : BpmnElementsConformanceApiTestBase<PostgresApiFixture>(fixture);
 
 [Collection(PostgresCollection.Name)]
-public sealed class DossiersApiPostgresTest(DossiersApiPostgresTest.ShippedFixture fixture) : DossiersApiTestBase<DossiersApiPostgresTest.ShippedFixture>(fixture)
-{
-    public sealed class ShippedFixture(SharedPostgres postgres) : PostgresApiFixture(postgres)
-    {
-        protected override bool ShippedProcedures => true;
-    }
-}
+public sealed class DossiersApiPostgresTest(PostgresApiFixture<ShippedProceduresSetup> fixture) : DossiersApiTestBase<PostgresApiFixture<ShippedProceduresSetup>>(fixture);
 
 [Collection(PostgresCollection.Name)]
 public sealed class SecurityApiPostgresTest(PostgresApiFixture fixture) : SecurityApiTestBase<PostgresApiFixture>(fixture);
@@ -75,72 +59,25 @@ public sealed class SecurityApiPostgresTest(PostgresApiFixture fixture) : Securi
 public sealed class MigrationsApiPostgresTest(PostgresApiFixture fixture) : MigrationsApiTestBase<PostgresApiFixture>(fixture);
 
 [Collection(PostgresCollection.Name)]
-public sealed class RoutingApiPostgresTest(RoutingApiPostgresTest.ClockFixture fixture) : RoutingApiTestBase<RoutingApiPostgresTest.ClockFixture>(fixture)
-{
-    public sealed class ClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IShiftedClockFixture
-    {
-        public ShiftedClock Clock { get; } = new();
-
-        protected override bool ShippedProcedures => true;
-
-        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ShiftedClockHostFactory(settings, logs, Clock);
-    }
-}
+public sealed class RoutingApiPostgresTest(PostgresApiFixture<RoutingSetup> fixture) : RoutingApiTestBase<PostgresApiFixture<RoutingSetup>>(fixture);
 
 [Collection(PostgresCollection.Name)]
-public sealed class DeadlinesApiPostgresTest(DeadlinesApiPostgresTest.ClockFixture fixture) : DeadlinesApiTestBase<DeadlinesApiPostgresTest.ClockFixture>(fixture)
-{
-    public sealed class ClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IClockFixture
-    {
-        public TestClock Clock { get; } = new(DeadlinesClock.Start);
-        protected override bool ShippedProcedures => true;
-        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new ClockHostFactory(settings, logs, Clock);
-    }
-}
+public sealed class DeadlinesApiPostgresTest(PostgresApiFixture<DeadlinesSetup> fixture) : DeadlinesApiTestBase<PostgresApiFixture<DeadlinesSetup>>(fixture);
 
 [Collection(PostgresCollection.Name)]
-public sealed class RemindersApiPostgresTest(PostgresReminderFixture fixture) : RemindersApiTestBase<PostgresReminderFixture>(fixture);
+public sealed class RemindersApiPostgresTest(PostgresApiFixture<ReminderSetup> fixture) : RemindersApiTestBase<PostgresApiFixture<ReminderSetup>>(fixture);
 
 [Collection(PostgresCollection.Name)]
-public sealed class TimerClockApiPostgresTest(TimerClockApiPostgresTest.PostgresClockFixture fixture) : TimerClockApiTestBase<TimerClockApiPostgresTest.PostgresClockFixture>(fixture)
-{
-    public sealed class PostgresClockFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), IClockFixture
-    {
-        // Whole seconds: both databases store the due time exactly.
-        public TestClock Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
-
-        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) =>
-            new ClockHostFactory(settings, logs, Clock);
-    }
-}
+public sealed class TimerClockApiPostgresTest(PostgresApiFixture<TimerClockSetup> fixture) : TimerClockApiTestBase<PostgresApiFixture<TimerClockSetup>>(fixture);
 
 [Collection(PostgresCollection.Name)]
-public sealed class ReportsApiPostgresTest(ReportsApiPostgresTest.SeededFixture fixture) : ReportsApiTestBase<ReportsApiPostgresTest.SeededFixture>(fixture)
-{
-    public sealed class SeededFixture(SharedPostgres postgres) : PostgresApiFixture(postgres), ISlaSeededFixture
-    {
-        protected override bool ShippedProcedures => true;
-
-        protected override async Task AfterStartAsync()
-        {
-            await base.AfterStartAsync();
-            await Reports.SlaSeed.SeedAsync(Factory.Services);
-        }
-    }
-}
+public sealed class ReportsApiPostgresTest(PostgresApiFixture<SlaSeededSetup> fixture) : ReportsApiTestBase<PostgresApiFixture<SlaSeededSetup>>(fixture);
 
 [Collection(PostgresCollection.Name)]
 public sealed class EventElementsApiPostgresTest(PostgresApiFixture fixture) : EventElementsApiTestBase<PostgresApiFixture>(fixture);
 
 [Collection(PostgresCollection.Name)]
-public sealed class UsersApiPostgresTest(UsersApiPostgresTest.UsersFixture fixture) : UsersApiTestBase<UsersApiPostgresTest.UsersFixture>(fixture)
-{
-    public sealed class UsersFixture(SharedPostgres postgres) : PostgresApiFixture(postgres)
-    {
-        protected override bool ShippedProcedures => true;
-        protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) => new(UsersFixtureSettings.With(settings), logs);
-    }
-}
+public sealed class UsersApiPostgresTest(PostgresApiFixture<UsersSetup> fixture) : UsersApiTestBase<PostgresApiFixture<UsersSetup>>(fixture);
 
 [Collection(PostgresCollection.Name)]
 public sealed class LastAdminRaceApiPostgresTest(PostgresApiFixture fixture) : LastAdminRaceApiTestBase<PostgresApiFixture>(fixture);

@@ -2,15 +2,18 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using WorkflowHost.Server.Tests.Infrastructure;
+using static WorkflowHost.Server.Tests.Infrastructure.DossierSteps;
+using WorkflowHost.Testing;
 
 namespace WorkflowHost.Server.Tests.Specification;
 
-/// <summary>Where the deadline suites' clock starts: Tue 10 Mar 2026, 08:00 in Vietnam (an ordinary working week).</summary>
-public static class DeadlinesClock
+/// <summary>
+/// The deadline suite's host: the shipped procedures, on a clock standing at Tue 10 Mar 2026, 08:00 in Vietnam (an
+/// ordinary working week) until a test moves it.
+/// </summary>
+public sealed class DeadlinesSetup() : ClockSetup(SettableClock.StandingAt(VietnamTime.At(2026, 3, 10, 8, 0)))
 {
-    public static readonly DateTimeOffset Start = Vn(2026, 3, 10, 8, 0);
-
-    public static DateTimeOffset Vn(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, TimeSpan.FromHours(7));
+    public override bool ShippedProcedures => true;
 }
 
 /// <summary>
@@ -18,38 +21,23 @@ public static class DeadlinesClock
 /// working hours) with the host's clock in the test's hand: the supplement pause moves the appointment and the open
 /// step by exactly the paused working time, the one apology with a new date, and re-planning when a calendar changes.
 /// </summary>
-public abstract class DeadlinesApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, IClockFixture
+public abstract class DeadlinesApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, IHostFixture<ClockSetup>
 {
     private TFixture Fixture { get; } = fixture;
 
-    /// <summary>
-    /// A fresh session at the clock's current time: sessions last 10 hours of the host's clock, and these tests move it
-    /// by days (and back, between tests), so a cached session would have expired.
-    /// </summary>
-    private async Task<ApiClient> AsAsync(string user)
-    {
-        var client = Fixture.Anonymous();
-        var response = await client.Http.PostAsJsonAsync("/api/auth/login", new { userName = user, password = user });
-        await client.ExpectAsync(response, HttpStatusCode.OK, $"sign-in of {user}");
-        return client;
-    }
+    /// <summary>A session made at the clock's current setting (these tests move it by days, and back between tests).</summary>
+    private Task<ApiClient> AsAsync(string user) => Fixture.SignInAfreshAsync(user);
 
     private static object Receipt(string applicant) => DossiersApiTestBase<TFixture>.Receipt(applicant: applicant);
 
-    private static Task<JsonObject> ReceiveAsync(ApiClient client, object body) => DossiersApiTestBase<TFixture>.ReceiveAsync(client, body);
-
-    private static Task<JsonObject> DossierAsync(ApiClient client, string code) => DossiersApiTestBase<TFixture>.DossierAsync(client, code);
-
-    private static Task<JsonObject> OpenTaskAsync(ApiClient client, string code, string elementId) => DossiersApiTestBase<TFixture>.OpenTaskAsync(client, code, elementId);
-
-    private static DateTimeOffset Vn(int year, int month, int day, int hour, int minute) => DeadlinesClock.Vn(year, month, day, hour, minute);
+    private static DateTimeOffset Vn(int year, int month, int day, int hour, int minute) => VietnamTime.At(year, month, day, hour, minute);
 
     private static DateTimeOffset At(JsonNode? node) => node!.GetValue<DateTimeOffset>();
 
     [Fact]
     public async Task SupplementPause_MovesTheAppointmentAndTheOpenStep_ByExactlyThePausedWorkingTime()
     {
-        Fixture.Clock.Now = Vn(2026, 3, 10, 9, 0);
+        Fixture.Setup.Clock.Now = Vn(2026, 3, 10, 9, 0);
         var reception = await AsAsync("reception.hai-chau");
         var code = (await ReceiveAsync(reception, Receipt("Trần Thị Tạm Dừng")))["code"]!.GetValue<string>();
         var officer = await AsAsync("officer.hai-chau");
@@ -59,10 +47,10 @@ public abstract class DeadlinesApiTestBase<TFixture>(TFixture fixture) : IClassF
         // 4 working hours from 09:00: 09:00–11:30 and 13:00–14:30.
         Assert.Equal(Vn(2026, 3, 10, 14, 30), At(task["dueAt"]));
 
-        Fixture.Clock.Now = Vn(2026, 3, 10, 10, 0);
+        Fixture.Setup.Clock.Now = Vn(2026, 3, 10, 10, 0);
         await officer.ExpectAsync(await officer.Http.PostAsJsonAsync($"/api/tasks/{task["id"]}/return-for-supplement",
             new { missing = new[] { "Giấy xác nhận tình trạng hôn nhân" } }), HttpStatusCode.OK, "return-for-supplement");
-        Fixture.Clock.Now = Vn(2026, 3, 12, 10, 0);
+        Fixture.Setup.Clock.Now = Vn(2026, 3, 12, 10, 0);
         (reception, officer) = (await AsAsync("reception.hai-chau"), await AsAsync("officer.hai-chau"));
         await reception.ExpectAsync(await reception.Http.PostAsJsonAsync($"/api/dossiers/{code}/supplement", new { note = "Đã bổ sung" }), HttpStatusCode.OK, "supplement");
 
@@ -80,7 +68,7 @@ public abstract class DeadlinesApiTestBase<TFixture>(TFixture fixture) : IClassF
         Assert.Contains(changes, c => c["taskId"] is null && At(c["oldDueAt"]) == Vn(2026, 3, 10, 17, 0) && At(c["newDueAt"]) == Vn(2026, 3, 12, 17, 0));
 
         // The step finished before its moved due date is on time, not late, on the process control slip.
-        Fixture.Clock.Now = Vn(2026, 3, 12, 14, 0);
+        Fixture.Setup.Clock.Now = Vn(2026, 3, 12, 14, 0);
         await officer.ExpectAsync(await officer.Http.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete",
             new { variables = new { opinion = "Đủ điều kiện", verificationNeeded = false } }), HttpStatusCode.OK, "complete");
         var slip = (await DossierAsync(reception, code))["slip"]!.AsArray();
@@ -90,12 +78,12 @@ public abstract class DeadlinesApiTestBase<TFixture>(TFixture fixture) : IClassF
     [Fact]
     public async Task Extension_IsIssuedOnce_BeforeTheAppointment_WithItsReason()
     {
-        Fixture.Clock.Now = Vn(2026, 3, 17, 9, 0);
+        Fixture.Setup.Clock.Now = Vn(2026, 3, 17, 9, 0);
         var reception = await AsAsync("reception.hai-chau");
         var code = (await ReceiveAsync(reception, Receipt("Lê Văn Xin Lỗi")))["code"]!.GetValue<string>();
         var officer = await AsAsync("officer.hai-chau");
         var url = $"/api/dossiers/{code}/extension";
-        Fixture.Clock.Now = Vn(2026, 3, 17, 16, 0);
+        Fixture.Setup.Clock.Now = Vn(2026, 3, 17, 16, 0);
         var before = (await DossierAsync(reception, code)).ToJsonString();
 
         var noReason = await ApiClient.ProblemAsync(await officer.Http.PostAsJsonAsync(url, new { newAppointmentAt = Vn(2026, 3, 19, 17, 0), reason = " " }), HttpStatusCode.UnprocessableEntity);
@@ -125,10 +113,10 @@ public abstract class DeadlinesApiTestBase<TFixture>(TFixture fixture) : IClassF
     [Fact]
     public async Task Extension_IsRefused_OnceTheAppointmentHasPassed()
     {
-        Fixture.Clock.Now = Vn(2026, 3, 18, 9, 0);
+        Fixture.Setup.Clock.Now = Vn(2026, 3, 18, 9, 0);
         var reception = await AsAsync("reception.hai-chau");
         var code = (await ReceiveAsync(reception, Receipt("Đỗ Văn Quá Hạn")))["code"]!.GetValue<string>();
-        Fixture.Clock.Now = Vn(2026, 3, 18, 17, 1);
+        Fixture.Setup.Clock.Now = Vn(2026, 3, 18, 17, 1);
 
         var problem = await ApiClient.ProblemAsync(await (await AsAsync("officer.hai-chau")).Http.PostAsJsonAsync($"/api/dossiers/{code}/extension",
             new { newAppointmentAt = Vn(2026, 3, 20, 17, 0), reason = "Quá hạn" }), HttpStatusCode.Conflict);
@@ -145,7 +133,7 @@ public abstract class DeadlinesApiTestBase<TFixture>(TFixture fixture) : IClassF
         var file = Path.Combine(Fixture.Root, "workflows", "calendars", "vn-government", "2026.json");
         var original = await File.ReadAllTextAsync(file);
         // Received Fri 13 Mar 16:00, after the 15:00 cut-off: due Mon 16 Mar 17:00; appraisal due Mon 10:30 (1 h Fri + 3 h Mon).
-        Fixture.Clock.Now = Vn(2026, 3, 13, 16, 0);
+        Fixture.Setup.Clock.Now = Vn(2026, 3, 13, 16, 0);
         var admin = await AsAsync("admin");
         try
         {

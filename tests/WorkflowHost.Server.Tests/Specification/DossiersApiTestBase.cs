@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowHost.Data;
 using WorkflowHost.Server.Tests.Infrastructure;
+using static WorkflowHost.Server.Tests.Infrastructure.DossierSteps;
 
 namespace WorkflowHost.Server.Tests.Specification;
 
@@ -28,36 +29,6 @@ public abstract class DossiersApiTestBase<TFixture>(TFixture fixture) : IClassFi
         applicant = new { type = "citizen", name = applicant, idNumber = "048090001234", phone = "0905123456", email = "an@example.vn" },
         subject = new { unitCode = subjectUnit ?? unit, address = "12 Trần Phú" }, decision, missing, reason,
     };
-
-    protected internal static async Task<JsonObject> ReceiveAsync(ApiClient client, object body)
-    {
-        var response = await client.Http.PostAsJsonAsync("/api/dossiers", body);
-        await client.ExpectAsync(response, HttpStatusCode.Created, "POST /api/dossiers");
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
-
-    protected internal static async Task<JsonObject> DossierAsync(ApiClient client, string code) => await client.GetAsync<JsonObject>($"/api/dossiers/{code}");
-
-    protected internal static async Task<JsonArray> TasksAsync(ApiClient client, string query = "") => await client.GetAsync<JsonArray>($"/api/tasks?{query}");
-
-    protected internal static async Task<JsonObject> OpenTaskAsync(ApiClient client, string code, string elementId, TimeSpan? timeout = null)
-    {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var task = (await TasksAsync(client, $"q={code}")).Select(t => t!.AsObject()).FirstOrDefault(t => t["elementId"]!.GetValue<string>() == elementId);
-            if (task is not null) return task;
-            if (DateTime.UtcNow > until) Assert.Fail($"No open task '{elementId}' of dossier {code} appeared in the inbox.");
-            await Task.Delay(100);
-        }
-    }
-
-    protected static async Task CompleteAsync(ApiClient client, JsonObject task, object variables)
-    {
-        var id = task["id"]!.GetValue<Guid>();
-        await client.ExpectAsync(await client.Http.PostAsync($"/api/tasks/{id}/claim", null), HttpStatusCode.OK, "claim");
-        await client.ExpectAsync(await client.Http.PostAsJsonAsync($"/api/tasks/{id}/complete", new { variables }), HttpStatusCode.OK, "complete");
-    }
 
     [Fact]
     public virtual async Task Receive_Gives200ConsecutiveCodes_WhenReceiptsRaceAtOneUnit()

@@ -10,6 +10,7 @@ using WorkflowHost.Data;
 using WorkflowHost.Data.Entities;
 using WorkflowHost.Server.Reminders;
 using WorkflowHost.Server.Tests.Infrastructure;
+using WorkflowHost.Testing;
 
 namespace WorkflowHost.Server.Tests.Specification;
 
@@ -19,19 +20,18 @@ namespace WorkflowHost.Server.Tests.Specification;
 /// working instant exactly once, nothing after the step ends, overdue marks, the unit's leader and manager told, the
 /// bell's API and live hub, e-mail through a real SMTP server on loopback, and no doubles across nodes and restarts.
 /// </summary>
-public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, IReminderFixture
+public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, IHostFixture<ReminderSetup>
 {
     protected TFixture Fixture { get; } = fixture;
 
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
-    private static DateTimeOffset Local(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, Vietnam);
+    private static DateTimeOffset Local(int month, int day, int hour, int minute = 0) => VietnamTime.At(2026, month, day, hour, minute);
 
     // ------------------------------------------------------------------ planning and firing
 
     [Fact]
     public virtual async Task Reminders_FireADayBeforeAndAtDue_ExactlyOnce_AtTheWorkingInstants()
     {
-        Fixture.Clock.Now = Local(12, 7, 8); // Monday
+        Fixture.Setup.Clock.Now = Local(12, 7, 8); // Monday
         var code = await ReceiveAsync("Nguyễn Văn Nhắc");
         using var officer = await SignInAsync("officer.hai-chau");
         var appraise = await OpenTaskAsync(officer, code, "appraise");
@@ -50,17 +50,17 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         var rows = (await RemindersAsync(verify)).OrderBy(r => r.FireAt).ToList();
         Assert.Equal([(ReminderKind.BeforeDue, Local(12, 10, 17)), (ReminderKind.AtDue, Local(12, 11, 17))], rows.Select(r => (r.Kind, r.FireAt)));
 
-        Fixture.Clock.Now = Local(12, 10, 16, 59);
+        Fixture.Setup.Clock.Now = Local(12, 10, 16, 59);
         foreach (var row in rows) await FireAsync(row.Id); // a job started a minute early (or stale) does nothing
         Assert.Empty(await NotesAsync(code));
 
-        Fixture.Clock.Now = Local(12, 10, 17);
-        await FireInstantAsync(Fixture.Clock.Now); // the instant's Hangfire job
+        Fixture.Setup.Clock.Now = Local(12, 10, 17);
+        await FireInstantAsync(Fixture.Setup.Clock.Now); // the instant's Hangfire job
         await FireDueAsync(code);
         var warned = Assert.Single(await NotesAsync(code));
         Assert.Equal(("officer.hai-chau", NotificationKind.DueSoon, Local(12, 11, 17)), (warned.Recipient, warned.Kind, warned.DueAt!.Value));
 
-        Fixture.Clock.Now = Local(12, 11, 17);
+        Fixture.Setup.Clock.Now = Local(12, 11, 17);
         await FireDueAsync(code);
         foreach (var row in rows) await FireAsync(row.Id);
         var notes = await NotesAsync(code);
@@ -77,13 +77,13 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
     [Fact]
     public virtual async Task Reminders_AreCancelled_AndNothingFires_WhenTheStepIsDoneInTime()
     {
-        Fixture.Clock.Now = Local(12, 14, 8); // Monday
+        Fixture.Setup.Clock.Now = Local(12, 14, 8); // Monday
         var code = await ReceiveAsync("Trần Thị Kịp Thời");
         using var officer = await SignInAsync("officer.hai-chau");
         var appraise = await OpenTaskAsync(officer, code, "appraise");
         var planned = Assert.Single(await RemindersAsync(appraise));
 
-        Fixture.Clock.Now = Local(12, 14, 11);
+        Fixture.Setup.Clock.Now = Local(12, 14, 11);
         await CompleteAsync(officer, appraise, new { verificationNeeded = false, opinion = "Đủ điều kiện" });
 
         Assert.Equal(RowStatus.Cancelled, Assert.Single(await RemindersAsync(appraise)).Status);
@@ -91,7 +91,7 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         using (var scope = Fixture.Factory.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Reminders.Where(r => r.Id == planned.Id)
                 .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RowStatus.Pending));
-        Fixture.Clock.Now = planned.FireAt;
+        Fixture.Setup.Clock.Now = planned.FireAt;
         await FireAsync(planned.Id); // the step is closed: nothing fires, the row is cancelled
         await FireDueAsync(code);
         Assert.Equal(RowStatus.Cancelled, Assert.Single(await RemindersAsync(appraise)).Status);
@@ -105,12 +105,12 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
     [Fact]
     public virtual async Task Breach_OfAQueuedStep_RemindsTheUnitsQueue_TellsItsLeaderAndManagerLive_AndOnlyThem()
     {
-        Fixture.Clock.Now = Local(12, 21, 8); // Monday
+        Fixture.Setup.Clock.Now = Local(12, 21, 8); // Monday
         var code = await ReceiveAsync("Lê Văn Quá Hạn");
         using var officer = await SignInAsync("officer.hai-chau");
         var appraise = await OpenTaskAsync(officer, code, "appraise");
 
-        Fixture.Clock.Now = Local(12, 21, 13, 30);
+        Fixture.Setup.Clock.Now = Local(12, 21, 13, 30);
         var pushed = new ConcurrentQueue<(string Who, string Method, JsonObject Body)>();
         await using var leader = await ConnectAsync("leader.hai-chau", pushed);
         await using var manager = await ConnectAsync("manager.hai-chau", pushed);
@@ -148,7 +148,7 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
     [Fact]
     public virtual async Task Replan_MovesPendingReminders_ToTheNewDueInstant_AndAddsNothingTheSecondTime()
     {
-        Fixture.Clock.Now = Local(12, 28, 8); // Monday
+        Fixture.Setup.Clock.Now = Local(12, 28, 8); // Monday
         var code = await ReceiveAsync("Phạm Văn Gia Hạn");
         using var officer = await SignInAsync("officer.hai-chau");
         var appraise = await OpenTaskAsync(officer, code, "appraise");
@@ -171,7 +171,7 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
             rows.Where(r => r.Status == RowStatus.Pending).OrderBy(r => r.FireAt).Select(r => (r.Kind, r.FireAt)));
 
         // At the old instant the step is not breached any more: the officer is warned a working day ahead instead.
-        Fixture.Clock.Now = Local(12, 28, 13, 30);
+        Fixture.Setup.Clock.Now = Local(12, 28, 13, 30);
         await FireAsync(old.Id);
         await FireDueAsync(code);
         Assert.Equal([("officer.hai-chau", NotificationKind.DueSoon)], (await NotesAsync(code)).Select(n => (n.Recipient, n.Kind)));
@@ -181,7 +181,7 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
     [Fact]
     public virtual async Task TwoNodes_AndRepeatedReconciliation_NeverDoubleOrLoseAReminder()
     {
-        Fixture.Clock.Now = Local(12, 7, 8);
+        Fixture.Setup.Clock.Now = Local(12, 7, 8);
         var code = await ReceiveAsync("Hoàng Văn Hai Nút");
         using var officer = await SignInAsync("officer.hai-chau");
         var appraise = await OpenTaskAsync(officer, code, "appraise");
@@ -190,12 +190,12 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         // A second node starting on the same database (or this one restarting with in-memory Hangfire) reconciles.
         await using var second = Fixture.SecondNode();
         _ = second.Server;
-        Fixture.Clock.Now = row.FireAt - TimeSpan.FromMinutes(5);
+        Fixture.Setup.Clock.Now = row.FireAt - TimeSpan.FromMinutes(5);
         foreach (var node in new[] { Fixture.Factory.Services, second.Services, Fixture.Factory.Services, second.Services })
             await PromoteAsync(node);
         Assert.NotNull((await RemindersAsync(appraise)).Single().HangfireJobId); // inside the horizon: a job holds it
 
-        Fixture.Clock.Now = row.FireAt;
+        Fixture.Setup.Clock.Now = row.FireAt;
         // Both nodes run the instant's job and the row's own job at once, three times over.
         await Task.WhenAll(Enumerable.Range(0, 6).Select(i => i % 3 == 0
             ? FireInstantAsync(row.FireAt, i % 2 == 0 ? Fixture.Factory.Services : second.Services)
@@ -212,7 +212,7 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
     [Fact]
     public virtual async Task Hub_And_Notifications_Answer401_WithoutSignIn()
     {
-        using var anonymous = Fixture.Api.Anonymous();
+        using var anonymous = Fixture.Anonymous();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.Http.PostAsync("/hubs/notifications/negotiate?negotiateVersion=1", null)).StatusCode);
         await ApiClient.ProblemAsync(await anonymous.Http.GetAsync("/api/notifications"), HttpStatusCode.Unauthorized);
         await ApiClient.ProblemAsync(await anonymous.Http.PostAsync("/api/notifications/1/read", null), HttpStatusCode.Unauthorized);
@@ -223,14 +223,14 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
     [Fact]
     public virtual async Task Email_IsRetriedWhileSmtpFails_WithoutHoldingUpTheProcess_ThenArrivesWithTheRightRecipientAndText()
     {
-        Fixture.Clock.Now = Local(12, 7, 8);
+        Fixture.Setup.Clock.Now = Local(12, 7, 8);
         var code = await ReceiveAsync("Đặng Thị Thư");
         using var officer = await SignInAsync("officer.hai-chau");
         var appraise = await OpenTaskAsync(officer, code, "appraise");
         await MailQuietAsync();
-        Fixture.Smtp.FailNext(2);
+        Fixture.Setup.Smtp.FailNext(2);
 
-        Fixture.Clock.Now = Local(12, 7, 13, 30);
+        Fixture.Setup.Clock.Now = Local(12, 7, 13, 30);
         await FireDueAsync(code);
         // The breach is recorded and the dossier moves on while the mail server refuses.
         Assert.Equal(3, (await NotesAsync(code)).Count);
@@ -252,37 +252,37 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         var all = await NotesAsync(code);
         Assert.All(all, n => Assert.Equal(EmailState.Sent, n.EmailStatus));
         Assert.Equal(2, all.Sum(n => n.EmailAttempts) - all.Count); // the two refusals were retried
-        Assert.Equal(3, Fixture.Smtp.Received.Count(m => m.Text.Contains(code, StringComparison.Ordinal)));
+        Assert.Equal(3, Fixture.Setup.Smtp.Received.Count(m => m.Text.Contains(code, StringComparison.Ordinal)));
     }
 
     [Fact]
     public virtual async Task Email_IsMarkedFailedWithTheReason_AfterTheConfiguredAttempts_AndTheBellStillHasIt()
     {
-        Fixture.Clock.Now = Local(12, 7, 8);
+        Fixture.Setup.Clock.Now = Local(12, 7, 8);
         var code = await ReceiveAsync("Bùi Văn Lỗi Thư");
         using var officer = await SignInAsync("officer.hai-chau");
         await OpenTaskAsync(officer, code, "appraise");
         await MailQuietAsync();
-        Fixture.Smtp.FailNext(1000);
+        Fixture.Setup.Smtp.FailNext(1000);
         try
         {
-            Fixture.Clock.Now = Local(12, 7, 13, 30);
+            Fixture.Setup.Clock.Now = Local(12, 7, 13, 30);
             await FireDueAsync(code);
             var notes = await NotesAsync(code);
             foreach (var note in notes)
                 await WaitAsync(async () => (await NoteAsync(note.Id)).EmailStatus == EmailState.Failed, $"the e-mail to {note.Recipient} marked failed");
             Assert.All(await NotesAsync(code), n =>
             {
-                Assert.Equal(ReminderSettings.EmailAttempts, n.EmailAttempts);
+                Assert.Equal(ReminderSetup.EmailAttempts, n.EmailAttempts);
                 Assert.Contains("temporarily unavailable", n.EmailError);
             });
-            Assert.DoesNotContain(Fixture.Smtp.Received, m => m.Text.Contains(code, StringComparison.Ordinal));
+            Assert.DoesNotContain(Fixture.Setup.Smtp.Received, m => m.Text.Contains(code, StringComparison.Ordinal));
             using var leader = await SignInAsync("leader.hai-chau");
             Assert.Contains((await leader.GetAsync<JsonObject>("/api/notifications"))["items"]!.AsArray(), i => i!["dossierCode"]?.GetValue<string>() == code);
         }
         finally
         {
-            Fixture.Smtp.FailNext(0);
+            Fixture.Setup.Smtp.FailNext(0);
         }
     }
 
@@ -299,21 +299,21 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
     [Fact]
     public virtual async Task TwoWorkingWeeks_WithANodeTakingOver_RemindAndBreachExactlyOnce_AtTheWorkingInstants()
     {
-        Fixture.Clock.Now = Local(12, 7, 8, 0);
+        Fixture.Setup.Clock.Now = Local(12, 7, 8, 0);
         var (inTime, late, paused) = (await ReceiveAsync("Tuần Một A"), await ReceiveAsync("Tuần Một B"), await ReceiveAsync("Tuần Một C"));
         var officer = await SignInAsync("officer.hai-chau");
         var (inTimeTask, lateTask, pausedTask) = (await OpenTaskAsync(officer, inTime, "appraise"), await OpenTaskAsync(officer, late, "appraise"),
             await OpenTaskAsync(officer, paused, "appraise"));
 
-        Fixture.Clock.Now = Local(12, 7, 9, 0);
+        Fixture.Setup.Clock.Now = Local(12, 7, 9, 0);
         await officer.ExpectAsync(await officer.Http.PostAsJsonAsync($"/api/tasks/{pausedTask}/return-for-supplement", new { missing = new[] { "Giấy xác nhận tình trạng hôn nhân" } }),
             HttpStatusCode.OK, "return-for-supplement");
-        Fixture.Clock.Now = Local(12, 7, 10, 0);
+        Fixture.Setup.Clock.Now = Local(12, 7, 10, 0);
         await CompleteAsync(officer, inTimeTask, new { opinion = "Đủ điều kiện", verificationNeeded = false });
 
         // Mon 13:30: the appraisal's 4 working hours from 08:00 are up.
-        Fixture.Clock.Now = Local(12, 7, 13, 30);
-        await FireInstantAsync(Fixture.Clock.Now);
+        Fixture.Setup.Clock.Now = Local(12, 7, 13, 30);
+        await FireInstantAsync(Fixture.Setup.Clock.Now);
         // The step done in time reminds nobody (the approval it handed over to is another step, with its own due date).
         Assert.DoesNotContain(await NotesAsync(inTime), n => n.TaskId == inTimeTask);
         Assert.Empty(await NotesAsync(paused));
@@ -326,13 +326,13 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
 
         // Tue: another node takes over; its start-up reconciliation must neither lose nor double anything.
         await using var node = Fixture.SecondNode();
-        Fixture.Clock.Now = Local(12, 8, 8, 0);
+        Fixture.Setup.Clock.Now = Local(12, 8, 8, 0);
         _ = node.Server;
         await FireInstantAsync(Local(12, 7, 13, 30), node.Services);
         Assert.Equal(2, (await NotesAsync(late)).Count(n => n.Kind == NotificationKind.Breach && n.TaskId == lateTask));
 
         // Wed 09:00: the supplement comes; paused Mon 09:00 – Wed 09:00 = 6.5 + 8 + 1.5 = 16 working hours.
-        Fixture.Clock.Now = Local(12, 9, 9, 0);
+        Fixture.Setup.Clock.Now = Local(12, 9, 9, 0);
         using (var reception = await SignInAsync("reception.hai-chau"))
             await reception.ExpectAsync(await reception.Http.PostAsJsonAsync($"/api/dossiers/{paused}/supplement", new { note = "Đã bổ sung" }), HttpStatusCode.OK, "supplement");
         officer = await SignInAsync("officer.hai-chau");
@@ -342,7 +342,7 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         Assert.Equal(movedDue, resumed["tasks"]!.AsArray().Single(t => t!["id"]!.GetValue<Guid>() == pausedTask)!["dueAt"]!.GetValue<DateTimeOffset>());
         Assert.Contains(await RemindersAsync(pausedTask), r => r.Kind == ReminderKind.AtDue && r.Status == RowStatus.Pending && r.FireAt == movedDue);
 
-        Fixture.Clock.Now = movedDue;
+        Fixture.Setup.Clock.Now = movedDue;
         await FireInstantAsync(movedDue, node.Services);
         await FireInstantAsync(movedDue, node.Services);
         Assert.Equal(["leader.hai-chau", "manager.hai-chau"],
@@ -350,11 +350,11 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         Assert.Equal(movedDue, (await OverdueAsync(pausedTask, paused)).Item1);
 
         // Week two, Thu 17 Dec 16:00 (after the 15:00 cut-off): due Fri 18 17:00, appraisal due Fri 10:30 — until Fri 18 becomes a holiday.
-        Fixture.Clock.Now = Local(12, 17, 16, 0);
+        Fixture.Setup.Clock.Now = Local(12, 17, 16, 0);
         var replanned = await ReceiveAsync("Tuần Hai D");
         officer = await SignInAsync("officer.hai-chau");
         var replannedTask = await OpenTaskAsync(officer, replanned, "appraise");
-        var file = Path.Combine(Fixture.Api.Root, "workflows", "calendars", "vn-government", "2026.json");
+        var file = Path.Combine(Fixture.Root, "workflows", "calendars", "vn-government", "2026.json");
         var original = await File.ReadAllTextAsync(file);
         using var admin = await SignInAsync("admin");
         try
@@ -365,12 +365,12 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
             Assert.Equal(Local(12, 21, 17, 0), moved["appointmentAt"]!.GetValue<DateTimeOffset>());
             Assert.Equal(Local(12, 21, 10, 30), moved["tasks"]!.AsArray().Single()!["dueAt"]!.GetValue<DateTimeOffset>());
 
-            Fixture.Clock.Now = Local(12, 18, 10, 30);
-            await FireInstantAsync(Fixture.Clock.Now, node.Services);
+            Fixture.Setup.Clock.Now = Local(12, 18, 10, 30);
+            await FireInstantAsync(Fixture.Setup.Clock.Now, node.Services);
             Assert.DoesNotContain(await NotesAsync(replanned), n => n.TaskId == replannedTask);
-            Fixture.Clock.Now = Local(12, 21, 10, 30);
-            await FireInstantAsync(Fixture.Clock.Now, node.Services);
-            await FireInstantAsync(Fixture.Clock.Now);
+            Fixture.Setup.Clock.Now = Local(12, 21, 10, 30);
+            await FireInstantAsync(Fixture.Setup.Clock.Now, node.Services);
+            await FireInstantAsync(Fixture.Setup.Clock.Now);
             Assert.Equal(2, (await NotesAsync(replanned)).Count(n => n.Kind == NotificationKind.Breach && n.TaskId == replannedTask));
             Assert.Equal(Local(12, 21, 10, 30), (await OverdueAsync(replannedTask, replanned)).Item1);
         }
@@ -381,39 +381,24 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         }
     }
 
-    private async Task<ApiClient> SignInAsync(string user)
-    {
-        // A fresh session per clock setting: a cached one may have expired when the clock moved on by days.
-        var client = Fixture.Api.Anonymous();
-        var response = await client.Http.PostAsJsonAsync("/api/auth/login", new { userName = user, password = user });
-        await client.ExpectAsync(response, HttpStatusCode.OK, $"sign-in of {user}");
-        return client;
-    }
+    /// <summary>A session made at the clock's current setting (these tests move it by days).</summary>
+    private Task<ApiClient> SignInAsync(string user) => Fixture.SignInAfreshAsync(user);
 
+    /// <summary>Receives a marriage registration at the Hải Châu desk; returns its code.</summary>
     private async Task<string> ReceiveAsync(string applicant)
     {
         using var reception = await SignInAsync("reception.hai-chau");
-        var response = await reception.Http.PostAsJsonAsync("/api/dossiers", new
+        var received = await DossierSteps.ReceiveAsync(reception, new
         {
             procedureCode = "1.000894", receivingUnit = "20242", channel = 1,
             applicant = new { type = "citizen", name = applicant, idNumber = "048090001234" }, subject = new { unitCode = "20242" },
         });
-        await reception.ExpectAsync(response, HttpStatusCode.Created, "POST /api/dossiers");
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>();
+        return received["code"]!.GetValue<string>();
     }
 
-    private static async Task<Guid> OpenTaskAsync(ApiClient client, string code, string elementId)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var task = (await client.GetAsync<JsonArray>($"/api/tasks?q={code}")).Select(t => t!.AsObject())
-                .FirstOrDefault(t => t["elementId"]!.GetValue<string>() == elementId);
-            if (task is not null) return task["id"]!.GetValue<Guid>();
-            if (DateTime.UtcNow > until) Assert.Fail($"No open task '{elementId}' of dossier {code} appeared in the inbox.");
-            await Task.Delay(100);
-        }
-    }
+    /// <summary>The id of the dossier's step once it is open in the caller's inbox.</summary>
+    private static async Task<Guid> OpenTaskAsync(ApiClient client, string code, string elementId) =>
+        (await DossierSteps.OpenTaskAsync(client, code, elementId))["id"]!.GetValue<Guid>();
 
     private static async Task ClaimAsync(ApiClient client, Guid task) =>
         await client.ExpectAsync(await client.Http.PostAsync($"/api/tasks/{task}/claim", null), HttpStatusCode.OK, "claim");
@@ -447,7 +432,7 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
     /// </summary>
     private async Task FireDueAsync(string code, IServiceProvider? node = null)
     {
-        var now = Fixture.Clock.Now;
+        var now = Fixture.Setup.Clock.Now;
         var due = await WithDbAsync(db => db.Reminders.Where(r => r.Status == RowStatus.Pending && r.FireAt <= now
             && db.Dossiers.Any(d => d.Id == r.DossierId && d.Code == code)).Select(r => r.Id).ToListAsync());
         foreach (var id in due) await FireAsync(id, node);
@@ -474,7 +459,7 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
 
     private async Task<HubConnection> ConnectAsync(string user, ConcurrentQueue<(string, string, JsonObject)> pushed)
     {
-        using var anonymous = Fixture.Api.Anonymous();
+        using var anonymous = Fixture.Anonymous();
         var token = await anonymous.Http.PostAsJsonAsync("/api/auth/token", new { userName = user, password = user });
         await anonymous.ExpectAsync(token, HttpStatusCode.OK, $"token of {user}");
         var accessToken = (await token.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
@@ -503,7 +488,7 @@ public abstract class RemindersApiTestBase<TFixture>(TFixture fixture) : IClassF
         ReceivedMail? found = null;
         await WaitAsync(() =>
         {
-            found = Fixture.Smtp.Received.FirstOrDefault(m => m.Recipients.Contains(to) && m.Text.Contains(code, StringComparison.Ordinal));
+            found = Fixture.Setup.Smtp.Received.FirstOrDefault(m => m.Recipients.Contains(to) && m.Text.Contains(code, StringComparison.Ordinal));
             return found is not null;
         }, $"an e-mail to {to} about {code}");
         return found!;

@@ -12,15 +12,20 @@ using WorkflowHost.Server.Tests.Reports;
 
 namespace WorkflowHost.Server.Tests.Specification;
 
-/// <summary>A fixture whose database also holds the 10,000 dossiers of <see cref="SlaSeed"/>.</summary>
-public interface ISlaSeededFixture;
+/// <summary>The dashboard suite's host: the shipped procedures, and a database that also holds the 10,000 dossiers of <see cref="SlaSeed"/>.</summary>
+public sealed class SlaSeededSetup : HostSetup
+{
+    public override bool ShippedProcedures => true;
+
+    public override Task AfterStartAsync(IServiceProvider services) => SlaSeed.SeedAsync(services);
+}
 
 /// <summary>
 /// The SLA dashboard's API over 10,000 seeded dossiers and over real dossiers received on the shipped marriage
 /// registration: figures equal to a direct count, a manager sees only their ward, exports read back to the same rows,
 /// deadline lists and bottlenecks follow the steps' due instants.
 /// </summary>
-public abstract class ReportsApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, ISlaSeededFixture
+public abstract class ReportsApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, IHostFixture<SlaSeededSetup>
 {
     protected TFixture Fixture { get; } = fixture;
 

@@ -2,8 +2,20 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using WorkflowHost.Server.Tests.Infrastructure;
+using static WorkflowHost.Server.Tests.Infrastructure.DossierSteps;
+using WorkflowHost.Testing;
 
 namespace WorkflowHost.Server.Tests.Specification;
+
+/// <summary>
+/// The routing suite's host: the shipped procedures and routing tables, on a clock that runs from the real now and is
+/// moved to the receipt date a scenario needs (it runs on from there, so what the host records one after another
+/// keeps its order).
+/// </summary>
+public sealed class RoutingSetup() : ClockSetup(SettableClock.RunningFrom(DateTimeOffset.UtcNow))
+{
+    public override bool ShippedProcedures => true;
+}
 
 /// <summary>
 /// Reception regardless of administrative boundaries (issue 13) on the shipped procedures, units and routing table of
@@ -11,7 +23,7 @@ namespace WorkflowHost.Server.Tests.Specification;
 /// district and ward versions either side of 2025-07-01, editing the table, custody of originals, and the cut-over.
 /// The host's clock is moved to the day each scenario needs.
 /// </summary>
-public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, IShiftedClockFixture
+public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, IHostFixture<ClockSetup>
 {
     protected TFixture Fixture { get; } = fixture;
 
@@ -28,39 +40,11 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
         applicant = new { type, name = applicant, idNumber = "048090001234" }, subject,
     };
 
-    private static async Task<JsonObject> ReceiveAsync(ApiClient client, object body)
-    {
-        var response = await client.Http.PostAsJsonAsync("/api/dossiers", body);
-        await client.ExpectAsync(response, HttpStatusCode.Created, "POST /api/dossiers");
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
-
     private static async Task<JsonObject> ResolveAsync(ApiClient client, object body)
     {
         var response = await client.Http.PostAsJsonAsync("/api/routing/resolve", body);
         await client.ExpectAsync(response, HttpStatusCode.OK, "POST /api/routing/resolve");
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
-
-    private static async Task<JsonObject?> FindTaskAsync(ApiClient client, string code, string elementId) =>
-        (await client.GetAsync<JsonArray>($"/api/tasks?q={code}")).Select(t => t!.AsObject()).FirstOrDefault(t => t["elementId"]!.GetValue<string>() == elementId);
-
-    private static async Task<JsonObject> OpenTaskAsync(ApiClient client, string code, string elementId)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            if (await FindTaskAsync(client, code, elementId) is { } task) return task;
-            if (DateTime.UtcNow > until) Assert.Fail($"No open task '{elementId}' of dossier {code} appeared in the inbox.");
-            await Task.Delay(100);
-        }
-    }
-
-    private static async Task CompleteAsync(ApiClient client, JsonObject task, object variables)
-    {
-        var id = task["id"]!.GetValue<Guid>();
-        await client.ExpectAsync(await client.Http.PostAsync($"/api/tasks/{id}/claim", null), HttpStatusCode.OK, "claim");
-        await client.ExpectAsync(await client.Http.PostAsJsonAsync($"/api/tasks/{id}/complete", new { variables }), HttpStatusCode.OK, "complete");
     }
 
     private async Task<int> DossierCountAsync() =>
@@ -69,7 +53,7 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
     [Fact]
     public virtual async Task Land_AtNguHanhSonReceivedAtHaiChau_IsWorkedInNguHanhSonsQueue_AndReturnedAtHaiChau()
     {
-        Fixture.Clock.SetLocal(2025, 8, 4);
+        Fixture.Setup.Clock.SetLocal(2025, 8, 4);
         var desk = await Fixture.AsAsync("reception.hai-chau");
         var received = await ReceiveAsync(desk, Receipt(Land, HaiChau, new { unitCode = NguHanhSon, parcel = "12/345", address = "45 Lê Văn Hiến" }, "Lê Thị Đất"));
         var code = received["code"]!.GetValue<string>();
@@ -116,7 +100,7 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
     [Fact]
     public virtual async Task Subject_WrittenAsPhuongThachThang_IsRoutedToHaiChau_AndKeptAsWritten()
     {
-        Fixture.Clock.SetLocal(2025, 8, 4);
+        Fixture.Setup.Clock.SetLocal(2025, 8, 4);
         var desk = await Fixture.AsAsync("reception.thanh-khe");
 
         // Marriage is boundary independent: filed at Thanh Khê, worked at Hải Châu, where the old ward Thạch Thang now is.
@@ -134,7 +118,7 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
     [Fact]
     public virtual async Task SplitOldUnit_WithoutDetail_AnswersAmbiguous_AndIsNotReceived()
     {
-        Fixture.Clock.SetLocal(2025, 8, 4);
+        Fixture.Setup.Clock.SetLocal(2025, 8, 4);
         var desk = await Fixture.AsAsync("reception.hai-chau");
 
         var resolved = await desk.GetAsync<JsonObject>("/api/units/resolve?name=" + Uri.EscapeDataString("xã Hòa Liên") + "&asOf=2025-08-01");
@@ -160,7 +144,7 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
     [Fact]
     public virtual async Task ProcedureOffTheList_IsRefusedAtAForeignCentre_NamingTheCompetentCentre()
     {
-        Fixture.Clock.SetLocal(2025, 8, 4);
+        Fixture.Setup.Clock.SetLocal(2025, 8, 4);
         var desk = await Fixture.AsAsync("reception.hai-chau");
         var body = Receipt(Permit, HaiChau, new { unitCode = NguHanhSon, address = "3 Non Nước" });
 
@@ -185,10 +169,10 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
     public virtual async Task ConstructionPermit_ReceivedOn20250630_RunsTheDistrictVersion_AndOn20250701_TheWardVersion()
     {
         var admin = await Fixture.AsAsync("admin");
-        Fixture.Clock.SetLocal(2025, 6, 30);
+        Fixture.Setup.Clock.SetLocal(2025, 6, 30);
         // 20285 on 2025-06-30 is phường Khuê Mỹ of quận Ngũ Hành Sơn (494): the district is competent.
         var before = await ReceiveAsync(admin, Receipt(Permit, "494", new { unitCode = "20285" }, "Võ Văn Xây"));
-        Fixture.Clock.SetLocal(2025, 7, 1);
+        Fixture.Setup.Clock.SetLocal(2025, 7, 1);
         var after = await ReceiveAsync(await Fixture.AsAsync("reception.ngu-hanh-son"), Receipt(Permit, NguHanhSon, new { unitName = "phường Khuê Mỹ" }, "Võ Văn Xây"));
 
         var old = await admin.GetAsync<JsonObject>($"/api/dossiers/{before["code"]}");
@@ -207,7 +191,7 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
     public virtual async Task VersionRule_SendsTheTrialSitesDossierToTheWardProcess_AndRecordsTheRule()
     {
         var admin = await Fixture.AsAsync("admin");
-        Fixture.Clock.SetLocal(2025, 6, 23);
+        Fixture.Setup.Clock.SetLocal(2025, 6, 23);
         var trial = await ReceiveAsync(admin, Receipt(Permit, "494", new { unitCode = "20284" }, "Trần Thử Nghiệm")); // Mỹ An, quận Ngũ Hành Sơn
         var elsewhere = await ReceiveAsync(admin, Receipt(Permit, "492", new { unitCode = "20233" }, "Trần Thử Nghiệm")); // Thạch Thang, quận Hải Châu
 
@@ -220,7 +204,7 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
     [Fact]
     public virtual async Task VersionRules_PinProcessVersions_ByCompetentUnit_AndTheDossierRecordsWhichRuleChose()
     {
-        Fixture.Clock.SetLocal(2025, 7, 1);
+        Fixture.Setup.Clock.SetLocal(2025, 7, 1);
         var admin = await Fixture.AsAsync("admin");
         var xml = await File.ReadAllTextAsync(Path.Combine(WorkflowHost.Testing.ReferenceData.RepositoryWorkflows, "household-business.bpmn"));
         var v2 = await admin.DeployAsync(xml.Replace("Cấp giấy chứng nhận (Issue the certificate)", "Ký và cấp giấy chứng nhận (Sign and issue)"), publish: true);
@@ -278,9 +262,9 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
         await owner.ExpectAsync(await owner.Http.PutAsJsonAsync("/api/routing/tables/48", new { table, note = "land registration pilot at Ngũ Hành Sơn" }), HttpStatusCode.OK, "save rules");
         try
         {
-            Fixture.Clock.SetLocal(2025, 6, 30);
+            Fixture.Setup.Clock.SetLocal(2025, 6, 30);
             var lastDay = await ReceiveAsync(admin, Receipt(Land, "494", new { unitCode = NguHanhSon, parcel = "7/11" }, "Phạm Ngày Cuối"));
-            Fixture.Clock.SetLocal(2025, 7, 1);
+            Fixture.Setup.Clock.SetLocal(2025, 7, 1);
             var pilot = await ReceiveAsync(await Fixture.AsAsync("reception.ngu-hanh-son"), Receipt(Land, NguHanhSon, new { unitCode = NguHanhSon, parcel = "7/12" }, "Phạm Ngày Đầu"));
             var elsewhere = await ReceiveAsync(await Fixture.AsAsync("reception.hai-chau"), Receipt(Land, HaiChau, new { unitCode = HaiChau, parcel = "7/13" }, "Phạm Nơi Khác"));
 
@@ -310,7 +294,7 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
     [Fact]
     public virtual async Task ReceiptErrorsAndRoutingExplanation_AreInVietnamese_WhenTheClerkAsksForIt()
     {
-        Fixture.Clock.SetLocal(2025, 8, 4);
+        Fixture.Setup.Clock.SetLocal(2025, 8, 4);
         var desk = await Fixture.AsAsync("reception.hai-chau");
         async Task<HttpResponseMessage> SendAsync(string url, object body, string? language, ApiClient? client = null)
         {
@@ -333,7 +317,7 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal("The phone number has digits, spaces and + . - only, at most 30.", english["errors"]![0]!["message"]!.GetValue<string>());
 
         // Before the reform a construction permit was the district's: one for Xuân Hà (quận Thanh Khê) filed at quận Hải Châu is refused, in Vietnamese.
-        Fixture.Clock.SetLocal(2025, 6, 30);
+        Fixture.Setup.Clock.SetLocal(2025, 6, 30);
         var outside = new { procedureCode = Permit, receivingUnit = "492", channel = 1, applicant = new { type = "citizen", name = "Võ Văn Xây" }, subject = new { unitCode = "20209" } };
         var refused = await ApiClient.ProblemAsync(await SendAsync("/api/dossiers", outside, "vi", await Fixture.AsAsync("admin")), HttpStatusCode.UnprocessableEntity);
         var refusal = refused["errors"]![0]!;
@@ -342,7 +326,7 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal(before, await DossierCountAsync());
 
         // The explanation the desk shows before receiving follows the language too.
-        Fixture.Clock.SetLocal(2025, 8, 4);
+        Fixture.Setup.Clock.SetLocal(2025, 8, 4);
         var resolved = await SendAsync("/api/routing/resolve", new { procedureCode = Land, subject = new { unitCode = NguHanhSon }, applicantType = "citizen", channel = 1, receivingUnit = HaiChau }, "vi");
         await desk.ExpectAsync(resolved, HttpStatusCode.OK, "resolve in Vietnamese");
         var lines = (await resolved.Content.ReadFromJsonAsync<JsonObject>())!["explanation"]!.AsArray().Select(l => l!.GetValue<string>()).ToList();
@@ -353,7 +337,7 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
     [Fact]
     public virtual async Task RoutingResolve_Answers422NamingEachField_WhenInputIsWrong()
     {
-        Fixture.Clock.SetLocal(2025, 8, 4);
+        Fixture.Setup.Clock.SetLocal(2025, 8, 4);
         var desk = await Fixture.AsAsync("reception.hai-chau");
 
         var problem = await ApiClient.ProblemAsync(await desk.Http.PostAsJsonAsync("/api/routing/resolve",
@@ -365,7 +349,7 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
     [Fact]
     public virtual async Task ProcessOwner_SavesARoutingRow_AndTheNextDossierFollowsIt()
     {
-        Fixture.Clock.SetLocal(2025, 8, 4);
+        Fixture.Setup.Clock.SetLocal(2025, 8, 4);
         var owner = await Fixture.AsAsync("owner");
         var current = await owner.GetAsync<JsonObject>("/api/routing/tables/48");
         var table = current["table"]!.AsObject();
@@ -408,7 +392,7 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
     public virtual async Task Cutover_MovesOpenDistrictDossiersToTheNewWard_KeepingCodeSlipAndDeadlines()
     {
         var admin = await Fixture.AsAsync("admin");
-        Fixture.Clock.SetLocal(2025, 6, 27);
+        Fixture.Setup.Clock.SetLocal(2025, 6, 27);
         // Mỹ An (20284) lies in quận Ngũ Hành Sơn; from 2025-07-01 it is part of phường Ngũ Hành Sơn.
         var open = await ReceiveAsync(admin, Receipt(Permit, "494", new { unitCode = "20284" }, "Đặng Chuyển Giao"));
         var code = open["code"]!.GetValue<string>();
@@ -417,7 +401,7 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
         var before = await admin.GetAsync<JsonObject>($"/api/dossiers/{code}");
         Assert.Equal("494", before["competentUnit"]!["code"]!.GetValue<string>());
 
-        Fixture.Clock.SetLocal(2025, 7, 1, 7, 0);
+        Fixture.Setup.Clock.SetLocal(2025, 7, 1, 7, 0);
         var plan = await admin.Http.PostAsJsonAsync("/api/cutover/plan", new { day = "2025-07-01" });
         await admin.ExpectAsync(plan, HttpStatusCode.OK, "cut-over plan");
         var planned = (await plan.Content.ReadFromJsonAsync<JsonObject>())!["dossiers"]!.AsArray();

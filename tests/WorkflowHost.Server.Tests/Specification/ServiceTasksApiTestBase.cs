@@ -9,14 +9,16 @@ using WorkflowHost.Server.Tests.Infrastructure;
 
 namespace WorkflowHost.Server.Tests.Specification;
 
-/// <summary>A provider fixture whose host has the <see cref="TestHandlers"/> registered.</summary>
-public interface IServiceTaskFixture
+/// <summary>The service-task suite's host: the real host plus <see cref="TestHandlers"/>.</summary>
+public sealed class ServiceTaskSetup : HostSetup
 {
-    TestHandlers Handlers { get; }
+    public TestHandlers Handlers { get; } = new();
+
+    public override void ConfigureServices(IServiceCollection services) => Handlers.Register(services);
 }
 
 /// <summary>Service tasks run through Hangfire by registered handlers: success, retries into an incident, retry of the incident, BPMN errors.</summary>
-public abstract class ServiceTasksApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, IServiceTaskFixture
+public abstract class ServiceTasksApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, IHostFixture<ServiceTaskSetup>
 {
     protected TFixture Fixture { get; } = fixture;
 
@@ -40,7 +42,7 @@ public abstract class ServiceTasksApiTestBase<TFixture>(TFixture fixture) : ICla
         Assert.Equal(50000, instance.Variables["doubledFee"]!.GetValue<int>());
         Assert.Equal(25000, instance.Variables["fee"]!.GetValue<int>());
         Assert.Equal(1, instance.Completed("call"));
-        Assert.Equal(1, Fixture.Handlers.Echo.CallsFor(started.Id));
+        Assert.Equal(1, Fixture.Setup.Handlers.Echo.CallsFor(started.Id));
     }
 
     [Fact]
@@ -52,7 +54,7 @@ public abstract class ServiceTasksApiTestBase<TFixture>(TFixture fixture) : ICla
         using var scope = Fixture.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowHost.Data.WorkflowDbContext>();
         var row = db.ServiceJobs.Single(j => j.InstanceId == started.Id);
-        var context = Assert.Single(Fixture.Handlers.Echo.ContextsFor(started.Id));
+        var context = Assert.Single(Fixture.Setup.Handlers.Echo.ContextsFor(started.Id));
         Assert.Equal(row.Id, context.JobId);
     }
 
@@ -108,7 +110,7 @@ public abstract class ServiceTasksApiTestBase<TFixture>(TFixture fixture) : ICla
         Assert.Null(incident.ResolvedAt);
         Assert.Equal(incident.Id, Assert.Single(instance.Incidents).Id);
         Assert.Equal(["call"], instance.ActiveElementIds);
-        var calls = Fixture.Handlers.Failing.CallTimes(started.Id);
+        var calls = Fixture.Setup.Handlers.Failing.CallTimes(started.Id);
         Assert.Equal(ApiFixture.ServiceJobAttempts, calls.Count);
         Assert.True(calls[1] - calls[0] >= ApiFixture.ServiceJobRetryDelay - TimeSpan.FromMilliseconds(20),
             $"The retry came {(calls[1] - calls[0]).TotalMilliseconds:0} ms after the first attempt; the configured delay is {ApiFixture.ServiceJobRetryDelay.TotalMilliseconds} ms.");
@@ -126,16 +128,16 @@ public abstract class ServiceTasksApiTestBase<TFixture>(TFixture fixture) : ICla
         var admin = await Fixture.AsAsync("admin");
         await admin.WaitForStatusAsync(started.Id, "incident", Deadline);
         var incident = Assert.Single(await admin.IncidentsAsync(started.Id));
-        Assert.Equal(ApiFixture.ServiceJobAttempts, Fixture.Handlers.Healable.CallsFor(started.Id));
+        Assert.Equal(ApiFixture.ServiceJobAttempts, Fixture.Setup.Handlers.Healable.CallsFor(started.Id));
 
-        Fixture.Handlers.Healable.Heal(started.Id);
+        Fixture.Setup.Handlers.Healable.Heal(started.Id);
         var response = await admin.Http.PostAsync($"/api/incidents/{incident.Id}/retry", null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotEqual("incident", (await response.Content.ReadFromJsonAsync<StartedDto>(ApiClient.Json))!.Status);
         var instance = await admin.WaitForStatusAsync(started.Id, "completed", Deadline);
         Assert.Equal("healed", instance.Variables["outcome"]!.GetValue<string>());
-        Assert.Equal(ApiFixture.ServiceJobAttempts + 1, Fixture.Handlers.Healable.CallsFor(started.Id));
+        Assert.Equal(ApiFixture.ServiceJobAttempts + 1, Fixture.Setup.Handlers.Healable.CallsFor(started.Id));
         Assert.Empty(instance.Incidents);
         Assert.Empty(await admin.IncidentsAsync(started.Id));
         Assert.NotNull(Assert.Single(await admin.IncidentsAsync(started.Id, includeResolved: true)).ResolvedAt);
@@ -212,7 +214,7 @@ public abstract class ServiceTasksApiTestBase<TFixture>(TFixture fixture) : ICla
         Assert.Equal(1, instance.Cancelled("call"));
         Assert.Equal(1, instance.Completed("refused"));
         Assert.Empty(instance.Incidents);
-        Assert.Equal(1, Fixture.Handlers.BpmnError.CallsFor(started.Id));
+        Assert.Equal(1, Fixture.Setup.Handlers.BpmnError.CallsFor(started.Id));
         Assert.Equal("inform", Assert.Single(await reception.TasksAsync(started.Id)).ElementId);
     }
 
@@ -222,8 +224,8 @@ public abstract class ServiceTasksApiTestBase<TFixture>(TFixture fixture) : ICla
         var started = await StartAsync(Bpmn.ServiceTask(Bpmn.NewKey("lost"), TestHandlers.BlockingTopic));
         var admin = await Fixture.AsAsync("admin");
         var deadline = DateTime.UtcNow + Deadline;
-        while (Fixture.Handlers.Blocking.CallsFor(started.Id) == 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
-        Assert.Equal(1, Fixture.Handlers.Blocking.CallsFor(started.Id));
+        while (Fixture.Setup.Handlers.Blocking.CallsFor(started.Id) == 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.Equal(1, Fixture.Setup.Handlers.Blocking.CallsFor(started.Id));
 
         // The node running the job "dies": the row is pending and its Hangfire job id points at nothing.
         using (var scope = Fixture.Factory.Services.CreateScope())
@@ -239,7 +241,7 @@ public abstract class ServiceTasksApiTestBase<TFixture>(TFixture fixture) : ICla
         Assert.Equal(2, instance.Variables["finishedByCall"]!.GetValue<int>());
 
         // The first run comes back late: finishing checks the row, so nothing runs twice.
-        Fixture.Handlers.Blocking.Release(started.Id);
+        Fixture.Setup.Handlers.Blocking.Release(started.Id);
         await Task.Delay(500);
         instance = await admin.InstanceAsync(started.Id);
         Assert.Equal("completed", instance.Status);
@@ -329,11 +331,4 @@ public sealed class BlockingHandler(string topic) : IServiceTaskHandler
     public int CallsFor(Guid instanceId) => _calls.GetValueOrDefault(instanceId);
 
     public void Release(Guid instanceId) => _gates.GetOrAdd(instanceId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-}
-
-/// <summary>The factory of the service-task suite: the real host plus <see cref="TestHandlers"/>.</summary>
-public sealed class ServiceTaskHostFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs, TestHandlers handlers)
-    : WorkflowHostFactory(settings, logs)
-{
-    protected override void ConfigureTestServices(IServiceCollection services) => handlers.Register(services);
 }

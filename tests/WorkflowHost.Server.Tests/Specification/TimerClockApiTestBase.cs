@@ -4,15 +4,19 @@ using WorkflowHost.Data;
 using WorkflowHost.Data.Entities;
 using WorkflowHost.Server.Jobs;
 using WorkflowHost.Server.Tests.Infrastructure;
+using WorkflowHost.Testing;
 
 namespace WorkflowHost.Server.Tests.Specification;
 
+/// <summary>The timer-clock suite's host: its clock stands at the real now in whole seconds (stored exactly by both databases).</summary>
+public sealed class TimerClockSetup() : ClockSetup(SettableClock.StandingAtNow());
+
 /// <summary>
 /// Timers on the host's injected clock, with no waiting: what the host decides by its <see cref="TimeProvider"/> — the
-/// due time, the scheduling horizon, the firing — is driven by moving the host's clock (<see cref="TestClock"/>). When a scheduled Hangfire job runs
+/// due time, the scheduling horizon, the firing — is driven by moving the host's clock (<see cref="WorkflowHost.Testing.SettableClock"/>). When a scheduled Hangfire job runs
 /// is decided by Hangfire's own clock, so the test runs the job itself once the clock says it is due, as Hangfire would.
 /// </summary>
-public abstract class TimerClockApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, IClockFixture
+public abstract class TimerClockApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture, IHostFixture<ClockSetup>
 {
     protected TFixture Fixture { get; } = fixture;
 
@@ -21,7 +25,7 @@ public abstract class TimerClockApiTestBase<TFixture>(TFixture fixture) : IClass
     {
         var key = (await (await Fixture.AsAsync("owner")).DeployAsync(Bpmn.ReminderOnTask(Bpmn.NewKey("clock"), "PT2H"))).Key;
         var reception = await Fixture.AsAsync("reception.hai-chau");
-        var startedAt = Fixture.Clock.GetUtcNow();
+        var startedAt = Fixture.Setup.Clock.GetUtcNow();
         var started = await reception.StartAsync(key);
 
         var timer = await TimerRowAsync(started.Id);
@@ -30,7 +34,7 @@ public abstract class TimerClockApiTestBase<TFixture>(TFixture fixture) : IClass
         await PromoteAsync();
         Assert.Null((await TimerRowAsync(started.Id)).HangfireJobId);
 
-        Fixture.Clock.Now = startedAt + TimeSpan.FromMinutes(115);
+        Fixture.Setup.Clock.Now = startedAt + TimeSpan.FromMinutes(115);
         await PromoteAsync();
         timer = await TimerRowAsync(started.Id);
         Assert.NotNull(timer.HangfireJobId);
@@ -41,7 +45,7 @@ public abstract class TimerClockApiTestBase<TFixture>(TFixture fixture) : IClass
         }
         Assert.Equal(0, (await reception.InstanceAsync(started.Id)).Completed("reminder"));
 
-        Fixture.Clock.Now = startedAt + TimeSpan.FromHours(2);
+        Fixture.Setup.Clock.Now = startedAt + TimeSpan.FromHours(2);
         using (var scope = Fixture.Factory.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<TimerJobs>().FireAsync(timer.Id, CancellationToken.None);
 

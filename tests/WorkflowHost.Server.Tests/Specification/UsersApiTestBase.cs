@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using WorkflowHost.Server.Tests.Infrastructure;
 using static WorkflowHost.Server.Tests.Specification.DossiersApiTestBase<WorkflowHost.Server.Tests.Infrastructure.ApiFixture>;
+using static WorkflowHost.Server.Tests.Infrastructure.DossierSteps;
 
 namespace WorkflowHost.Server.Tests.Specification;
 
 /// <summary>
 /// User administration (staff rotate between wards after the 2025 reform): an admin creates, edits, resets and
 /// deactivates accounts on the shipped units and marriage registration. The host runs with a one-hour session check
-/// interval (<see cref="UsersFixtureSettings"/>), so a change that takes effect on the next request proves the
+/// interval (<see cref="UsersSetup"/>), so a change that takes effect on the next request proves the
 /// admin's change itself ended the sessions, not the periodic check.
 /// </summary>
 public abstract class UsersApiTestBase<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture
@@ -366,9 +367,14 @@ public abstract class UsersApiTestBase<TFixture>(TFixture fixture) : IClassFixtu
     }
 }
 
-/// <summary>Settings of the user-administration suites: sessions are rechecked against the account only once an hour.</summary>
-public static class UsersFixtureSettings
+/// <summary>
+/// The user-administration suite's host: the shipped procedures and units, and sessions rechecked against the account
+/// only once an hour, so what ends a session at once is the admin's change itself.
+/// </summary>
+public sealed class UsersSetup : HostSetup
 {
-    public static IReadOnlyDictionary<string, string?> With(IReadOnlyDictionary<string, string?> settings) =>
+    public override bool ShippedProcedures => true;
+
+    public override IReadOnlyDictionary<string, string?> Settings(IReadOnlyDictionary<string, string?> settings) =>
         new Dictionary<string, string?>(settings) { ["WorkflowHost:SecurityStampValidationInterval"] = "01:00:00" };
 }
