@@ -1,10 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
-using Xunit.Sdk;
 
 namespace WorkflowHost.BrowserTests;
 
@@ -14,18 +10,18 @@ namespace WorkflowHost.BrowserTests;
 /// deactivates the account and the officer's open page is signed out. In Vietnamese, the app's default. With
 /// WORKFLOWHOST_SCREENSHOTS set to a folder, the screens are saved there.
 /// </summary>
-public sealed class UserAdministrationTests(BrowserServer fixture, ITestOutputHelper output) : IClassFixture<BrowserServer>
+public sealed class UserAdministrationTests(BrowserServer fixture, ITestOutputHelper output) : BrowserTestBase(fixture, output)
 {
     private const string NewPassword = "Thanh-Khe-2025";
 
     [Fact]
     public Task Admin_CreatesAnOfficer_WhoChoosesAPassword_AndSeesTheUnitsInbox() => RunAsync(async () =>
     {
-        var thanhKhe = await ReceiveAsync("reception.thanh-khe", "20209", "Phan Thị Luân");
-        var haiChau = await ReceiveAsync("reception.hai-chau", "20242", "Võ Văn Khác");
-        output.WriteLine($"received {thanhKhe} and {haiChau}");
+        var thanhKhe = await Fixture.ReceiveMarriageRegistrationAsync("reception.thanh-khe", "20209", "Phan Thị Luân", "048090001234");
+        var haiChau = await Fixture.ReceiveMarriageRegistrationAsync("reception.hai-chau", "20242", "Võ Văn Khác", "048090004321");
+        Output.WriteLine($"received {thanhKhe} and {haiChau}");
 
-        var admin = await SignInAsync("admin", "admin");
+        var admin = await SignInAsync("admin");
         await admin.GetByRole(AriaRole.Link, new() { Name = "Người dùng" }).ClickAsync();
         await Assertions.Expect(admin).ToHaveURLAsync(new Regex("#/users$"));
         await Assertions.Expect(admin.Locator("tr[data-user='officer.thanh-khe']")).ToHaveCountAsync(1);
@@ -34,7 +30,7 @@ public sealed class UserAdministrationTests(BrowserServer fixture, ITestOutputHe
         await admin.GetByRole(AriaRole.Button, new() { Name = "Lọc", Exact = true }).ClickAsync();
         await Assertions.Expect(admin.Locator("tr[data-user='officer.hai-chau']")).ToHaveCountAsync(0);
         await Assertions.Expect(admin.Locator("tr[data-user='officer.thanh-khe']")).ToHaveCountAsync(1);
-        await ScreenshotAsync(admin, "users.png");
+        await ScreenshotAsync(admin, "users", fullPage: true);
 
         await admin.GetByTestId("new-user").ClickAsync();
         await Assertions.Expect(admin).ToHaveURLAsync(new Regex("#/users/new$"));
@@ -46,7 +42,7 @@ public sealed class UserAdministrationTests(BrowserServer fixture, ITestOutputHe
         await admin.GetByRole(AriaRole.Button, new() { Name = "Tạo tài khoản" }).ClickAsync();
         await Assertions.Expect(admin.Locator("#acc-email-error")).ToContainTextAsync("khong-phai-email");
         await Assertions.Expect(admin.Locator("#acc-units-error")).ToBeVisibleAsync();
-        await ScreenshotAsync(admin, "users-form-errors.png");
+        await ScreenshotAsync(admin, "users-form-errors", fullPage: true);
 
         await admin.Locator("#acc-email").FillAsync("tran.van.moi@danang.gov.vn");
         await admin.Locator("#acc-units").SelectOptionAsync("20209");
@@ -55,17 +51,19 @@ public sealed class UserAdministrationTests(BrowserServer fixture, ITestOutputHe
         await Assertions.Expect(shown).ToContainTextAsync("officer.moi");
         var temporary = (await shown.Locator(".temp-password").InnerTextAsync()).Trim();
         Assert.Equal(16, temporary.Length);
-        await ScreenshotAsync(admin, "users-created.png");
+        await ScreenshotAsync(admin, "users-created", fullPage: true);
 
         // The officer signs in with it and is made to choose a password before anything else.
-        var officer = await SignInAsync("officer.moi", temporary, expectSignedIn: false);
+        var officer = await Fixture.NewPageAsync();
+        await officer.GotoAsync(Fixture.BaseUrl + "/");
+        await SubmitSignInAsync(officer, "officer.moi", temporary);
         await Assertions.Expect(officer.GetByTestId("first-password")).ToBeVisibleAsync();
         await officer.Locator("#pw-current").FillAsync(temporary);
         await officer.Locator("#pw-new").FillAsync("abc");
         await officer.Locator("#pw-repeat").FillAsync("abc");
         await officer.Locator("#pw-repeat").PressAsync("Enter");
         await Assertions.Expect(officer.Locator("#pw-new-error")).ToBeVisibleAsync();
-        await ScreenshotAsync(officer, "first-password.png");
+        await ScreenshotAsync(officer, "first-password", fullPage: true);
         await officer.Locator("#pw-new").FillAsync(NewPassword);
         await officer.Locator("#pw-repeat").FillAsync(NewPassword);
         await officer.Locator("#pw-repeat").PressAsync("Enter");
@@ -73,7 +71,7 @@ public sealed class UserAdministrationTests(BrowserServer fixture, ITestOutputHe
         await Assertions.Expect(officer.GetByTestId("first-password")).ToHaveCountAsync(0);
 
         // The unit's queue: Thanh Khê's dossier, not Hải Châu's.
-        await officer.GotoAsync($"{fixture.BaseUrl}/#/inbox/queue");
+        await officer.GotoAsync($"{Fixture.BaseUrl}/#/inbox/queue");
         var row = officer.Locator($"tr[data-dossier='{thanhKhe}']");
         for (var attempt = 0; attempt < 20 && await row.CountAsync() == 0; attempt++)
         {
@@ -82,7 +80,7 @@ public sealed class UserAdministrationTests(BrowserServer fixture, ITestOutputHe
         }
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(officer.Locator($"tr[data-dossier='{haiChau}']")).ToHaveCountAsync(0);
-        await ScreenshotAsync(officer, "users-officer-inbox.png");
+        await ScreenshotAsync(officer, "users-officer-inbox", fullPage: true);
 
         // Everyone signed in has "change my password" in the header.
         await officer.GetByTestId("change-password-open").ClickAsync();
@@ -92,7 +90,7 @@ public sealed class UserAdministrationTests(BrowserServer fixture, ITestOutputHe
         await officer.Locator("#pw-repeat").FillAsync(NewPassword + "?");
         await officer.Locator("#pw-repeat").PressAsync("Enter");
         await Assertions.Expect(officer.Locator("#pw-repeat-error")).ToBeVisibleAsync();
-        await ScreenshotAsync(officer, "change-password.png");
+        await ScreenshotAsync(officer, "change-password", fullPage: true);
         await officer.Locator("#pw-repeat").FillAsync(NewPassword + "!");
         await officer.Locator("#pw-repeat").PressAsync("Enter");
         await Assertions.Expect(officer.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
@@ -107,19 +105,19 @@ public sealed class UserAdministrationTests(BrowserServer fixture, ITestOutputHe
         await Assertions.Expect(officer.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
 
         // The admin deactivates the account from its page; its history shows each change.
-        await admin.GotoAsync($"{fixture.BaseUrl}/#/users/officer.moi");
+        await admin.GotoAsync($"{Fixture.BaseUrl}/#/users/officer.moi");
         await Assertions.Expect(admin.GetByTestId("audit-table")).ToContainTextAsync("Người dùng đổi mật khẩu");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Vô hiệu hoá" }).ClickAsync();
         await admin.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Vô hiệu hoá" }).ClickAsync();
         await Assertions.Expect(admin.Locator(".notice--success")).ToContainTextAsync("Đã vô hiệu hoá");
         await Assertions.Expect(admin.Locator("h1 [data-status='deactivated']")).ToBeVisibleAsync();
         await Assertions.Expect(admin.GetByTestId("audit-table")).ToContainTextAsync("Vô hiệu hoá");
-        await ScreenshotAsync(admin, "users-detail.png");
+        await ScreenshotAsync(admin, "users-detail", fullPage: true);
         // The same screen in English.
         await admin.GetByRole(AriaRole.Button, new() { Name = "EN", Exact = true }).ClickAsync();
         await Assertions.Expect(admin.Locator("#audit-title")).ToHaveTextAsync("History");
         await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Reactivate" })).ToBeVisibleAsync();
-        await ScreenshotAsync(admin, "users-detail-en.png");
+        await ScreenshotAsync(admin, "users-detail-en", fullPage: true);
         await admin.GetByRole(AriaRole.Button, new() { Name = "VI", Exact = true }).ClickAsync();
 
         // The officer's open page is signed out at its next request.
@@ -128,48 +126,4 @@ public sealed class UserAdministrationTests(BrowserServer fixture, ITestOutputHe
         await officer.Context.CloseAsync();
         await admin.Context.CloseAsync();
     });
-
-    /// <summary>Receives a marriage registration at a ward's desk through the API (the desk screen has its own tests).</summary>
-    private async Task<string> ReceiveAsync(string reception, string unit, string applicant)
-    {
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(fixture.BaseUrl) };
-        (await http.PostAsJsonAsync("/api/auth/login", new { userName = reception, password = reception })).EnsureSuccessStatusCode();
-        var response = await http.PostAsJsonAsync("/api/dossiers", new
-        {
-            procedureCode = "1.000894", receivingUnit = unit, channel = 1,
-            applicant = new { type = "citizen", name = applicant, idNumber = "048090001234" }, subject = new { unitCode = unit },
-        });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>();
-    }
-
-    private async Task ScreenshotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("WORKFLOWHOST_SCREENSHOTS") is not { Length: > 0 } folder) return;
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
-    }
-
-    private async Task<IPage> SignInAsync(string user, string password, bool expectSignedIn = true)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync(fixture.BaseUrl + "/");
-        await page.Locator("#signin-user").FillAsync(user);
-        await page.Locator("#signin-password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        if (expectSignedIn) await Assertions.Expect(page.Locator(".user-name")).ToHaveAttributeAsync("data-user", user);
-        return page;
-    }
-
-    private async Task RunAsync(Func<Task> body)
-    {
-        try
-        {
-            await body();
-        }
-        catch (Exception ex) when (ex is not XunitException || fixture.Server is not null)
-        {
-            throw new XunitException($"{ex.Message}{Environment.NewLine}{fixture.Server?.OutputTail()}{Environment.NewLine}{ex}");
-        }
-    }
 }
