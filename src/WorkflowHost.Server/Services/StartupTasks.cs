@@ -95,7 +95,7 @@ public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, 
         if (!result.Succeeded)
             throw new InvalidOperationException($"Cannot create the first admin '{userName}': {string.Join(", ", result.Errors.Select(e => e.Description))}");
         db.UserAudit.Add(new UserAuditEntity { Id = Guid.NewGuid(), UserName = userName, Action = "created", Actor = "startup", At = DateTimeOffset.UtcNow,
-            Details = "first admin (WorkflowHost:FirstAdmin); temporary password, to be changed at first sign-in" });
+            Details = AuditWords.FirstAdmin });
         await db.SaveChangesAsync(ct);
         logger.LogWarning("First admin '{User}' created with the temporary password {Password} — sign in and choose your own; it is shown only this once", userName, password);
     }

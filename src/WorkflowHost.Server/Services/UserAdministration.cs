@@ -100,8 +100,8 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
             Succeeded(await users.CreateAsync(user, request.Password ?? temporary!), "password");
             Succeeded(await users.AddToRolesAsync(user, roleList), "roles");
             Audit(userName, "created", actor, now,
-                $"display name: {displayName}; e-mail: {email ?? "—"}; roles: {List(roleList)}; units: {List(unitList)}; " +
-                (temporary is null ? "password set by the admin" : "temporary password, to be changed at first sign-in"));
+                $"{AuditWords.DisplayName}: {displayName}; {AuditWords.Email}: {email ?? "—"}; {AuditWords.Roles}: {List(roleList)}; {AuditWords.Units}: {List(unitList)}; " +
+                (temporary is null ? AuditWords.PasswordSetByAdmin : AuditWords.TemporaryPasswordFirstSignIn));
             await db.SaveChangesAsync(ct);
             return new UserWithPassword(Describe(user, roleList), temporary);
         }, ct);
@@ -123,13 +123,13 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
             var oldRoles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();
             if (oldRoles.Contains(Roles.Admin) && !roleList.Contains(Roles.Admin)) await RefuseIfLastActiveAdminAsync(user, L["'{0}' is the last active admin and cannot lose the admin role; make another account admin first.", user.UserName!], ct);
             var changes = new List<string>();
-            if (user.DisplayName != displayName) changes.Add($"display name: {user.DisplayName ?? "—"} → {displayName}");
-            if (user.Email != email) changes.Add($"e-mail: {user.Email ?? "—"} → {email ?? "—"}");
+            if (user.DisplayName != displayName) changes.Add($"{AuditWords.DisplayName}: {user.DisplayName ?? "—"} → {displayName}");
+            if (user.Email != email) changes.Add($"{AuditWords.Email}: {user.Email ?? "—"} → {email ?? "—"}");
             var newRoles = roleList.Order(StringComparer.Ordinal).ToList();
             var rolesChanged = !oldRoles.SequenceEqual(newRoles, StringComparer.Ordinal);
-            if (rolesChanged) changes.Add($"roles: {List(oldRoles)} → {List(newRoles)}");
+            if (rolesChanged) changes.Add($"{AuditWords.Roles}: {List(oldRoles)} → {List(newRoles)}");
             var unitsChanged = !user.UnitList.Order(StringComparer.Ordinal).SequenceEqual(unitList.Order(StringComparer.Ordinal), StringComparer.Ordinal);
-            if (unitsChanged) changes.Add($"units: {List(user.UnitList)} → {List(unitList)}");
+            if (unitsChanged) changes.Add($"{AuditWords.Units}: {List(user.UnitList)} → {List(unitList)}");
             if (changes.Count == 0) return Describe(user, oldRoles);
 
             user.DisplayName = displayName;
@@ -172,8 +172,8 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
             if (user.DeactivatedAt is null) user.LockoutEnd = null;
             await EndSessionsAsync(user);
             Audit(user.UserName!, temporary is null ? "password-set" : "password-reset", actor, now,
-                (temporary is null ? "password set by the admin" : "temporary password made") +
-                (user.MustChangePassword ? "; must be changed at next sign-in" : ""));
+                (temporary is null ? AuditWords.PasswordSetByAdmin : AuditWords.TemporaryPassword) +
+                (user.MustChangePassword ? AuditWords.MustChangeAtNextSignIn : ""));
             await db.SaveChangesAsync(ct);
             return new UserWithPassword(Describe(user, await users.GetRolesAsync(user)), temporary);
         }, ct);
@@ -197,7 +197,7 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
             user.LockoutEnd = Deactivated;
             await EndSessionsAsync(user);
             var released = await ReleaseTasksAsync(user.UserName!, actor, now, ct);
-            Audit(user.UserName!, "deactivated", actor, now, $"account locked, sessions ended; {released} open step(s) returned to their unit's queue");
+            Audit(user.UserName!, "deactivated", actor, now, AuditWords.Deactivated(released));
             await db.SaveChangesAsync(ct);
             return new DeactivationResult(Describe(user, roleNames), released);
         }, ct);
@@ -214,7 +214,7 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
             user.LockoutEnd = null;
             user.AccessFailedCount = 0;
             Succeeded(await users.UpdateAsync(user), "userName");
-            Audit(user.UserName!, "reactivated", actor, now, "account can sign in again");
+            Audit(user.UserName!, "reactivated", actor, now, AuditWords.Reactivated);
             await db.SaveChangesAsync(ct);
             return Describe(user, await users.GetRolesAsync(user));
         }, ct);
@@ -238,7 +238,7 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
             user.PasswordHash = users.PasswordHasher.HashPassword(user, request.NewPassword!);
             user.MustChangePassword = false;
             await EndSessionsAsync(user, closeLiveConnections: false);
-            Audit(user.UserName!, "password-changed", new Actor(user.UserName!, false, []), now, "changed by the person themselves");
+            Audit(user.UserName!, "password-changed", new Actor(user.UserName!, false, []), now, AuditWords.ChangedByThemselves);
             await db.SaveChangesAsync(ct);
             return user;
         }, ct);
@@ -360,4 +360,27 @@ public sealed class UserAdministration(WorkflowDbContext db, UserManager<AppUser
         user.DeactivatedAt is null, user.MustChangePassword, user.DeactivatedAt);
 
     private static string List(IEnumerable<string> items) => items.Any() ? string.Join(", ", items) : "—";
+}
+
+/// <summary>
+/// The words of the account history, in Vietnamese like the control slip (<see cref="Words"/>): the history is the
+/// centre's record, read by its admins and inspectors, and is stored once in the centre's working language.
+/// Role names and unit codes stay as they are.
+/// </summary>
+public static class AuditWords
+{
+    public const string DisplayName = "họ tên";
+    public const string Email = "e-mail";
+    public const string Roles = "vai trò";
+    public const string Units = "đơn vị";
+    public const string PasswordSetByAdmin = "mật khẩu do quản trị đặt";
+    public const string TemporaryPassword = "cấp mật khẩu tạm";
+    public const string TemporaryPasswordFirstSignIn = "mật khẩu tạm, phải đổi khi đăng nhập lần đầu";
+    public const string MustChangeAtNextSignIn = "; phải đổi khi đăng nhập lần sau";
+    public const string Reactivated = "tài khoản đăng nhập được trở lại";
+    public const string ChangedByThemselves = "người dùng tự đổi mật khẩu";
+    public const string FirstAdmin = "quản trị đầu tiên (WorkflowHost:FirstAdmin); mật khẩu tạm, phải đổi khi đăng nhập lần đầu";
+
+    public static string Deactivated(int releasedSteps) =>
+        $"khoá tài khoản, kết thúc mọi phiên đăng nhập; {releasedSteps} bước đang mở trở về hàng đợi của đơn vị";
 }

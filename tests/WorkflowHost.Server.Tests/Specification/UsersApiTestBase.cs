@@ -134,7 +134,7 @@ public abstract class UsersApiTestBase<TFixture>(TFixture fixture) : IClassFixtu
         var audit = await AuditAsync(name);
         Assert.Equal("deactivated", audit[0]["action"]!.GetValue<string>());
         Assert.Equal("admin", audit[0]["actor"]!.GetValue<string>());
-        Assert.Contains("1 open step", audit[0]["details"]!.GetValue<string>());
+        Assert.Contains("1 bước đang mở", audit[0]["details"]!.GetValue<string>());
 
         await admin.ExpectAsync(await admin.Http.PostAsync($"/api/users/{name}/reactivate", null), HttpStatusCode.OK, "reactivate");
         Assert.Equal(HttpStatusCode.OK, await LoginStatusAsync(name, StrongPassword));
@@ -279,8 +279,8 @@ public abstract class UsersApiTestBase<TFixture>(TFixture fixture) : IClassFixtu
         Assert.Equal("updated", audit[0]["action"]!.GetValue<string>());
         Assert.Equal("admin", audit[0]["actor"]!.GetValue<string>());
         var details = audit[0]["details"]!.GetValue<string>();
-        Assert.Contains($"units: {HaiChau} → {ThanhKhe}", details);
-        Assert.Contains("roles: officer → leader, officer", details);
+        Assert.Contains($"đơn vị: {HaiChau} → {ThanhKhe}", details);
+        Assert.Contains("vai trò: officer → leader, officer", details);
         Assert.Contains("e-mail: — → chuyen@example.vn", details);
     }
 
