@@ -45,6 +45,8 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<CalendarReplanEntity> CalendarReplans => Set<CalendarReplanEntity>();
     public DbSet<ReminderEntity> Reminders => Set<ReminderEntity>();
     public DbSet<NotificationEntity> Notifications => Set<NotificationEntity>();
+    public DbSet<SlaDailyEntity> SlaDaily => Set<SlaDailyEntity>();
+    public DbSet<SlaRollupStateEntity> SlaRollupState => Set<SlaRollupStateEntity>();
 
     /// <summary>
     /// Whether one write batch sent without a transaction is still all-or-nothing in this database, so a write that
@@ -191,6 +193,23 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.Property(d => d.AppointmentCalendar).HasMaxLength(80);
             e.Property(d => d.ExtensionReason).HasMaxLength(1000);
             e.Property(d => d.ExtendedBy).HasMaxLength(256);
+        });
+        builder.Entity<SlaDailyEntity>(e =>
+        {
+            e.ToTable("sla_daily");
+            e.HasKey(r => new { r.UnitCode, r.ProcedureCode, r.Day });
+            e.Property(r => r.UnitCode).HasMaxLength(20);
+            e.Property(r => r.ProcedureCode).HasMaxLength(40);
+            // The report reads the period's days and after (a range of this index) and the older days that still hold an
+            // open dossier (a few rows of the partial one).
+            e.HasIndex(r => r.Day);
+            e.HasIndex(r => r.Day, "IX_sla_daily_open").HasFilter("\"Open\" <> 0");
+        });
+        builder.Entity<SlaRollupStateEntity>(e =>
+        {
+            e.ToTable("sla_rollup_state");
+            e.Property(s => s.Id).ValueGeneratedNever();
+            e.Property(s => s.Zone).HasMaxLength(100);
         });
         builder.Entity<DossierCounterEntity>(e =>
         {

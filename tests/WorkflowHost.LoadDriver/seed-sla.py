@@ -11,7 +11,8 @@ procedure i % 3 (marriage registration 1.000894, construction permit 9.900001, l
 (i / 94) / (N / 94) * 400 days ago during office hours; appointment 1-15 days after receipt at +07:00. Received within
 the last 20 days: in progress (70%), accepted, awaiting supplement or payment. Older: 2% still in progress (carried
 over), 3% refused, 2% stopped, 3% withdrawn, the rest processed or returned between 4.5 days before and 1 day after the
-appointment (about a fifth late). Each unfinished dossier has one open step of marriage-registration v1 due between
+appointment (about a fifth late). The SLA rollup's triggers stay quiet (replica role) and its state row is deleted,
+so the next start of the server rebuilds it. Each unfinished dossier has one open step of marriage-registration v1 due between
 3 days ago and 3 days ahead, so the overdue and due-soon lists and the bottleneck view have content.
 """
 import csv
@@ -84,6 +85,9 @@ SELECT ('00000012-0000-4000-8000-' || substr(d."Id"::text, 25))::uuid, d."Instan
 FROM dossiers d JOIN seed_steps st ON st.s = abs(hashtext(d."Code")) % 4
 WHERE d."InstanceId" IS NOT NULL AND d."Id"::text LIKE '00000011-%';""")
     p("SET session_replication_role = origin;")
+    # The replica role kept the SLA rollup's triggers quiet (one upsert per dossier would triple the seed's time); without
+    # its state row the server counts the report live and rebuilds the rollup at its next start (SlaRollup.cs).
+    p("DELETE FROM sla_rollup_state;")
     p("""DO $$ DECLARE r record; BEGIN
   FOR r IN SELECT def FROM seed_indexes LOOP EXECUTE r.def; END LOOP;
 END $$;""")

@@ -35,6 +35,8 @@ public static class OneStopExtensions
         services.AddScoped<CustodyService>();
         services.AddScoped<CutoverService>();
         services.AddScoped<Services.Reports.SlaReports>();
+        services.AddScoped<Services.Reports.SlaRollup>();
+        services.AddScoped<Services.Reports.SlaRollupReports>();
         services.AddScoped<Services.Reports.DeadlineWatch>();
         services.AddScoped<Services.Reports.Bottlenecks>();
         return services;

@@ -10,7 +10,7 @@ namespace WorkflowHost.Server.Services;
 /// <summary>What a node does before it serves: migrate, seed demo users, deploy workflows/, reconcile timers.</summary>
 public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
     DefinitionService definitions, RoutingTables routingTables, IJobScheduling scheduling, Reminders.ReminderJobs reminders, Notifications.EmailJobs emails,
-    IOptions<WorkflowHostOptions> options, IWebHostEnvironment environment, ILogger<StartupTasks> logger)
+    Reports.SlaRollup slaRollup, IOptions<WorkflowHostOptions> options, IWebHostEnvironment environment, ILogger<StartupTasks> logger)
 {
     /// <summary>The wards of the demo story (Đà Nẵng, from 2025-07-01): user-name suffix and unit code.</summary>
     public static readonly (string Slug, string UnitCode, string Name)[] DemoWards =
@@ -64,6 +64,8 @@ public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, 
     {
         await db.Database.MigrateAsync(ct);
         if (!storage.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        // Backfill of the SLA rollup: the first start after its migration, or after a seed that bypassed its triggers.
+        await slaRollup.EnsureBuiltAsync(ct);
         // Role rows exist in every database, so an admin can give any role from the first start on.
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));

@@ -74,6 +74,9 @@ public sealed class TimerClockApiPostgresTest(PostgresApiFixture<TimerClockSetup
 public sealed class ReportsApiPostgresTest(PostgresApiFixture<SlaSeededSetup> fixture) : ReportsApiTestBase<PostgresApiFixture<SlaSeededSetup>>(fixture);
 
 [Collection(PostgresCollection.Name)]
+public sealed class SlaRollupApiPostgresTest(PostgresApiFixture<SlaSeededSetup> fixture) : SlaRollupApiTestBase<PostgresApiFixture<SlaSeededSetup>>(fixture);
+
+[Collection(PostgresCollection.Name)]
 public sealed class EventElementsApiPostgresTest(PostgresApiFixture fixture) : EventElementsApiTestBase<PostgresApiFixture>(fixture);
 
 [Collection(PostgresCollection.Name)]

@@ -50,6 +50,8 @@ public sealed class TimerClockApiSqliteTest(SqliteApiFixture<TimerClockSetup> fi
 
 public sealed class ReportsApiSqliteTest(SqliteApiFixture<SlaSeededSetup> fixture) : ReportsApiTestBase<SqliteApiFixture<SlaSeededSetup>>(fixture);
 
+public sealed class SlaRollupApiSqliteTest(SqliteApiFixture<SlaSeededSetup> fixture) : SlaRollupApiTestBase<SqliteApiFixture<SlaSeededSetup>>(fixture);
+
 public sealed class EventElementsApiSqliteTest(SqliteApiFixture fixture) : EventElementsApiTestBase<SqliteApiFixture>(fixture);
 
 public sealed class UsersApiSqliteTest(SqliteApiFixture<UsersSetup> fixture) : UsersApiTestBase<SqliteApiFixture<UsersSetup>>(fixture);

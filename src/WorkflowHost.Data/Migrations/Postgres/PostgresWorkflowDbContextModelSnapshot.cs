@@ -1371,6 +1371,74 @@ namespace WorkflowHost.Data.Migrations.Postgres
                     b.ToTable("signal_subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("WorkflowHost.Data.Entities.SlaDailyEntity", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Early")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Finished")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Paused")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Stopped")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitCode", "ProcedureCode", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex(new[] { "Day" }, "IX_sla_daily_open")
+                        .HasFilter("\"Open\" <> 0");
+
+                    b.ToTable("sla_daily", (string)null);
+                });
+
+            modelBuilder.Entity("WorkflowHost.Data.Entities.SlaRollupStateEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("BuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OffsetMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("sla_rollup_state", (string)null);
+                });
+
             modelBuilder.Entity("WorkflowHost.Data.Entities.SlipEntryEntity", b =>
                 {
                     b.Property<long>("Id")

@@ -1348,6 +1348,74 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.ToTable("signal_subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("WorkflowHost.Data.Entities.SlaDailyEntity", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Early")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Finished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Paused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stopped")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitCode", "ProcedureCode", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex(new[] { "Day" }, "IX_sla_daily_open")
+                        .HasFilter("\"Open\" <> 0");
+
+                    b.ToTable("sla_daily", (string)null);
+                });
+
+            modelBuilder.Entity("WorkflowHost.Data.Entities.SlaRollupStateEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BuiltAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffsetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("sla_rollup_state", (string)null);
+                });
+
             modelBuilder.Entity("WorkflowHost.Data.Entities.SlipEntryEntity", b =>
                 {
                     b.Property<long>("Id")

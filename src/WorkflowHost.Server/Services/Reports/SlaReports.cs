@@ -4,13 +4,14 @@ using WorkflowHost.Data;
 namespace WorkflowHost.Server.Services.Reports;
 
 /// <summary>
-/// The SLA report and its trend, counted in the database over the dossiers whose competent unit is in scope. Refused
-/// (3) and not yet accepted (1) dossiers never entered processing and count nowhere. Groupings per domain brief §2.1;
-/// early / on time / late compare the finish with the appointment as the
-/// slip grades a step (late after the instant, early on an earlier local day), and a dossier with an apology and a new
-/// date (<c>ExtendedAt</c>) is late whatever its finish.
+/// The SLA report and its trend over the dossiers whose competent unit is in scope. Refused (3) and not yet accepted (1)
+/// dossiers never entered processing and count nowhere. Groupings per domain brief §2.1; early / on time / late compare
+/// the finish with the appointment as the slip grades a step (late after the instant, early on an earlier local day),
+/// and a dossier with an apology and a new date (<c>ExtendedAt</c>) is late whatever its finish. Counted from the daily
+/// rollup (<see cref="SlaRollupReports"/>) once it is built, which gives the same figures for any period and scope;
+/// live over the dossiers until then — the live count also stays the reference the rollup is tested against.
 /// </summary>
-public sealed class SlaReports(WorkflowDbContext db, OneStopData data)
+public sealed class SlaReports(WorkflowDbContext db, OneStopData data, SlaRollup rollup, SlaRollupReports rollupReports)
 {
     /// <summary>The national on-time target (Decision 468/QĐ-TTg, as dashboards cite it).</summary>
     public const double Target = 0.95;
@@ -20,7 +21,15 @@ public sealed class SlaReports(WorkflowDbContext db, OneStopData data)
 
     private const string R = "d.\"ReceivedAt\"", F = "d.\"FinishedAt\"", A = "d.\"AppointmentAt\"";
 
-    public async Task<SlaReport> ReportAsync(SlaPeriod period, SlaScope scope, CancellationToken ct)
+    public async Task<SlaReport> ReportAsync(SlaPeriod period, SlaScope scope, CancellationToken ct) =>
+        await rollup.IsReadyAsync(ct) ? await RollupReportAsync(period, scope, ct) : await LiveReportAsync(period, scope, ct);
+
+    /// <summary>The report from the daily rollup (which must be built).</summary>
+    public async Task<SlaReport> RollupReportAsync(SlaPeriod period, SlaScope scope, CancellationToken ct) =>
+        Report(period, await rollupReports.CountsAsync(period, Indexed(scope), ct));
+
+    /// <summary>The report counted over the dossiers themselves.</summary>
+    public async Task<SlaReport> LiveReportAsync(SlaPeriod period, SlaScope scope, CancellationToken ct)
     {
         scope = Indexed(scope);
         var sql = SlaSql.For(db, data.Zone);
@@ -49,19 +58,34 @@ public sealed class SlaReports(WorkflowDbContext db, OneStopData data)
             ORDER BY d."CompetentUnit", d."ProcedureCode"
             """;
         var counts = await db.Database.SqlQueryRaw<Counts>(text, [.. args]).ToListAsync(ct);
-        var rows = counts.Select(c =>
+        return Report(period, counts.Select(c => new SlaCounts(c.Unit, c.Procedure, c.Received, c.CarriedOver, c.Early, c.OnTime, c.Late, c.Paused)).ToList());
+    }
+
+    private static SlaReport Report(SlaPeriod period, List<SlaCounts> counts) =>
+        new(period.From, period.To, Target, counts.Select(c =>
         {
             var finished = c.Early + c.OnTime + c.Late;
             // Whatever is neither finished nor paused was still being handled when the period ended.
-            var inProgress = c.Total - finished - c.Paused;
+            var inProgress = c.Received + c.CarriedOver - finished - c.Paused;
             return new SlaRow(c.Unit, c.Procedure, (int)c.Received, (int)inProgress, (int)c.Paused, (int)c.Early, (int)c.OnTime, (int)c.Late,
                 finished == 0 ? null : Math.Round((double)(c.Early + c.OnTime) / finished, 4), (int)c.CarriedOver);
-        }).ToList();
-        return new SlaReport(period.From, period.To, Target, rows);
-    }
+        }).ToList());
 
     /// <summary>Received, finished and on-time counts per local day or per week (Monday to Sunday) of the period.</summary>
-    public async Task<SlaTrend> TrendAsync(SlaPeriod period, SlaScope scope, bool weekly, CancellationToken ct)
+    public async Task<SlaTrend> TrendAsync(SlaPeriod period, SlaScope scope, bool weekly, CancellationToken ct) =>
+        Trend(period, weekly, await rollup.IsReadyAsync(ct)
+            ? await rollupReports.DaysAsync(period, Indexed(scope), ct)
+            : await LiveDaysAsync(period, scope, ct));
+
+    /// <summary>The trend counted over the dossiers themselves.</summary>
+    public async Task<SlaTrend> LiveTrendAsync(SlaPeriod period, SlaScope scope, bool weekly, CancellationToken ct) =>
+        Trend(period, weekly, await LiveDaysAsync(period, scope, ct));
+
+    /// <summary>The trend from the daily rollup (which must be built).</summary>
+    public async Task<SlaTrend> RollupTrendAsync(SlaPeriod period, SlaScope scope, bool weekly, CancellationToken ct) =>
+        Trend(period, weekly, await rollupReports.DaysAsync(period, Indexed(scope), ct));
+
+    private async Task<List<SlaDayCount>> LiveDaysAsync(SlaPeriod period, SlaScope scope, CancellationToken ct)
     {
         scope = Indexed(scope);
         var sql = SlaSql.For(db, data.Zone);
@@ -83,25 +107,24 @@ public sealed class SlaReports(WorkflowDbContext db, OneStopData data)
             GROUP BY {sql.LocalDay(F)}
             """;
         var finished = await db.Database.SqlQueryRaw<DayCount>(finishedSql, [.. finishedArgs]).ToListAsync(ct);
+        return [.. received.Select(c => new SlaDayCount(SlaSql.Day(c.Day), c.Count, 0, 0)),
+            .. finished.Select(c => new SlaDayCount(SlaSql.Day(c.Day), 0, c.Count, c.OnTime))];
+    }
 
-        DateOnly BucketOf(long day)
+    private static SlaTrend Trend(SlaPeriod period, bool weekly, List<SlaDayCount> days)
+    {
+        DateOnly BucketOf(DateOnly date)
         {
-            var date = SlaSql.Day(day);
             if (!weekly) return date;
             var monday = date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
             return monday < period.From ? period.From : monday;
         }
         var points = new SortedDictionary<DateOnly, (long Received, long Finished, long OnTime)>();
-        for (var day = period.From; day <= period.To; day = day.AddDays(1)) points[BucketOf(day.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber)] = default;
-        foreach (var c in received)
+        for (var day = period.From; day <= period.To; day = day.AddDays(1)) points[BucketOf(day)] = default;
+        foreach (var c in days)
         {
             var key = BucketOf(c.Day);
-            if (points.TryGetValue(key, out var p)) points[key] = p with { Received = p.Received + c.Count };
-        }
-        foreach (var c in finished)
-        {
-            var key = BucketOf(c.Day);
-            if (points.TryGetValue(key, out var p)) points[key] = p with { Finished = p.Finished + c.Count, OnTime = p.OnTime + c.OnTime };
+            if (points.TryGetValue(key, out var p)) points[key] = (p.Received + c.Received, p.Finished + c.Finished, p.OnTime + c.OnTime);
         }
         return new SlaTrend(weekly ? "week" : "day", points.Select(p => new TrendPoint(p.Key, (int)p.Value.Received, (int)p.Value.Finished, (int)p.Value.OnTime,
             p.Value.Finished == 0 ? null : Math.Round((double)p.Value.OnTime / p.Value.Finished, 4))).ToList());
