@@ -38,6 +38,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<MigrationEntity> Migrations => Set<MigrationEntity>();
     public DbSet<MigrationInstanceEntity> MigrationInstances => Set<MigrationInstanceEntity>();
     public DbSet<InstanceAuditEntity> InstanceAudit => Set<InstanceAuditEntity>();
+    public DbSet<UserAuditEntity> UserAudit => Set<UserAuditEntity>();
     public DbSet<RoutingTableEntity> RoutingTables => Set<RoutingTableEntity>();
     public DbSet<CustodyEventEntity> CustodyEvents => Set<CustodyEventEntity>();
     public DbSet<DeadlineChangeEntity> DeadlineChanges => Set<DeadlineChangeEntity>();
@@ -262,6 +263,16 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.HasIndex(a => new { a.InstanceId, a.At });
             e.Property(a => a.Action).HasMaxLength(40);
             e.Property(a => a.Actor).HasMaxLength(256);
+        });
+        builder.Entity<UserAuditEntity>(e =>
+        {
+            e.ToTable("user_audit");
+            // An account's history, newest first.
+            e.HasIndex(a => new { a.UserName, a.At });
+            e.Property(a => a.UserName).HasMaxLength(256);
+            e.Property(a => a.Action).HasMaxLength(40);
+            e.Property(a => a.Actor).HasMaxLength(256);
+            e.Property(a => a.Details).HasMaxLength(4000);
         });
         builder.Entity<RoutingTableEntity>(e =>
         {

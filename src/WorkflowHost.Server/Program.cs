@@ -26,6 +26,7 @@ app.MapCutoverApi();
 app.MapDeadlinesApi();
 app.MapReportsApi();
 app.MapNotificationsApi();
+app.MapUsersApi();
 await app.PrepareWorkflowHostAsync();
 app.Run();
 

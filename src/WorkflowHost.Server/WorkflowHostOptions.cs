@@ -7,6 +7,11 @@ public sealed class WorkflowHostOptions
     public string DataDirectory { get; set; } = "data";
     /// <summary>Procedures deployed (and published) at start-up when their XML is new.</summary>
     public string WorkflowsDirectory { get; set; } = "workflows";
+    /// <summary>
+    /// User name of the first admin of a database without an active admin: made at start-up with a temporary password
+    /// written once to the log (warning), to be changed at the first sign-in. Ignored once an active admin exists.
+    /// </summary>
+    public string? FirstAdmin { get; set; }
     /// <summary>Seeds the demo users (admin/admin ...). Defaults to on for the embedded SQLite mode only.</summary>
     public bool? SeedDemoUsers { get; set; }
     /// <summary>Time zone of timer dates written without an offset.</summary>

@@ -13,6 +13,8 @@ export interface Me {
   roles: string[];
   groups: string[];
   units: UnitRef[];
+  /** Signed in with a temporary password from an admin: nothing else works until they choose their own. */
+  mustChangePassword?: boolean;
 }
 
 export type UnitKind = 'province' | 'district' | 'ward' | 'commune' | 'special-zone';

@@ -7,7 +7,7 @@ import { SessionContext, isReception, isStaff } from './session';
 import { canOpen, guardedScreen } from './access';
 import { Header } from './Header';
 import { HelpOverlay } from './HelpOverlay';
-import { Loading } from './ui';
+import { Loading, Notice } from './ui';
 import { SignIn } from '../signin/SignIn';
 import { Desk } from '../desk/Desk';
 import { Inbox } from '../inbox/Inbox';
@@ -21,6 +21,10 @@ import { MigrationPage } from '../migration/MigrationPage';
 import { RoutingPage } from '../routing/RoutingPage';
 import { LazyDesigner } from './LazyDesigner';
 import { Dashboard } from '../dashboard/Dashboard';
+import { UsersPage } from '../users/UsersPage';
+import { NewUser, UserEditor } from '../users/UserEditor';
+import { FirstPassword } from '../account/FirstPassword';
+import { ChangePasswordDialog } from '../account/ChangePasswordDialog';
 
 type Auth = { state: 'checking' } | { state: 'out' } | { state: 'in'; me: Me };
 
@@ -36,6 +40,10 @@ export function App() {
   const [auth, setAuth] = useState<Auth>({ state: 'checking' });
   const [, setLangTick] = useState(lang());
   const [help, setHelp] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
+  const [passwordChanged, setPasswordChanged] = useState(false);
+  // The "password changed" notice stays until the person moves to another screen.
+  useEffect(() => setPasswordChanged(false), [href(route)]);
 
   useEffect(() => onLangChange((l) => setLangTick(l)), []);
 
@@ -105,6 +113,19 @@ export function App() {
   }
 
   const me = auth.me;
+  // A temporary password from an admin: the server refuses everything else until the person chooses their own.
+  if (me.mustChangePassword) {
+    return (
+      <>
+        <Header me={me} onSignOut={signOut} onHelp={() => setHelp(true)} />
+        <main id="main" class="page page--narrow">
+          <FirstPassword userName={me.userName} onSignOut={signOut}
+            onDone={() => api.me().then((fresh) => signedIn(fresh, location.hash), () => setAuth({ state: 'out' }))} />
+        </main>
+        {helpOverlay}
+      </>
+    );
+  }
   if (route.name === 'home') {
     navigate(homeFor(me), true);
     return null;
@@ -129,8 +150,11 @@ export function App() {
 
   return (
     <SessionContext.Provider value={{ me, signOut }}>
-      {route.name !== 'print' && <Header me={me} onSignOut={signOut} onHelp={() => setHelp(true)} />}
+      {route.name !== 'print' && <Header me={me} onSignOut={signOut} onHelp={() => setHelp(true)} onChangePassword={() => setChangingPassword(true)} />}
       <main id="main" class={route.name === 'print' ? 'print-page' : 'page'}>
+        {passwordChanged && (
+          <div data-testid="password-changed" onClick={() => setPasswordChanged(false)}><Notice kind="success">{t('password.changed')}</Notice></div>
+        )}
         {route.name === 'desk' && <Desk />}
         {route.name === 'dashboard' && <Dashboard />}
         {route.name === 'inbox' && <Inbox view={route.view} />}
@@ -141,6 +165,9 @@ export function App() {
         {route.name === 'instance' && <InstancePage id={route.id} />}
         {route.name === 'migrations' && <MigrationPage id={route.id} />}
         {route.name === 'routing' && <RoutingPage />}
+        {route.name === 'users' && <UsersPage />}
+        {route.name === 'userNew' && <NewUser />}
+        {route.name === 'user' && <UserEditor key={route.userName} userName={route.userName} />}
         {route.name === 'designer' && <LazyDesigner route={route} />}
         {route.name === 'notFound' && (
           <section class="panel">
@@ -150,6 +177,10 @@ export function App() {
         )}
       </main>
       {helpOverlay}
+      {changingPassword && (
+        <ChangePasswordDialog onClose={() => setChangingPassword(false)} onChanged={() => { setChangingPassword(false); setPasswordChanged(true); }} />
+      )}
+
     </SessionContext.Provider>
   );
 }
@@ -167,6 +198,8 @@ function titleFor(route: Route): string {
     case 'instance': return t('viewer.title');
     case 'migrations': return t('migration.title');
     case 'routing': return t('routing.title');
+    case 'users': case 'userNew': return t('users.title');
+    case 'user': return `${t('users.title')} · ${route.userName}`;
     case 'designer': return route.key ? `${t('nav.designer')} · ${route.key}` : t('nav.designer');
     case 'signin': return t('signin.title');
     default: return t('app.name');

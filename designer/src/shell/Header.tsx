@@ -5,7 +5,7 @@ import { canOpen, canOpenDossiers } from './access';
 import { useUnitNames } from './units';
 import { NotificationBell } from './NotificationBell';
 
-export function Header({ me, onSignOut, onHelp }: { me: Me | null; onSignOut: () => void; onHelp: () => void }) {
+export function Header({ me, onSignOut, onHelp, onChangePassword }: { me: Me | null; onSignOut: () => void; onHelp: () => void; onChangePassword?: () => void }) {
   const unit = me?.units[0];
   const { title } = useUnitNames(me !== null);
   const unitLabel = unit ? title(unit.code, unit.name) : '';
@@ -36,6 +36,7 @@ export function Header({ me, onSignOut, onHelp }: { me: Me | null; onSignOut: ()
         {canOpen(me, 'routing') && link('#/routing', t('nav.routing'))}
         {canOpen(me, 'designer') && link('#/designer', t('nav.designer'))}
         {canOpen(me, 'dashboard') && link('#/dashboard', t('nav.dashboard'))}
+        {canOpen(me, 'users') && link('#/users', t('nav.users'))}
         {link('#/lookup', t('nav.lookup'))}
       </nav>
       {canOpenDossiers(me) && (
@@ -64,6 +65,9 @@ export function Header({ me, onSignOut, onHelp }: { me: Me | null; onSignOut: ()
             <span class="user-name" data-user={me.userName}>{me.displayName || me.userName}</span>
             <span class="user-meta">{me.roles.map((r) => roleLabel(r)).join(', ')}{unit ? ` · ${unitLabel}` : ''}</span>
           </div>
+        )}
+        {me && onChangePassword && (
+          <button type="button" class="button button--ghost" onClick={onChangePassword} data-testid="change-password-open">{t('nav.changePassword')}</button>
         )}
         {me && <button type="button" class="button button--ghost" onClick={onSignOut}>{t('nav.signOut')}</button>}
       </div>

@@ -6,7 +6,7 @@ import type { Me } from '../api/types';
 import type { Route } from './router';
 import { hasRole, isReception, isStaff } from './session';
 
-export type GuardedScreen = 'desk' | 'inbox' | 'instances' | 'migrations' | 'routing' | 'designer' | 'dashboard';
+export type GuardedScreen = 'desk' | 'inbox' | 'instances' | 'migrations' | 'routing' | 'designer' | 'dashboard' | 'users';
 
 export function canOpen(me: Me | null | undefined, screen: GuardedScreen): boolean {
   switch (screen) {
@@ -17,6 +17,7 @@ export function canOpen(me: Me | null | undefined, screen: GuardedScreen): boole
     case 'routing':
     case 'designer': return hasRole(me, 'process-owner');
     case 'dashboard': return hasRole(me, 'manager', 'leader');
+    case 'users': return !!me && me.roles.includes('admin');
   }
 }
 
@@ -27,6 +28,7 @@ export function canOpen(me: Me | null | undefined, screen: GuardedScreen): boole
 export function guardedScreen(route: Route): GuardedScreen | null {
   switch (route.name) {
     case 'desk': case 'inbox': case 'migrations': case 'routing': case 'designer': case 'dashboard': case 'instances': return route.name;
+    case 'users': case 'userNew': case 'user': return 'users';
     default: return null;
   }
 }

@@ -20,6 +20,9 @@ describe('hash routes', () => {
       { name: 'designer', key: 'marriage-registration' },
       { name: 'designer', key: 'marriage-registration', version: 2 },
       { name: 'designer', key: 'marriage-registration', compare: [1, 3] },
+      { name: 'users' },
+      { name: 'userNew' },
+      { name: 'user', userName: 'officer.thanh-khe' },
     ];
     for (const route of routes) expect(parse(href(route))).toEqual(route);
   });
@@ -31,5 +34,6 @@ describe('hash routes', () => {
     expect(parse('').name).toBe('home');
     expect(parse('#/designer/k/v/two').name).toBe('notFound');
     expect(parse('#/designer/k/diff/1').name).toBe('notFound');
+    expect(parse('#/users/a/b').name).toBe('notFound');
   });
 });

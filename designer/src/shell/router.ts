@@ -1,4 +1,4 @@
-// Hash routing: #/designer[/{key}[/v/{n}|/diff/{a}/{b}]], #/desk, #/dashboard, #/instances[?filters], #/instances/{id}, #/migrations[/{id}], #/inbox, #/tasks/{id}, #/dossiers/{code}, #/dossiers/{code}/print/{slip}, #/lookup[/{code}], #/signin.
+// Hash routing: #/designer[/{key}[/v/{n}|/diff/{a}/{b}]], #/desk, #/dashboard, #/instances[?filters], #/instances/{id}, #/migrations[/{id}], #/inbox, #/tasks/{id}, #/dossiers/{code}, #/dossiers/{code}/print/{slip}, #/lookup[/{code}], #/users[/new|/{userName}], #/signin.
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
@@ -15,6 +15,9 @@ export type Route =
   | { name: 'instance'; id: string }
   | { name: 'migrations'; id?: string }
   | { name: 'routing' }
+  | { name: 'users' }
+  | { name: 'userNew' }
+  | { name: 'user'; userName: string }
   | { name: 'designer'; key?: string; version?: number; compare?: [number, number] }
   | { name: 'notFound'; path: string };
 
@@ -54,6 +57,10 @@ export function parse(hash: string): Route {
       return { name: 'migrations', id: second };
     case 'routing':
       return { name: 'routing' };
+    case 'users':
+      if (!second) return { name: 'users' };
+      if (!third) return second === 'new' ? { name: 'userNew' } : { name: 'user', userName: second };
+      break;
     case 'designer': {
       if (!second) return { name: 'designer' };
       if (!third) return { name: 'designer', key: second };
@@ -86,6 +93,9 @@ export function href(route: Route): string {
     case 'instance': return `#/instances/${e(route.id)}`;
     case 'migrations': return route.id ? `#/migrations/${e(route.id)}` : '#/migrations';
     case 'routing': return '#/routing';
+    case 'users': return '#/users';
+    case 'userNew': return '#/users/new';
+    case 'user': return `#/users/${e(route.userName)}`;
     case 'designer':
       if (!route.key) return '#/designer';
       if (route.compare) return `#/designer/${e(route.key)}/diff/${route.compare[0]}/${route.compare[1]}`;

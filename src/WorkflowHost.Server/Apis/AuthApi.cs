@@ -13,7 +13,8 @@ namespace WorkflowHost.Server.Apis;
 public static class AuthApi
 {
     public sealed record LoginRequest(string UserName, string Password);
-    public sealed record Me(string UserName, string? DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> Groups, IReadOnlyList<UnitRef> Units);
+    public sealed record Me(string UserName, string? DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> Groups, IReadOnlyList<UnitRef> Units,
+        bool MustChangePassword = false);
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
@@ -77,7 +78,7 @@ public static class AuthApi
 
     private static Me Describe(ClaimsPrincipal principal, AppUser user, OneStopData data, TimeProvider clock) => new(user.UserName!, user.DisplayName,
         principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(), principal.ToActor().Groups,
-        user.UnitList.Select(code => new UnitRef(code, data.Unit(code, clock.GetUtcNow())?.Name)).ToList());
+        user.UnitList.Select(code => new UnitRef(code, data.Unit(code, clock.GetUtcNow())?.Name)).ToList(), user.MustChangePassword);
 
     private static string? _dummyHash;
 

@@ -187,7 +187,7 @@ public static class SecurityExtensions
         if (userId is null || stamp is null) return false;
         var interval = context.RequestServices.GetRequiredService<IOptions<WorkflowHostOptions>>().Value.SecurityStampValidationInterval;
         var cache = context.RequestServices.GetRequiredService<IMemoryCache>();
-        var key = ("session", userId, stamp);
+        var key = SessionCache.Key(userId, stamp);
         if (interval > TimeSpan.Zero && cache.TryGetValue(key, out bool cached)) return cached;
         var db = context.RequestServices.GetRequiredService<WorkflowDbContext>();
         var now = DateTimeOffset.UtcNow;

@@ -18,6 +18,7 @@ public sealed class UnitClaimsPrincipalFactory(UserManager<AppUser> users, RoleM
         var identity = await base.GenerateClaimsAsync(user);
         foreach (var group in user.GroupList) identity.AddClaim(new Claim(ActorExtensions.GroupClaim, group));
         foreach (var unit in user.UnitList) identity.AddClaim(new Claim(ActorExtensions.UnitClaim, unit));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(PasswordChangeGate.Claim, "true"));
         return identity;
     }
 }

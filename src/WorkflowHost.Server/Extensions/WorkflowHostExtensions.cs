@@ -90,6 +90,7 @@ public static class WorkflowHostExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WorkflowDbContext>()
             .AddClaimsPrincipalFactory<UnitClaimsPrincipalFactory>()
+            .AddErrorDescriber<Localization.IdentityMessages>()
             .AddSignInManager();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
@@ -156,6 +157,8 @@ public static class WorkflowHostExtensions
         services.AddScoped<InstanceCommandService>();
         services.AddScoped<InstanceQueries>();
         services.AddScoped<ProcedureOwners>();
+        services.AddScoped<UserAdministration>();
+        services.AddSingleton<Notifications.LiveConnections>();
         services.AddScoped<TaskService>();
         services.AddScoped<MessageService>();
         services.AddScoped<SignalService>();
@@ -192,6 +195,7 @@ public static class WorkflowHostExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseSessionRevocation();
+        app.UsePasswordChangeGate();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -11,7 +11,7 @@ namespace WorkflowHost.Server.Notifications;
 /// <c>breach</c> to a unit. Clients only listen: the hub has no methods to call.
 /// </summary>
 [Authorize]
-public sealed class NotificationsHub : Hub
+public sealed class NotificationsHub(LiveConnections live) : Hub
 {
     public const string Path = "/hubs/notifications";
 
@@ -24,6 +24,13 @@ public sealed class NotificationsHub : Hub
         var actor = Context.User!.ToActor();
         await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(actor.UserName));
         foreach (var unit in actor.Units) await Groups.AddToGroupAsync(Context.ConnectionId, UnitGroup(unit));
+        live.Add(actor.UserName, Context);
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        live.Remove(Context.User!.ToActor().UserName, Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 }

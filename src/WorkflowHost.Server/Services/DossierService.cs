@@ -321,5 +321,7 @@ public static class Words
     public const string SupplementStep = "Bổ sung hồ sơ";
     public const string SupplementRequestStep = "Yêu cầu bổ sung hồ sơ";
     public const string TransferStep = "Chuyển xử lý";
+    /// <summary>A step held by a person whose account was deactivated goes back to its unit's queue.</summary>
+    public const string ReleaseStep = "Trả về hàng đợi của đơn vị";
     public const string ExtensionStep = "Xin lỗi và hẹn lại ngày trả kết quả";
 }

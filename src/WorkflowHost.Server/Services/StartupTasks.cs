@@ -66,16 +66,44 @@ public sealed class StartupTasks(WorkflowDbContext db, StorageSettings storage, 
         if (!storage.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         // Backfill of the SLA rollup: the first start after its migration, or after a seed that bypassed its triggers.
         await slaRollup.EnsureBuiltAsync(ct);
+        // Role rows exist in every database, so an admin can give any role from the first start on.
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         if (storage.SeedDemoUsers) await SeedUsersAsync();
+        if (!string.IsNullOrWhiteSpace(options.Value.FirstAdmin)) await CreateFirstAdminAsync(options.Value.FirstAdmin.Trim(), ct);
         var shipped = await DeployWorkflowsAsync(ct);
         if (storage.SeedDemoUsers) await GiveShippedKeysToTheDemoOwnerAsync(shipped, ct);
         if (WorkflowsFolder.Resolve(options.Value, environment.ContentRootPath) is { } workflows) await routingTables.ImportShippedAsync(workflows, ct);
     }
 
+    /// <summary>
+    /// A production database starts without accounts. With <c>WorkflowHost:FirstAdmin</c> set and no active admin yet,
+    /// the node makes that admin with a temporary password, written once to its log, which must be changed at the first
+    /// sign-in; once an active admin exists the setting does nothing (remove it then).
+    /// </summary>
+    private async Task CreateFirstAdminAsync(string userName, CancellationToken ct)
+    {
+        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+        if (admins.Any(a => a.DeactivatedAt is null)) return;
+        if (await users.FindByNameAsync(userName) is not null)
+        {
+            logger.LogError("WorkflowHost:FirstAdmin names '{User}', which exists but is no active admin; no admin was made", userName);
+            return;
+        }
+        var password = TemporaryPasswords.Create();
+        var admin = new AppUser { UserName = userName, DisplayName = userName, MustChangePassword = true };
+        var result = await users.CreateAsync(admin, password);
+        if (result.Succeeded) result = await users.AddToRoleAsync(admin, Roles.Admin);
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Cannot create the first admin '{userName}': {string.Join(", ", result.Errors.Select(e => e.Description))}");
+        db.UserAudit.Add(new UserAuditEntity { Id = Guid.NewGuid(), UserName = userName, Action = "created", Actor = "startup", At = DateTimeOffset.UtcNow,
+            Details = AuditWords.FirstAdmin });
+        await db.SaveChangesAsync(ct);
+        logger.LogWarning("First admin '{User}' created with the temporary password {Password} — sign in and choose your own; it is shown only this once", userName, password);
+    }
+
     private async Task SeedUsersAsync()
     {
-        foreach (var role in Roles.All)
-            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         foreach (var (name, role, units, display) in DemoUsers)
         {
             if (await users.FindByNameAsync(name) is { } existing)

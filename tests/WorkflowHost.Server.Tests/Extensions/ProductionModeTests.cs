@@ -18,7 +18,27 @@ public sealed class ProductionModeTests(ProductionModeTests.ProductionSqliteFixt
     public sealed class ProductionSqliteFixture : SqliteApiFixture
     {
         protected override WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) =>
-            new ProductionFactory(settings.Where(s => s.Key != "WorkflowHost:SeedDemoUsers").ToDictionary(), logs);
+            new ProductionFactory(settings.Where(s => s.Key != "WorkflowHost:SeedDemoUsers").Append(new("WorkflowHost:FirstAdmin", FirstAdmin)).ToDictionary(), logs);
+    }
+
+    /// <summary>The README's way to the first admin of a production database.</summary>
+    public const string FirstAdmin = "quan.tri";
+
+    [Fact]
+    public async Task FirstAdmin_IsCreatedWithATemporaryPasswordFromTheLog_AndMustChooseTheirOwnBeforeAdministeringUsers()
+    {
+        var line = fixture.Logs.Tail().Split(Environment.NewLine).Single(l => l.Contains($"First admin '{FirstAdmin}' created", StringComparison.Ordinal));
+        var temporary = System.Text.RegularExpressions.Regex.Match(line, "temporary password (\\S+)").Groups[1].Value;
+        using var client = fixture.Anonymous();
+        var login = await client.Http.PostAsJsonAsync("/api/auth/login", new { userName = FirstAdmin, password = temporary });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.Http.GetAsync("/api/users")).StatusCode);
+        // The production policy applies to the new password.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity,
+            (await client.Http.PostAsJsonAsync("/api/me/password", new { currentPassword = temporary, newPassword = "short" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await client.Http.PostAsJsonAsync("/api/me/password", new { currentPassword = temporary, newPassword = "Da-Nang-2025-admin" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/api/users")).StatusCode);
     }
 
     private sealed class ProductionFactory(IReadOnlyDictionary<string, string?> settings, RecentLogs logs) : WorkflowHostFactory(settings, logs)

@@ -78,3 +78,9 @@ public sealed class SlaRollupApiPostgresTest(PostgresApiFixture<SlaSeededSetup> 
 
 [Collection(PostgresCollection.Name)]
 public sealed class EventElementsApiPostgresTest(PostgresApiFixture fixture) : EventElementsApiTestBase<PostgresApiFixture>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class UsersApiPostgresTest(PostgresApiFixture<UsersSetup> fixture) : UsersApiTestBase<PostgresApiFixture<UsersSetup>>(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class LastAdminRaceApiPostgresTest(PostgresApiFixture fixture) : LastAdminRaceApiTestBase<PostgresApiFixture>(fixture);

@@ -53,3 +53,7 @@ public sealed class ReportsApiSqliteTest(SqliteApiFixture<SlaSeededSetup> fixtur
 public sealed class SlaRollupApiSqliteTest(SqliteApiFixture<SlaSeededSetup> fixture) : SlaRollupApiTestBase<SqliteApiFixture<SlaSeededSetup>>(fixture);
 
 public sealed class EventElementsApiSqliteTest(SqliteApiFixture fixture) : EventElementsApiTestBase<SqliteApiFixture>(fixture);
+
+public sealed class UsersApiSqliteTest(SqliteApiFixture<UsersSetup> fixture) : UsersApiTestBase<SqliteApiFixture<UsersSetup>>(fixture);
+
+public sealed class LastAdminRaceApiSqliteTest(SqliteApiFixture fixture) : LastAdminRaceApiTestBase<SqliteApiFixture>(fixture);
