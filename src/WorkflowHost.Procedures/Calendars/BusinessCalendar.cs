@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using WorkflowHost.Engine.Timers;
+using WorkflowHost.Procedures.Localization;
 using static WorkflowHost.Procedures.Calendars.DeadlineStepKinds;
 
 namespace WorkflowHost.Procedures.Calendars;
@@ -28,8 +30,12 @@ public sealed class BusinessCalendar : IWorkingTimeCalendar
     private const decimal MaxHours = 1_000_000m;
     private readonly IReadOnlyDictionary<int, CalendarYear> _years;
 
-    internal BusinessCalendar(string name, string version, IReadOnlyList<CalendarYear> years)
+    // The explanation's sentences, in the caller's UI language (English without a localization service).
+    private readonly IStringLocalizer<CalendarMessages> L;
+
+    internal BusinessCalendar(string name, string version, IReadOnlyList<CalendarYear> years, IStringLocalizer<CalendarMessages>? messages = null)
     {
+        L = messages ?? EnglishMessages<CalendarMessages>.Instance;
         Name = name;
         Version = version;
         _years = years.ToDictionary(y => y.Year);
@@ -89,7 +95,7 @@ public sealed class BusinessCalendar : IWorkingTimeCalendar
                 continue;
             }
             counted++;
-            steps.Add(new DeadlineStep(day, Counted, $"working day {counted} of {days}{MakeUpNote(day)}"));
+            steps.Add(new DeadlineStep(day, Counted, L["working day {0} of {1}{2}", counted, days, MakeUpNote(day)]));
             if (counted == days) return Result(At(day, Closing(day)), steps);
         }
     }
@@ -112,7 +118,7 @@ public sealed class BusinessCalendar : IWorkingTimeCalendar
         {
             if (Skipped(day) is { } skipped)
             {
-                steps.Add(first ? skipped with { Reason = skipped.Reason + "; received on a rest day, counting starts at the next opening" } : skipped);
+                steps.Add(first ? skipped with { Reason = L["{0}; received on a rest day, counting starts at the next opening", skipped.Reason] } : skipped);
                 continue;
             }
             var pieces = new List<string>();
@@ -135,7 +141,7 @@ public sealed class BusinessCalendar : IWorkingTimeCalendar
                 }
             }
             if (countedToday > 0) steps.Add(HoursStep(day, countedToday, pieces, target - remaining, target));
-            else if (first) steps.Add(new DeadlineStep(day, AfterHours, $"received {Clock(time)}, after office hours (closing {Clock(Closing(day))}); counting starts at the next opening"));
+            else if (first) steps.Add(new DeadlineStep(day, AfterHours, L["received {0}, after office hours (closing {1}); counting starts at the next opening", Clock(time), Clock(Closing(day))]));
         }
     }
 
@@ -166,24 +172,25 @@ public sealed class BusinessCalendar : IWorkingTimeCalendar
         var (day, time) = Local(receivedAt);
         if (Skipped(day) is { } rest)
         {
-            steps.Add(rest with { Reason = rest.Reason + "; received on a rest day, due the next working day" });
+            steps.Add(rest with { Reason = L["{0}; received on a rest day, due the next working day", rest.Reason] });
         }
         else if (cutoff is { } limit && time > limit)
         {
-            steps.Add(new DeadlineStep(day, Cutoff, $"received {Clock(time)}, after the {Clock(limit)} cut-off; due the next working day"));
+            steps.Add(new DeadlineStep(day, Cutoff, L["received {0}, after the {1} cut-off; due the next working day", Clock(time), Clock(limit)]));
         }
         else if (time >= Closing(day))
         {
-            steps.Add(new DeadlineStep(day, AfterHours, $"received {Clock(time)}, after office hours (closing {Clock(Closing(day))}); due the next working day"));
+            steps.Add(new DeadlineStep(day, AfterHours, L["received {0}, after office hours (closing {1}); due the next working day", Clock(time), Clock(Closing(day))]));
         }
         else
         {
-            var by = cutoff is { } c ? $", by the {Clock(c)} cut-off" : "";
-            steps.Add(new DeadlineStep(day, Counted, $"received {Clock(time)}{by}; due the same day{MakeUpNote(day)}"));
+            steps.Add(new DeadlineStep(day, Counted, cutoff is { } c
+                ? L["received {0}, by the {1} cut-off; due the same day{2}", Clock(time), Clock(c), MakeUpNote(day)]
+                : L["received {0}; due the same day{1}", Clock(time), MakeUpNote(day)]));
             return Result(At(day, Closing(day)), steps);
         }
         day = NextWorkingDay(day, steps);
-        steps.Add(new DeadlineStep(day, Counted, $"next working day{MakeUpNote(day)}"));
+        steps.Add(new DeadlineStep(day, Counted, L["next working day{0}", MakeUpNote(day)]));
         return Result(At(day, Closing(day)), steps);
     }
 
@@ -236,21 +243,25 @@ public sealed class BusinessCalendar : IWorkingTimeCalendar
         var (day, time) = Local(from);
         if (Skipped(day) is { } rest)
         {
-            var desk = day.DayOfWeek == DayOfWeek.Saturday && SaturdayReception(day) is { } session && session.From <= time && time < session.To
-                ? " (Saturday-morning reception)" : "";
-            steps.Add(rest with { Reason = $"{rest.Reason}; received on a rest day{desk}, counted as received the next working day" });
+            var atDesk = day.DayOfWeek == DayOfWeek.Saturday && SaturdayReception(day) is { } session && session.From <= time && time < session.To;
+            steps.Add(rest with
+            {
+                Reason = atDesk
+                    ? L["{0}; received on a rest day (Saturday-morning reception), counted as received the next working day", rest.Reason]
+                    : L["{0}; received on a rest day, counted as received the next working day", rest.Reason],
+            });
         }
         else if (time >= Closing(day))
         {
-            steps.Add(new DeadlineStep(day, AfterHours, $"received {Clock(time)}, after office hours (closing {Clock(Closing(day))}); counted as received the next working day"));
+            steps.Add(new DeadlineStep(day, AfterHours, L["received {0}, after office hours (closing {1}); counted as received the next working day", Clock(time), Clock(Closing(day))]));
         }
         else
         {
-            steps.Add(new DeadlineStep(day, Received, $"received {Clock(time)}; counting starts the next working day"));
+            steps.Add(new DeadlineStep(day, Received, L["received {0}; counting starts the next working day", Clock(time)]));
             return day;
         }
         day = NextWorkingDay(day, steps);
-        steps.Add(new DeadlineStep(day, Received, "counted as the day of receipt; counting starts the next working day"));
+        steps.Add(new DeadlineStep(day, Received, L["counted as the day of receipt; counting starts the next working day"]));
         return day;
     }
 
@@ -278,8 +289,19 @@ public sealed class BusinessCalendar : IWorkingTimeCalendar
                 _ => null,
             };
         }
-        return year.Weekend.Contains(day.DayOfWeek) ? new DeadlineStep(day, Weekend, day.DayOfWeek.ToString()) : null;
+        return year.Weekend.Contains(day.DayOfWeek) ? new DeadlineStep(day, Weekend, WeekdayName(day.DayOfWeek)) : null;
     }
+
+    private string WeekdayName(DayOfWeek weekday) => weekday switch
+    {
+        DayOfWeek.Monday => L["Monday"],
+        DayOfWeek.Tuesday => L["Tuesday"],
+        DayOfWeek.Wednesday => L["Wednesday"],
+        DayOfWeek.Thursday => L["Thursday"],
+        DayOfWeek.Friday => L["Friday"],
+        DayOfWeek.Saturday => L["Saturday"],
+        _ => L["Sunday"],
+    };
 
     private string MakeUpNote(DateOnly day) =>
         YearOf(day).Days.TryGetValue(day, out var rule) && rule.Kind == DayRuleKind.MakeUpWorkingDay ? $" ({rule.Reason})" : "";
@@ -307,8 +329,8 @@ public sealed class BusinessCalendar : IWorkingTimeCalendar
     private Deadline Result(DateTimeOffset due, List<DeadlineStep> steps) =>
         new(TimeZoneInfo.ConvertTime(due, TimeZone), Name, Version, steps.ToArray());
 
-    private static DeadlineStep HoursStep(DateOnly day, long countedToday, List<string> pieces, long soFar, long target) =>
-        new(day, Counted, $"{Span(countedToday)} counted ({string.Join(", ", pieces)}); {Span(soFar)} of {Span(target)} working hours");
+    private DeadlineStep HoursStep(DateOnly day, long countedToday, List<string> pieces, long soFar, long target) =>
+        new(day, Counted, L["{0} counted ({1}); {2} of {3} working hours", Span(countedToday), string.Join(", ", pieces), Span(soFar), Span(target)]);
 
     private static List<(long From, long To)> Merge(IEnumerable<(DateTimeOffset From, DateTimeOffset To)> paused)
     {

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
+using WorkflowHost.Procedures.Localization;
 
 namespace WorkflowHost.Procedures.Calendars;
 
@@ -44,7 +46,8 @@ public sealed partial class CalendarSet
     /// </summary>
     /// <exception cref="CalendarDataException">The directory is missing, or a folder or file is invalid; the message says
     /// which file, where, and what is wrong. Nothing is loaded then.</exception>
-    public static CalendarSet Load(string directory)
+    /// <param name="messages">The explanation's sentences in the caller's UI language; English when null.</param>
+    public static CalendarSet Load(string directory, IStringLocalizer<CalendarMessages>? messages = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         if (!Directory.Exists(directory)) throw new CalendarDataException(directory, null, null, "The calendars directory does not exist.");
@@ -54,12 +57,12 @@ public sealed partial class CalendarSet
             var name = Path.GetFileName(folder);
             if (!CalendarName().IsMatch(name))
                 throw new CalendarDataException(folder, null, null, $"\"{name}\" is not a calendar name; use lower-case letters, digits and single hyphens (it appears in URLs), e.g. vn-government.");
-            calendars[name] = LoadCalendar(folder, name);
+            calendars[name] = LoadCalendar(folder, name, messages);
         }
         return new CalendarSet(calendars);
     }
 
-    private static BusinessCalendar LoadCalendar(string folder, string name)
+    private static BusinessCalendar LoadCalendar(string folder, string name, IStringLocalizer<CalendarMessages>? messages)
     {
         var years = new List<CalendarYear>();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -80,7 +83,7 @@ public sealed partial class CalendarSet
             hash.AppendData("\n"u8);
         }
         if (years.Count == 0) throw new CalendarDataException(folder, null, null, "The calendar folder has no year files (2026.json …).");
-        return new BusinessCalendar(name, Convert.ToHexStringLower(hash.GetHashAndReset())[..12], years);
+        return new BusinessCalendar(name, Convert.ToHexStringLower(hash.GetHashAndReset())[..12], years, messages);
     }
 
     /// <summary>The calendar named <paramref name="name"/>.</summary>

@@ -19,7 +19,8 @@ public static class CalendarExtensions
         {
             var options = sp.GetRequiredService<IOptions<WorkflowHostOptions>>().Value;
             var directory = WorkflowsFolder.Resolve(options, sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath) ?? options.WorkflowsDirectory;
-            var calendars = CalendarSet.Load(Path.Combine(directory, "calendars"));
+            var calendars = CalendarSet.Load(Path.Combine(directory, "calendars"),
+                sp.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<WorkflowHost.Procedures.Localization.CalendarMessages>>());
             sp.GetRequiredService<ILogger<CalendarSet>>().LogInformation("Business calendars loaded from {Directory}: {Calendars}",
                 directory, string.Join(", ", calendars.Names.Select(n => $"{n} {calendars.Get(n).Version}")));
             return calendars;

@@ -22,7 +22,7 @@ public sealed record CalendarReplanView(string Calendar, string Version, DateTim
 /// </summary>
 public sealed class CalendarReplanner(WorkflowDbContext db, CalendarSet calendars, OneStopData data, DefinitionCatalog definitions,
     IOptions<WorkflowHostOptions> options, IWebHostEnvironment environment, Reminders.ReminderPlanner reminders, TimeProvider clock,
-    ILogger<CalendarReplanner> log)
+    ILogger<CalendarReplanner> log, Microsoft.Extensions.Localization.IStringLocalizer<WorkflowHost.Procedures.Localization.CalendarMessages> messages)
 {
     private const int PageSize = 200;
 
@@ -56,7 +56,7 @@ public sealed class CalendarReplanner(WorkflowDbContext db, CalendarSet calendar
     private CalendarSet LoadFiles()
     {
         var directory = WorkflowsFolder.Resolve(options.Value, environment.ContentRootPath) ?? options.Value.WorkflowsDirectory;
-        return CalendarSet.Load(Path.Combine(directory, "calendars"));
+        return CalendarSet.Load(Path.Combine(directory, "calendars"), messages);
     }
 
     /// <summary>Moves the open deadlines computed with another version of calendar <paramref name="name"/> to its current version.</summary>

@@ -332,6 +332,18 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
         var lines = (await resolved.Content.ReadFromJsonAsync<JsonObject>())!["explanation"]!.AsArray().Select(l => l!.GetValue<string>()).ToList();
         Assert.StartsWith("Thủ tục 9.900002 phiên bản 2", lines[0], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("Tiếp nhận ngoài địa bàn: được phép", StringComparison.Ordinal));
+
+        // So does the appointment's explanation: which days were skipped and counted, and why.
+        async Task<List<string>> ReasonsAsync(string? language)
+        {
+            var answer = await SendAsync("/api/dossiers/appointment", new { procedureCode = Land, receivedAt = "2025-08-02T09:00:00+07:00" }, language);
+            await desk.ExpectAsync(answer, HttpStatusCode.OK, $"appointment ({language ?? "no language"})");
+            return (await answer.Content.ReadFromJsonAsync<JsonObject>())!["explanation"]!.AsArray().Select(e => e!["reason"]!.GetValue<string>()).ToList();
+        }
+        var saturday = await ReasonsAsync("vi");
+        Assert.Equal("Thứ Bảy; tiếp nhận vào ngày nghỉ, tính là tiếp nhận vào ngày làm việc kế tiếp", saturday[0]);
+        Assert.Equal(["Chủ nhật", "tính là ngày tiếp nhận; bắt đầu tính từ ngày làm việc kế tiếp", "ngày làm việc thứ 1/10"], saturday[1..4]);
+        Assert.Equal("Saturday; received on a rest day, counted as received the next working day", (await ReasonsAsync(null))[0]);
     }
 
     [Fact]
