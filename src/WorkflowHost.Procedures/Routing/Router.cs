@@ -23,7 +23,7 @@ public sealed class Router(UnitRegistry units, UnitResolver resolver, IStringLoc
         var day = query.Day;
         var procedure = query.Procedure;
         explanation.Add(L["Procedure {0} v{1} ({2}), received at {3} on {4:yyyy-MM-dd}, channel {5}, applicant {6}.",
-            procedure.Code, procedure.Version, procedure.Name, Describe(query.Receiving), day, query.Channel, query.ApplicantType]);
+            procedure.Code, procedure.Version, procedure.Name, Describe(query.Receiving), day, ChannelWord(query.Channel), ApplicantWord(query.ApplicantType)]);
 
         AdministrativeUnit subject;
         IReadOnlyList<AdministrativeUnit> via = [];
@@ -141,6 +141,22 @@ public sealed class Router(UnitRegistry units, UnitResolver resolver, IStringLoc
         });
         return new RoutingDecision(true, subject, via, competent, returnUnit, rule, table.Version, anywhere, explanation, null);
     }
+
+    private string ChannelWord(int channel) => channel switch
+    {
+        1 => L["in person"],
+        2 => L["online"],
+        3 => L["by post"],
+        _ => channel.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private string ApplicantWord(string type) => type switch
+    {
+        "citizen" => L["citizen"],
+        "organisation" => L["organisation"],
+        "householdBusiness" => L["household business"],
+        _ => type,
+    };
 
     /// <summary>The first version selection rule for the dossier; null when the procedure's own process runs.</summary>
     public static VersionRule? SelectVersion(RoutingTable table, string procedureCode, DateOnly day, string receivingUnit, string competentUnit) =>

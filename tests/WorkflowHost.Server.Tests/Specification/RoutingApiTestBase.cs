@@ -331,6 +331,7 @@ public abstract class RoutingApiTestBase<TFixture>(TFixture fixture) : IClassFix
         await desk.ExpectAsync(resolved, HttpStatusCode.OK, "resolve in Vietnamese");
         var lines = (await resolved.Content.ReadFromJsonAsync<JsonObject>())!["explanation"]!.AsArray().Select(l => l!.GetValue<string>()).ToList();
         Assert.StartsWith("Thủ tục 9.900002 phiên bản 2", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("kênh trực tiếp, người nộp công dân.", lines[0], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("Tiếp nhận ngoài địa bàn: được phép", StringComparison.Ordinal));
 
         // So does the appointment's explanation: which days were skipped and counted, and why.
