@@ -116,6 +116,12 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             // Inbox search: the open tasks of the dossiers whose text matches. Without it PostgreSQL ANDed the unit's whole
             // open-task bitmap into every dossier probe (11 s for a full name at 10 million tasks; 0.25 s with it).
             e.HasIndex(t => t.DossierId, "IX_tasks_open_DossierId").HasFilter(OpenTasks);
+            // The bottleneck view counts every open step of a version per element (OpenStepsSql). Covering, it is read
+            // index-only: scattered among millions of closed tasks, the open ones would otherwise cost a heap page each
+            // (42 ms of heap fetches against 7.5 ms index-only for 69,007 open steps among 3.1 million tasks).
+            // PostgreSQL stores the included columns; SQLite, which has no INCLUDE, gets the plain partial index.
+            e.HasIndex(t => t.InstanceId, "IX_tasks_open_InstanceId_Bottleneck").HasFilter(OpenTasks)
+                .IncludeProperties(t => new { t.ElementId, t.CreatedAt, t.DueAt, t.UnitCode, t.Name });
         });
         builder.Entity<TaskCandidateEntity>(e =>
         {

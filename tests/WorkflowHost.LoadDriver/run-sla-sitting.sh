@@ -95,5 +95,7 @@ if [ -n "${EXPLAIN:-}" ]; then
   # The rollup's shape (SlaRollupReports.CountsAsync) for the admin over the last 365 days: the period's days and after,
   # plus older days that still hold an open dossier.
   $psql workflow -c "EXPLAIN (ANALYZE, BUFFERS) SELECT \"UnitCode\", \"ProcedureCode\", sum(CASE WHEN \"Day\" >= current_date - 365 THEN \"Received\" ELSE 0 END), sum(\"Open\"), sum(CASE WHEN \"Day\" >= current_date - 365 THEN \"Finished\" - \"Received\" ELSE 0 END), sum(\"Paused\") FROM sla_daily WHERE \"Day\" >= current_date - 365 OR \"Open\" <> 0 GROUP BY 1, 2"
+  # The bottleneck view's shape (OpenStepsSql, PostgreSQL) for the admin: every open step of the version, counted per element.
+  $psql workflow -c "EXPLAIN (ANALYZE, BUFFERS) SELECT t.\"ElementId\", max(t.\"Name\"), count(*)::int, count(*) FILTER (WHERE t.\"DueAt\" < now())::int, percentile_disc(0.5) WITHIN GROUP (ORDER BY t.\"CreatedAt\"), percentile_disc(0.5) WITHIN GROUP (ORDER BY t.\"CreatedAt\" DESC) FROM tasks t JOIN instances i ON i.\"Id\" = t.\"InstanceId\" WHERE t.\"State\" = 'open' AND i.\"DefinitionKey\" = 'marriage-registration' AND i.\"DefinitionVersion\" = 1 GROUP BY t.\"ElementId\""
 fi
 echo "Finished $(date -u '+%F %T') UTC"

@@ -213,6 +213,106 @@ public abstract class ReportsApiTestBase<TFixture>(TFixture fixture) : IClassFix
             && e["open"]!.GetValue<int>() == 3);
     }
 
+    [Fact]
+    public virtual async Task Bottlenecks_EqualDirectCount_OverSixHundredOpenSteps_ForTheAdminAWardAndAUnitFilter()
+    {
+        var (key, version) = await SeedOpenStepsAsync();
+        var admin = await Fixture.AsAsync("admin");
+        var manager = await Fixture.AsAsync("manager.hai-chau");
+        foreach (var (client, query, units) in new (ApiClient, string, string[]?)[]
+                 {
+                     (admin, "", null), (admin, "&unit=20209", ["20209"]), (manager, "", ["20242"]),
+                 })
+        {
+            var before = DateTimeOffset.UtcNow;
+            var answer = await client.GetAsync<JsonObject>($"/api/reports/bottlenecks?procedure=1.000894{query}");
+            var after = DateTimeOffset.UtcNow;
+            Assert.Equal(version, answer["version"]!.GetValue<int>());
+            var expected = await DirectBottleneckAsync(key, version, units);
+            var actual = answer["elements"]!.AsArray().Select(e => e!).ToList();
+            Assert.Equal(expected.Select(e => e.ElementId), actual.Select(e => e["elementId"]!.GetValue<string>()));
+            foreach (var (want, got) in expected.Zip(actual))
+            {
+                Assert.Equal(want.Open, got["open"]!.GetValue<int>());
+                Assert.Equal(want.Overdue, got["overdue"]!.GetValue<int>());
+                Assert.Contains(got["name"]!.GetValue<string>(), want.Names);
+                // The server's "now" fell between before and after; the median grows with it, one hour per hour.
+                Assert.InRange(got["medianHoursSpent"]!.GetValue<double>(), Math.Round(want.MedianAt(before), 2), Math.Round(want.MedianAt(after), 2));
+            }
+            // Both an odd and an even number of open steps somewhere, so both ways of taking the middle are compared.
+            if (units is null) Assert.True(expected.Any(e => e.Open % 2 == 0) && expected.Any(e => e.Open % 2 == 1));
+        }
+    }
+
+    private sealed record DirectElement(string ElementId, int Open, int Overdue, HashSet<string?> Names, List<DateTimeOffset> Created)
+    {
+        /// <summary>The median of the hours spent at <paramref name="now"/>, taken over every open step as the view once did in memory.</summary>
+        public double MedianAt(DateTimeOffset now)
+        {
+            var hours = Created.Select(c => (now - c).TotalHours).Order().ToList();
+            return hours.Count % 2 == 1 ? hours[hours.Count / 2] : (hours[hours.Count / 2 - 1] + hours[hours.Count / 2]) / 2;
+        }
+    }
+
+    /// <summary>The open steps of the version read row by row, grouped and counted here: the answer the view must give.</summary>
+    private async Task<List<DirectElement>> DirectBottleneckAsync(string key, int version, string[]? units)
+    {
+        using var scope = Fixture.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        var steps = await (from t in db.Tasks.AsNoTracking()
+                           join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id
+                           where t.State == TaskState.Open && i.DefinitionKey == key && i.DefinitionVersion == version
+                           select new { t.ElementId, t.Name, t.CreatedAt, t.DueAt, t.UnitCode }).ToListAsync();
+        var now = DateTimeOffset.UtcNow;
+        return steps.Where(t => units is null || (t.UnitCode is { } u && units.Contains(u))).GroupBy(t => t.ElementId)
+            .Select(g => new DirectElement(g.Key, g.Count(), g.Count(t => t.DueAt < now), g.Select(t => (string?)t.Name).ToHashSet(), g.Select(t => t.CreatedAt).ToList()))
+            .OrderByDescending(e => e.Open).ThenBy(e => e.ElementId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// 600 open steps of the published marriage registration in two wards (151, 150, 190 and 109 per element: odd and even
+    /// counts), created minutes apart over ten days, some in Vietnam time, due at least an hour from now either way or
+    /// never; and steps that must not count: completed ones, and open ones of another process.
+    /// </summary>
+    private async Task<(string Key, int Version)> SeedOpenStepsAsync()
+    {
+        using var scope = Fixture.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        var definition = await db.Definitions.AsNoTracking().SingleAsync(d => d.Key == "marriage-registration" && d.Status == DefinitionStatus.Published);
+        var random = new Random(894);
+        var now = DateTimeOffset.UtcNow;
+        var elements = new[] { ("appraise", 151), ("verify", 150), ("approve", 190), ("returnResult", 109) };
+        var n = 0;
+        foreach (var (element, count) in elements)
+            for (var k = 0; k < count; k++, n++)
+                Add(definition.Key, definition.Version, element, TaskState.Open);
+        for (var k = 0; k < 40; k++)
+        {
+            Add(definition.Key, definition.Version, "appraise", TaskState.Completed);
+            Add("another-process", 1, "appraise", TaskState.Open);
+        }
+        await db.SaveChangesAsync();
+        return (definition.Key, definition.Version);
+
+        void Add(string key, int version, string element, string state)
+        {
+            var instance = new InstanceEntity
+            {
+                Id = Guid.NewGuid(), DefinitionKey = key, DefinitionVersion = version, Status = InstanceRowStatus.Active, StateJson = "{}",
+                StartedAt = now.AddDays(-11), UpdatedAt = now, Revision = Guid.NewGuid(),
+            };
+            var created = now.AddMinutes(-60 - random.Next(14_400)).AddSeconds(random.Next(60));
+            var hours = random.Next(1, 72) * (random.Next(2) == 0 ? -1 : 1);
+            db.Instances.Add(instance);
+            db.Tasks.Add(new TaskEntity
+            {
+                Id = Guid.NewGuid(), InstanceId = instance.Id, EngineTaskId = 1, ElementId = element, Name = "Bước " + element, ElementType = "userTask",
+                State = state, CreatedAt = n % 3 == 0 ? created.ToOffset(SlaSeed.Local) : created, DueAt = n % 10 == 0 ? null : now.AddHours(hours),
+                UnitCode = n % 2 == 0 ? "20242" : "20209",
+            });
+        }
+    }
+
     private async Task<List<string>> ReceiveAsync(string user, string unit, int count)
     {
         var reception = await Fixture.AsAsync(user);

@@ -1612,6 +1612,11 @@ namespace WorkflowHost.Data.Migrations.Postgres
                     b.HasIndex(new[] { "DossierId" }, "IX_tasks_open_DossierId")
                         .HasFilter("\"State\" = 'open'");
 
+                    b.HasIndex(new[] { "InstanceId" }, "IX_tasks_open_InstanceId_Bottleneck")
+                        .HasFilter("\"State\" = 'open'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "InstanceId" }, "IX_tasks_open_InstanceId_Bottleneck"), new[] { "ElementId", "CreatedAt", "DueAt", "UnitCode", "Name" });
+
                     b.ToTable("tasks", (string)null);
                 });
 

@@ -1585,6 +1585,10 @@ namespace WorkflowHost.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "DossierId" }, "IX_tasks_open_DossierId")
                         .HasFilter("\"State\" = 'open'");
 
+                    b.HasIndex(new[] { "InstanceId" }, "IX_tasks_open_InstanceId_Bottleneck")
+                        .HasFilter("\"State\" = 'open'")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ElementId", "CreatedAt", "DueAt", "UnitCode", "Name" });
+
                     b.ToTable("tasks", (string)null);
                 });
 

@@ -7,8 +7,8 @@ namespace WorkflowHost.Server.Services.Reports;
 
 /// <summary>
 /// Where a procedure's dossiers wait: per task element of one definition version, the open steps of the caller's units,
-/// the median time they have spent so far and how many are past due. Medians are taken in memory over the open steps
-/// of one version in scope (thousands at most per unit), since SQLite has no percentile function.
+/// the median time they have spent so far and how many are past due. The database counts them (<see cref="OpenStepsSql"/>),
+/// so a province's answer is a few rows however many steps are open.
 /// </summary>
 public sealed class Bottlenecks(WorkflowDbContext db, OneStopData data, TimeProvider clock)
 {
@@ -26,18 +26,13 @@ public sealed class Bottlenecks(WorkflowDbContext db, OneStopData data, TimeProv
             throw new InvalidInputException($"Process '{key}' has no version {chosen}.",
                 [SlaPeriod.Field("version", $"version must be one of {string.Join(", ", versions.Select(v => v.Version))}.")]);
 
-        var query = from t in db.Tasks.AsNoTracking()
-                    join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id
-                    where t.State == TaskState.Open && i.DefinitionKey == key && i.DefinitionVersion == chosen
-                    select t;
-        if (scope.Units is { } units) query = query.Where(t => t.UnitCode != null && units.Contains(t.UnitCode));
-        var open = await query.Select(t => new { t.ElementId, t.Name, t.CreatedAt, t.DueAt }).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        var elements = open.GroupBy(t => t.ElementId).Select(g =>
+        var counted = await OpenStepsSql.For(db, data.Zone).PerElementAsync(key, chosen, scope.Units, now, ct);
+        var elements = counted.Select(e =>
         {
-            var hours = g.Select(t => (now - t.CreatedAt).TotalHours).Order().ToList();
-            var median = hours.Count % 2 == 1 ? hours[hours.Count / 2] : (hours[hours.Count / 2 - 1] + hours[hours.Count / 2]) / 2;
-            return new BottleneckElement(g.Key, g.First().Name, g.Count(), Math.Round(median, 2), g.Count(t => t.DueAt is { } due && due < now));
+            // The middle step(s) by age: the median of the hours spent, the mean of the two middle ones for an even count.
+            var median = ((now - e.LaterMiddle).TotalHours + (now - e.EarlierMiddle).TotalHours) / 2;
+            return new BottleneckElement(e.ElementId, e.Name, e.Open, Math.Round(median, 2), e.Overdue);
         }).OrderByDescending(e => e.Open).ThenBy(e => e.ElementId, StringComparer.Ordinal).ToList();
         return new Bottleneck(code, key, chosen, versions.Select(v => v.Version).ToList(), elements);
     }
