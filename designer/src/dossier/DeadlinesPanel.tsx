@@ -8,6 +8,7 @@ import { dateTime } from '../shell/format';
 import { href } from '../shell/router';
 import { hasRole, useSession } from '../shell/session';
 import { describedBy, Field, Notice } from '../shell/ui';
+import { CalendarName } from '../shell/names';
 import { problemText } from '../shell/problem';
 
 /** `datetime-local` value (Vietnam time) → ISO instant with the +07:00 offset the server expects. */
@@ -58,7 +59,7 @@ export function DeadlinesPanel({ dossier, onChange }: { dossier: Dossier; onChan
       <dl class="facts">
         <dt>{t('deadlines.original')}</dt><dd>{dateTime(d.originalAppointmentAt)}</dd>
         <dt>{t('deadlines.current')}</dt><dd><strong>{dateTime(d.appointmentAt)}</strong></dd>
-        {d.appointmentCalendar && <><dt>{t('deadlines.calendar')}</dt><dd class="mono small">{d.appointmentCalendar}</dd></>}
+        {d.appointmentCalendar && <><dt>{t('deadlines.calendar')}</dt><dd><CalendarName label={d.appointmentCalendarLabel} recorded={d.appointmentCalendar} /></dd></>}
       </dl>
       {d.pauses.length > 0 && (
         <>

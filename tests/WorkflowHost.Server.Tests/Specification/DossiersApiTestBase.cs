@@ -204,6 +204,16 @@ public abstract class DossiersApiTestBase<TFixture>(TFixture fixture) : IClassFi
         var officer = await Fixture.AsAsync("officer.hai-chau");
         await CompleteAsync(officer, await OpenTaskAsync(officer, code, "appraise"), new { verificationNeeded = false, opinion = "Đủ điều kiện" });
 
+        // The leader's step, claimed: the inbox and the task page name who works it.
+        var leader = await Fixture.AsAsync("leader.hai-chau");
+        var approve = await OpenTaskAsync(leader, code, "approve");
+        var approveId = approve["id"]!.GetValue<Guid>();
+        await leader.ExpectAsync(await leader.Http.PostAsync($"/api/tasks/{approveId}/claim", null), HttpStatusCode.OK, "claim");
+        var listed = (await leader.GetAsync<JsonArray>("/api/tasks?view=mine&limit=200")).Select(x => x!.AsObject()).Single(x => x["id"]!.GetValue<Guid>() == approveId);
+        Assert.Equal(("leader.hai-chau", "Lãnh đạo — Hải Châu"), (listed["assignee"]!.GetValue<string>(), listed["assigneeDisplayName"]!.GetValue<string>()));
+        var detail = await leader.GetAsync<JsonObject>($"/api/tasks/{approveId}");
+        Assert.Equal("Lãnh đạo — Hải Châu", detail["task"]!["assigneeDisplayName"]!.GetValue<string>());
+
         var dossier = await DossierAsync(reception, code);
         Assert.Equal(("reception.hai-chau", "Tiếp nhận — Hải Châu"),
             (dossier["receivedBy"]!.GetValue<string>(), dossier["receivedByDisplayName"]!.GetValue<string>()));
