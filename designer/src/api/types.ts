@@ -184,11 +184,13 @@ export interface DeadlineChange {
   calendar: string | null;
   at: string;
   by: string | null;
+  byDisplayName?: string | null;
 }
 
 export interface Extension {
   at: string;
   by: string | null;
+  byDisplayName?: string | null;
   reason: string;
   previousAppointmentAt: string;
   newAppointmentAt: string;

@@ -188,7 +188,7 @@ function ApologyLetter({ d, unitName }: { d: Dossier; unitName: UnitName }) {
       <p class="reason" data-testid="slip-reason"><strong>{x?.reason ?? '…'}</strong></p>
       <p>Sự chậm trễ này đã gây phiền hà cho ông/bà. Chúng tôi thành thật xin lỗi và hẹn lại thời gian trả kết quả vào: <strong data-testid="slip-new-appointment">{when(x?.newAppointmentAt ?? d.appointmentAt)}</strong>.</p>
       <p>Xin trân trọng cảm ơn!</p>
-      <Signatures left="NGƯỜI NỘP HỒ SƠ" right="ĐẠI DIỆN CƠ QUAN GIẢI QUYẾT" rightName={x?.by} />
+      <Signatures left="NGƯỜI NỘP HỒ SƠ" right="ĐẠI DIỆN CƠ QUAN GIẢI QUYẾT" rightName={x?.byDisplayName} rightUser={x?.by} />
     </Sheet>
   );
 }

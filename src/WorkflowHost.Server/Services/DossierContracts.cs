@@ -67,7 +67,8 @@ public sealed record DossierView(string Code, ProcedureRef Procedure, int Status
 public sealed record PauseView(string Reason, DateTimeOffset StartedAt, DateTimeOffset? EndedAt);
 
 /// <summary>A deadline of the dossier that moved: the appointment (no task) or a step's due date; cause pause, extension or calendar.</summary>
-public sealed record DeadlineChangeView(Guid? TaskId, string Cause, DateTimeOffset? OldDueAt, DateTimeOffset NewDueAt, string? Calendar, DateTimeOffset At, string? By);
+public sealed record DeadlineChangeView(Guid? TaskId, string Cause, DateTimeOffset? OldDueAt, DateTimeOffset NewDueAt, string? Calendar, DateTimeOffset At, string? By,
+    string? ByDisplayName = null);
 
 /// <summary>How the dossier was routed at receipt: the subject's unit as written, the routing row and table version, the
 /// explanation the desk showed, and the version selection rule that chose its process (null: the procedure's own).</summary>

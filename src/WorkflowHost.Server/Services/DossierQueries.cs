@@ -41,10 +41,7 @@ public sealed class DossierQueries(WorkflowDbContext db, OneStopData data, Peopl
             .Select(s => new SlipRowView(s.FromUnit, s.FromUser, s.ToUnit, s.ToUser, s.At, s.Step, s.Grade, s.Note, null, null)).ToListAsync(ct);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.DossierId == d.Id).OrderBy(t => t.CreatedAt)
             .Select(t => new DossierTaskView(t.Id, t.Name, t.ElementId, t.UnitCode, t.Assignee, t.DueAt, t.State, t.CreatedAt, t.EndedAt, null)).ToListAsync(ct);
-        // Everyone the page names, in one query (not one per row).
-        var names = await people.ForAsync(slip.SelectMany(s => new[] { s.FromUser, s.ToUser }).Concat(tasks.Select(t => t.Assignee)).Append(d.ReceivedBy), ct);
-        slip = slip.Select(s => s with { FromUserDisplayName = names.Of(s.FromUser), ToUserDisplayName = names.Of(s.ToUser) }).ToList();
-        tasks = tasks.Select(t => t with { AssigneeDisplayName = names.Of(t.Assignee) }).ToList();
+
         var custody = (await db.CustodyEvents.AsNoTracking().Where(c => c.DossierId == d.Id).OrderBy(c => c.Id).ToListAsync(ct))
             .Select(c => new CustodyEventView(c.Kind, Ref(c.FromUnit, c.At), Ref(c.ToUnit, c.At), c.TrackingNumber, c.Carrier, c.At, c.By, c.Note)).ToList();
         var routing = new DossierRoutingView(d.SubjectUnitWritten, d.RoutingRule, d.RoutingTableVersion,
@@ -55,9 +52,15 @@ public sealed class DossierQueries(WorkflowDbContext db, OneStopData data, Peopl
         var pauses = await db.DossierPauses.AsNoTracking().Where(p => p.DossierId == d.Id).OrderBy(p => p.Id)
             .Select(p => new PauseView(p.Reason, p.StartedAt, p.EndedAt)).ToListAsync(ct);
         var changes = await db.DeadlineChanges.AsNoTracking().Where(c => c.DossierId == d.Id).OrderBy(c => c.Id)
-            .Select(c => new DeadlineChangeView(c.TaskId, c.Cause, c.OldDueAt, c.NewDueAt, c.Calendar, c.At, c.By)).ToListAsync(ct);
+            .Select(c => new DeadlineChangeView(c.TaskId, c.Cause, c.OldDueAt, c.NewDueAt, c.Calendar, c.At, c.By, null)).ToListAsync(ct);
+        // Everyone the page names, in one query (not one per row).
+        var names = await people.ForAsync(slip.SelectMany(s => new[] { s.FromUser, s.ToUser }).Concat(tasks.Select(t => t.Assignee))
+            .Concat(changes.Select(c => c.By)).Append(d.ReceivedBy).Append(d.ExtendedBy), ct);
+        slip = slip.Select(s => s with { FromUserDisplayName = names.Of(s.FromUser), ToUserDisplayName = names.Of(s.ToUser) }).ToList();
+        tasks = tasks.Select(t => t with { AssigneeDisplayName = names.Of(t.Assignee) }).ToList();
+        changes = changes.Select(c => c with { ByDisplayName = names.Of(c.By) }).ToList();
         var extension = d is { ExtendedAt: { } extendedAt, AppointmentBeforeExtensionAt: { } before, AppointmentAt: { } after }
-            ? new ExtensionView(extendedAt, d.ExtendedBy, d.ExtensionReason ?? "", before, after)
+            ? new ExtensionView(extendedAt, d.ExtendedBy, d.ExtensionReason ?? "", before, after, names.Of(d.ExtendedBy))
             : null;
         return new DossierView(d.Code, new ProcedureRef(d.ProcedureCode, d.ProcedureVersion, d.ProcedureName), d.Status, DossierStatus.NameVi(d.Status),
             DossierStatus.NameEn(d.Status), d.Channel, new ApplicantInput(d.ApplicantType, d.ApplicantName, d.ApplicantIdNumber, d.ApplicantPhone, d.ApplicantEmail),
