@@ -111,8 +111,8 @@ public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutp
         await page.GotoAsync($"{Fixture.BaseUrl}/#/dossiers/{Uri.EscapeDataString(code)}/print/control");
         var control = page.GetByTestId("slip");
         await Assertions.Expect(control).ToContainTextAsync("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
-        await Assertions.Expect(control).ToContainTextAsync("— Tiếp nhận — Hải Châu");
-        await Assertions.Expect(control).ToContainTextAsync("— Chuyên viên — Hải Châu");
+        await Assertions.Expect(control).ToContainTextAsync("(Tiếp nhận — Hải Châu)");
+        await Assertions.Expect(control).ToContainTextAsync("(Chuyên viên — Hải Châu)");
         await Assertions.Expect(control).Not.ToContainTextAsync("(reception.hai-chau)");
         await page.GotoAsync($"{Fixture.BaseUrl}/#/dossiers/{Uri.EscapeDataString(code)}");
         await Assertions.Expect(page.GetByTestId("calendar-name")).ToContainTextAsync("Lịch làm việc cơ quan nhà nước");

@@ -144,6 +144,13 @@ function RefusalSlip({ d, unitName }: { d: Dossier; unitName: UnitName }) {
   );
 }
 
+// "Phường Hải Châu (Tiếp nhận — Hải Châu)": the unit, and the official by display name; the applicant alone on the return row.
+function party(unitName: UnitName, unit: string | null, user: string | null, display?: string | null): string {
+  const person = personName(user, display);
+  if (!unit) return person || unitName(null);
+  return person ? `${unitName(unit)} (${person})` : unitName(unit);
+}
+
 function ControlSlip({ d, unitName }: { d: Dossier; unitName: UnitName }) {
   return (
     <Sheet dossier={d} unitName={unitName} title="PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ">
@@ -162,8 +169,8 @@ function ControlSlip({ d, unitName }: { d: Dossier; unitName: UnitName }) {
           {d.slip.map((r, i) => (
             <tr key={i}>
               <td>
-                <div>{i + 1}. Giao: {unitName(r.fromUnit)}{r.fromUser ? ` — ${personName(r.fromUser, r.fromUserDisplayName)}` : ''}</div>
-                <div>Nhận: {unitName(r.toUnit)}{r.toUser ? ` — ${personName(r.toUser, r.toUserDisplayName)}` : ''}</div>
+                <div>{i + 1}. Giao: {party(unitName, r.fromUnit, r.fromUser, r.fromUserDisplayName)}</div>
+                <div>Nhận: {party(unitName, r.toUnit, r.toUser, r.toUserDisplayName)}</div>
                 <div class="small italic">{r.step}</div>
               </td>
               <td>{when(r.at)}<div class="sign-row"><span>Người giao</span><span>Người nhận</span></div></td>
