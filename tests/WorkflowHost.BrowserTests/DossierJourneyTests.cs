@@ -138,6 +138,11 @@ public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutp
         await Assertions.Expect(result).ToContainTextAsync("Đăng ký kết hôn");
         await Assertions.Expect(result).Not.ToContainTextAsync("Nguyễn Văn Bình"); // no personal data
         await Assertions.Expect(lookup.Locator(".user-name")).ToHaveCountAsync(0);
+        // In English the citizen reads the catalogue's English procedure name.
+        await lookup.GetByRole(AriaRole.Button, new() { Name = "EN", Exact = true }).ClickAsync();
+        await lookup.GotoAsync($"{Fixture.BaseUrl}/#/lookup/{Uri.EscapeDataString(code)}");
+        await Assertions.Expect(lookup.GetByTestId("lookup-procedure")).ToHaveTextAsync("Marriage registration");
+        await Assertions.Expect(lookup.GetByTestId("lookup-procedure")).ToHaveAttributeAsync("lang", "en");
         await lookup.Context.CloseAsync();
     });
 
