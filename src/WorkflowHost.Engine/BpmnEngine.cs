@@ -29,7 +29,7 @@ public sealed class BpmnEngine
     /// <param name="resolver">Used to check that call activity targets exist; targets in the same document always resolve.</param>
     public LoadResult Load(string xml, string? processId = null, IDefinitionResolver? resolver = null)
     {
-        var report = new ValidationReport();
+        var report = new ValidationReport(Options.Messages);
         var document = BpmnParser.TryParse(xml, Options, report);
         if (document is null) return new LoadResult(null, report);
         var process = DefinitionValidator.Validate(document, processId, resolver, Options, report);

@@ -6,6 +6,12 @@ namespace WorkflowHost.Engine;
 /// <summary>Settings of a <see cref="BpmnEngine"/>; the host builds one at start-up.</summary>
 public sealed class EngineOptions
 {
+    /// <summary>
+    /// The validation messages in the caller's UI language (<see cref="Validation.ValidationMessages"/>); English when
+    /// null. Only deployment-time validation speaks through it; nothing at run time does.
+    /// </summary>
+    public Microsoft.Extensions.Localization.IStringLocalizer<Validation.ValidationMessages>? Messages { get; init; }
+
     /// <summary>Documents larger than this are refused before parsing (default 5 MB).</summary>
     public long MaxDocumentBytes { get; init; } = 5 * 1024 * 1024;
 

@@ -84,7 +84,7 @@ public sealed partial class DesignerTests(BrowserServer fixture, ITestOutputHelp
         await Assertions.Expect(serverErrors).ToHaveCountAsync(2);
         var flows = await serverErrors.EvaluateAllAsync<string[]>("ns => ns.map(n => n.getAttribute('data-element-id'))");
         Assert.All(flows, f => Assert.StartsWith("Flow_", f));
-        await Assertions.Expect(serverErrors.First).ToContainTextAsync("without a condition");
+        await Assertions.Expect(serverErrors.First).ToContainTextAsync("không có điều kiện và không phải luồng mặc định"); // the server speaks the designer's language
         await Assertions.Expect(page.Locator($".djs-connection.wh-error[data-element-id='{flows[0]}']")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator($".wh-problem-badge--error[data-element-id='{flows[0]}']")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("publish")).ToBeDisabledAsync();

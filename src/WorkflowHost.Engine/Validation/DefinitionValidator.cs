@@ -30,21 +30,21 @@ internal static class DefinitionValidator
         if (processId is not null)
         {
             if (document.Processes.TryGetValue(processId, out var chosen)) return chosen;
-            report.Error(processId, "process", $"The document has no process with id '{processId}'.");
+            report.Error(processId, "process", report.L["The document has no process with id '{0}'.", processId]);
             return null;
         }
         if (document.Processes.Count == 0)
         {
-            report.Error(null, "definitions", "The document contains no process.");
+            report.Error(null, "definitions", report.L["The document contains no process."]);
             return null;
         }
         var executable = document.ProcessOrder.Select(id => document.Processes[id]).FirstOrDefault(p => p.IsExecutable);
         if (executable is not null) return executable;
         var first = document.Processes[document.ProcessOrder[0]];
         if (document.Processes.Count > 1)
-            report.Warning(first.Id, "process", $"None of the {document.Processes.Count} processes is marked executable; '{first.Id}' was chosen because it comes first.");
+            report.Warning(first.Id, "process", report.L["None of the {0} processes is marked executable; '{1}' was chosen because it comes first.", document.Processes.Count, first.Id]);
         else
-            report.Warning(first.Id, "process", $"Process '{first.Id}' is not marked executable (isExecutable=\"true\"); it is run anyway.");
+            report.Warning(first.Id, "process", report.L["Process '{0}' is not marked executable (isExecutable=\"true\"); it is run anyway.", first.Id]);
         return first;
     }
 
@@ -52,17 +52,17 @@ internal static class DefinitionValidator
     {
         var starts = scope.Nodes.Where(n => n.Kind == NodeKind.StartEvent).ToList();
         if (isProcess && starts.Count == 0)
-            report.Error(process.Id, "process", $"Process '{process.Id}' has no start event.");
+            report.Error(process.Id, "process", report.L["Process '{0}' has no start event.", process.Id]);
         if (!isProcess && scope.Owner is { TriggeredByEvent: false } owner && starts.Count(s => s.Event?.Kind == EventKind.None) != 1)
-            report.Error(owner.Id, owner.ElementType, $"Subprocess '{owner.Id}' must have exactly one none start event (it has {starts.Count}).");
+            report.Error(owner.Id, owner.ElementType, report.L["Subprocess '{0}' must have exactly one none start event (it has {1}).", owner.Id, starts.Count]);
         if (!isProcess && scope.Owner is { TriggeredByEvent: true } eventSubProcess)
         {
             if (starts.Count != 1)
-                report.Error(eventSubProcess.Id, eventSubProcess.ElementType, $"Event subprocess '{eventSubProcess.Id}' must have exactly one start event (it has {starts.Count}).");
+                report.Error(eventSubProcess.Id, eventSubProcess.ElementType, report.L["Event subprocess '{0}' must have exactly one start event (it has {1}).", eventSubProcess.Id, starts.Count]);
             if (eventSubProcess.Incoming.Count > 0 || eventSubProcess.Outgoing.Count > 0)
-                report.Error(eventSubProcess.Id, eventSubProcess.ElementType, $"Event subprocess '{eventSubProcess.Id}' must not have sequence flows; it starts by its start event's trigger.");
+                report.Error(eventSubProcess.Id, eventSubProcess.ElementType, report.L["Event subprocess '{0}' must not have sequence flows; it starts by its start event's trigger.", eventSubProcess.Id]);
             if (eventSubProcess.BoundaryEvents.Count > 0)
-                report.Error(eventSubProcess.Id, eventSubProcess.ElementType, $"Event subprocess '{eventSubProcess.Id}' cannot carry boundary events; put an event subprocess inside it instead.");
+                report.Error(eventSubProcess.Id, eventSubProcess.ElementType, report.L["Event subprocess '{0}' cannot carry boundary events; put an event subprocess inside it instead.", eventSubProcess.Id]);
         }
 
         foreach (var node in scope.Nodes)
@@ -79,32 +79,32 @@ internal static class DefinitionValidator
     {
         string? unsupported = node.Kind switch
         {
-            NodeKind.Unsupported => $"{node.ElementType} '{node.Id}' is not supported by the WorkflowHost engine.",
+            NodeKind.Unsupported => report.L["{0} '{1}' is not supported by the WorkflowHost engine.", node.ElementType, node.Id].Value,
             NodeKind.StartEvent when node.Scope.Owner is { TriggeredByEvent: true } => node.Event!.Kind switch
             {
                 EventKind.Message or EventKind.Timer or EventKind.Signal or EventKind.Conditional or EventKind.Escalation => null,
                 EventKind.Error when node.IsInterrupting => null,
-                EventKind.Error => $"The error start event '{node.Id}' of an event subprocess must interrupt (isInterrupting=\"true\"); use an escalation start event for a handler that runs beside the work.",
-                EventKind.Compensate => $"A compensation event subprocess ('{node.Id}') is not supported; attach a compensation boundary event to the activity and associate it with a handler activity (isForCompensation=\"true\").",
-                _ => $"A {Describe(node.Event.Kind)} start event ('{node.Id}') cannot start an event subprocess; use a message, timer, signal, conditional, error or escalation start event.",
+                EventKind.Error => report.L["The error start event '{0}' of an event subprocess must interrupt (isInterrupting=\"true\"); use an escalation start event for a handler that runs beside the work.", node.Id].Value,
+                EventKind.Compensate => report.L["A compensation event subprocess ('{0}') is not supported; attach a compensation boundary event to the activity and associate it with a handler activity (isForCompensation=\"true\").", node.Id].Value,
+                _ => report.L["A {0} start event ('{1}') cannot start an event subprocess; use a message, timer, signal, conditional, error or escalation start event.", Describe(node.Event.Kind), node.Id].Value,
             },
             NodeKind.StartEvent => node.Event!.Kind switch
             {
                 EventKind.None => null,
                 EventKind.Message or EventKind.Timer or EventKind.Signal when isProcessScope => null,
-                _ when isProcessScope => $"A {Describe(node.Event.Kind)} start event ('{node.Id}') is not supported; use a none, message, timer or signal start event, or put the trigger on an event subprocess.",
-                _ => $"A {Describe(node.Event.Kind)} start event ('{node.Id}') is not supported inside a subprocess, which starts with a none start event; put other triggers on an event subprocess inside it.",
+                _ when isProcessScope => report.L["A {0} start event ('{1}') is not supported; use a none, message, timer or signal start event, or put the trigger on an event subprocess.", Describe(node.Event.Kind), node.Id].Value,
+                _ => report.L["A {0} start event ('{1}') is not supported inside a subprocess, which starts with a none start event; put other triggers on an event subprocess inside it.", Describe(node.Event.Kind), node.Id].Value,
             },
             NodeKind.EndEvent => node.Event!.Kind is EventKind.None or EventKind.Terminate or EventKind.Error or EventKind.Escalation or EventKind.Message or EventKind.Signal or EventKind.Compensate
-                ? null : $"A {Describe(node.Event.Kind)} end event ('{node.Id}') is not supported; use a none, terminate, error, escalation, compensation, message or signal end event.",
+                ? null : report.L["A {0} end event ('{1}') is not supported; use a none, terminate, error, escalation, compensation, message or signal end event.", Describe(node.Event.Kind), node.Id].Value,
             NodeKind.IntermediateCatchEvent => node.Event!.Kind is EventKind.Timer or EventKind.Message or EventKind.Signal or EventKind.Link or EventKind.Conditional
-                ? null : $"A {Describe(node.Event.Kind)} intermediate catch event ('{node.Id}') is not supported; timer, message, signal, link and conditional are.",
+                ? null : report.L["A {0} intermediate catch event ('{1}') is not supported; timer, message, signal, link and conditional are.", Describe(node.Event.Kind), node.Id].Value,
             NodeKind.IntermediateThrowEvent => node.Event!.Kind is EventKind.None or EventKind.Link or EventKind.Message or EventKind.Signal or EventKind.Escalation or EventKind.Compensate
-                ? null : $"A {Describe(node.Event.Kind)} intermediate throw event ('{node.Id}') is not supported; none, link, message, signal, escalation and compensation are.",
+                ? null : report.L["A {0} intermediate throw event ('{1}') is not supported; none, link, message, signal, escalation and compensation are.", Describe(node.Event.Kind), node.Id].Value,
             NodeKind.BoundaryEvent => node.Event!.Kind is EventKind.Timer or EventKind.Message or EventKind.Error or EventKind.Escalation or EventKind.Signal or EventKind.Conditional or EventKind.Compensate
-                ? null : $"A {Describe(node.Event.Kind)} boundary event ('{node.Id}') is not supported; timer, message, signal, conditional, error, escalation and compensation are.",
+                ? null : report.L["A {0} boundary event ('{1}') is not supported; timer, message, signal, conditional, error, escalation and compensation are.", Describe(node.Event.Kind), node.Id].Value,
             NodeKind.ScriptTask when !JavaScriptFormats.Contains(node.ScriptFormat ?? "") =>
-                $"Script task '{node.Id}' is written in '{node.ScriptFormat}'; only JavaScript scripts run.",
+                report.L["Script task '{0}' is written in '{1}'; only JavaScript scripts run.", node.Id, node.ScriptFormat ?? ""].Value,
             _ => null,
         };
         if (unsupported is not null) report.Error(node.Id, node.ElementType, unsupported);
@@ -122,31 +122,31 @@ internal static class DefinitionValidator
         {
             // A compensation handler runs only when its activity is compensated, and ends there.
             if (node.Incoming.Count > 0 || node.Outgoing.Count > 0)
-                report.Error(node.Id, node.ElementType, $"Compensation handler {Label(node)} must not have sequence flows; it is reached by the association from a compensation boundary event.");
+                report.Error(node.Id, node.ElementType, report.L["Compensation handler {0} must not have sequence flows; it is reached by the association from a compensation boundary event.", Label(node, report)]);
             return;
         }
         if (node.Kind == NodeKind.BoundaryEvent && node.Event?.Kind == EventKind.Compensate)
         {
             if (node.Outgoing.Count > 0)
-                report.Error(node.Id, node.ElementType, $"Compensation boundary event '{node.Id}' must not have outgoing sequence flows; associate it with its handler activity instead.");
+                report.Error(node.Id, node.ElementType, report.L["Compensation boundary event '{0}' must not have outgoing sequence flows; associate it with its handler activity instead.", node.Id]);
             return;
         }
         var isStartLike = node.Kind is NodeKind.StartEvent or NodeKind.BoundaryEvent
             || (node.Kind == NodeKind.IntermediateCatchEvent && node.Event?.Kind == EventKind.Link)
             || node.TriggeredByEvent;
         if (!isStartLike && node.Incoming.Count == 0)
-            report.Error(node.Id, node.ElementType, $"{Label(node)} has no incoming sequence flow, so it can never run.");
+            report.Error(node.Id, node.ElementType, report.L["{0} has no incoming sequence flow, so it can never run.", Label(node, report)]);
         if (node.Kind == NodeKind.StartEvent && node.Incoming.Count > 0)
-            report.Error(node.Id, node.ElementType, $"Start event '{node.Id}' must not have incoming sequence flows.");
+            report.Error(node.Id, node.ElementType, report.L["Start event '{0}' must not have incoming sequence flows.", node.Id]);
 
         var isEndLike = node.Kind == NodeKind.EndEvent
             || (node.Kind == NodeKind.IntermediateThrowEvent && node.Event?.Kind == EventKind.Link)
             || node.TriggeredByEvent;
         if (isEndLike || node.Outgoing.Count > 0) return;
         if (node.Kind.IsGateway() || node.Kind is NodeKind.StartEvent or NodeKind.BoundaryEvent)
-            report.Error(node.Id, node.ElementType, $"{Label(node)} has no outgoing sequence flow.");
+            report.Error(node.Id, node.ElementType, report.L["{0} has no outgoing sequence flow.", Label(node, report)]);
         else
-            report.Warning(node.Id, node.ElementType, $"{Label(node)} has no outgoing sequence flow; its path ends there as if at an end event.");
+            report.Warning(node.Id, node.ElementType, report.L["{0} has no outgoing sequence flow; its path ends there as if at an end event.", Label(node, report)]);
     }
 
     private static void CheckGatewayConditions(FlowNode node, ValidationReport report)
@@ -156,11 +156,11 @@ internal static class DefinitionValidator
             foreach (var flow in node.Outgoing)
                 if (flow.ConditionText is null && flow != node.DefaultFlow)
                     report.Error(flow.Id, "sequenceFlow",
-                        $"Sequence flow '{flow.Id}'{NameSuffix(flow)} leaves {node.ElementType} '{node.Id}' without a condition and is not its default flow; give it a condition or make it the default.");
+                        report.L["Sequence flow '{0}'{1} leaves {2} '{3}' without a condition and is not its default flow; give it a condition or make it the default.", flow.Id, NameSuffix(flow), Kind(node, report), node.Id]);
         }
         if (node.Kind == NodeKind.ParallelGateway)
             foreach (var flow in node.Outgoing.Where(f => f.ConditionText is not null))
-                report.Warning(flow.Id, "sequenceFlow", $"The condition on sequence flow '{flow.Id}' is ignored: flows leaving a parallel gateway are always taken.");
+                report.Warning(flow.Id, "sequenceFlow", report.L["The condition on sequence flow '{0}' is ignored: flows leaving a parallel gateway are always taken.", flow.Id]);
     }
 
     private static void CheckKindSpecifics(FlowNode node, FlowScope scope, ValidationReport report)
@@ -168,25 +168,25 @@ internal static class DefinitionValidator
         switch (node.Kind)
         {
             case NodeKind.ServiceTask or NodeKind.BusinessRuleTask when string.IsNullOrWhiteSpace(node.Topic):
-                report.Error(node.Id, node.ElementType, $"{Label(node)} does not name its handler: set camunda:topic (external task topic), e.g. camunda:type=\"external\" camunda:topic=\"send-sms\".");
+                report.Error(node.Id, node.ElementType, report.L["{0} does not name its handler: set camunda:topic (external task topic), e.g. camunda:type=\"external\" camunda:topic=\"send-sms\".", Label(node, report)]);
                 break;
             case NodeKind.CallActivity when string.IsNullOrWhiteSpace(node.CalledElement):
-                report.Error(node.Id, node.ElementType, $"Call activity '{node.Id}' does not say which process it calls (calledElement is empty).");
+                report.Error(node.Id, node.ElementType, report.L["Call activity '{0}' does not say which process it calls (calledElement is empty).", node.Id]);
                 break;
             case NodeKind.BoundaryEvent when node.AttachedTo is { } host && !host.Kind.IsActivity():
-                report.Error(node.Id, node.ElementType, $"Boundary event '{node.Id}' is attached to {host}, which is not an activity.");
+                report.Error(node.Id, node.ElementType, report.L["Boundary event '{0}' is attached to {1}, which is not an activity.", node.Id, host]);
                 break;
             case NodeKind.BoundaryEvent when node.Event?.Kind == EventKind.Compensate && node.CompensationHandler is not { IsForCompensation: true }:
                 report.Error(node.Id, node.ElementType, node.CompensationHandler is null
-                    ? $"Compensation boundary event '{node.Id}' has no handler: draw an association from it to an activity marked isForCompensation=\"true\"."
-                    : $"The handler '{node.CompensationHandler.Id}' of compensation boundary event '{node.Id}' is not marked isForCompensation=\"true\".");
+                    ? report.L["Compensation boundary event '{0}' has no handler: draw an association from it to an activity marked isForCompensation=\"true\".", node.Id]
+                    : report.L["The handler '{0}' of compensation boundary event '{1}' is not marked isForCompensation=\"true\".", node.CompensationHandler.Id, node.Id]);
                 break;
             case NodeKind.IntermediateThrowEvent or NodeKind.EndEvent when node.Event is { Kind: EventKind.Compensate, ActivityRef: { } activityRef }
                 && !scope.NodesById.ContainsKey(activityRef) && !(scope.Owner is { TriggeredByEvent: true } eventSubProcess && eventSubProcess.Scope.NodesById.ContainsKey(activityRef)):
-                report.Error(node.Id, node.ElementType, $"Compensation event '{node.Id}' compensates '{activityRef}', which is not an activity in the same scope; leave activityRef empty to compensate the whole scope.");
+                report.Error(node.Id, node.ElementType, report.L["Compensation event '{0}' compensates '{1}', which is not an activity in the same scope; leave activityRef empty to compensate the whole scope.", node.Id, activityRef]);
                 break;
             case NodeKind.BoundaryEvent when node.Event?.Kind == EventKind.Error && !node.CancelActivity:
-                report.Error(node.Id, node.ElementType, $"Error boundary event '{node.Id}' must interrupt its activity (cancelActivity=\"true\").");
+                report.Error(node.Id, node.ElementType, report.L["Error boundary event '{0}' must interrupt its activity (cancelActivity=\"true\").", node.Id]);
                 break;
             case NodeKind.EventBasedGateway:
                 foreach (var flow in node.Outgoing)
@@ -195,21 +195,21 @@ internal static class DefinitionValidator
                     var ok = target is not null && (target.Kind == NodeKind.ReceiveTask
                         || (target.Kind == NodeKind.IntermediateCatchEvent && target.Event?.Kind is EventKind.Message or EventKind.Timer or EventKind.Signal or EventKind.Conditional));
                     if (!ok)
-                        report.Error(flow.Id, "sequenceFlow", $"Event-based gateway '{node.Id}' must lead only to message, timer, signal or conditional catch events or receive tasks; '{flow.TargetRef}' is not one.");
+                        report.Error(flow.Id, "sequenceFlow", report.L["Event-based gateway '{0}' must lead only to message, timer, signal or conditional catch events or receive tasks; '{1}' is not one.", node.Id, flow.TargetRef]);
                 }
                 break;
             case NodeKind.IntermediateThrowEvent when node.Event?.Kind == EventKind.Link:
                 var name = node.Event.LinkName;
                 if (!scope.Nodes.Any(n => n.Kind == NodeKind.IntermediateCatchEvent && n.Event?.Kind == EventKind.Link && n.Event.LinkName == name))
-                    report.Error(node.Id, node.ElementType, $"Link throw event '{node.Id}' jumps to link '{name}', but no link catch event of that name is in the same scope.");
+                    report.Error(node.Id, node.ElementType, report.L["Link throw event '{0}' jumps to link '{1}', but no link catch event of that name is in the same scope.", node.Id, name ?? ""]);
                 break;
         }
         if (node.Loop is { IsMultiInstance: true } loop && loop.LoopCardinality is null && loop.Collection is null)
-            report.Error(node.Id, node.ElementType, $"Multi-instance {Label(node)} needs a loop cardinality or a collection (camunda:collection).");
+            report.Error(node.Id, node.ElementType, report.L["Multi-instance {0} needs a loop cardinality or a collection (camunda:collection).", Label(node, report)]);
         if (node.Kind == NodeKind.UserTask && node.Assignment?.DueDate is { } due && node.Assignment.DueDateExpression is null
             && !Timers.TimerExpression.TryParse(Timers.TimerKind.Date, due, TimeZoneInfo.Utc, out _, out _)
             && !Timers.TimerExpression.TryParse(Timers.TimerKind.Duration, due, TimeZoneInfo.Utc, out _, out _))
-            report.Error(node.Id, node.ElementType, $"The due date '{due}' of {Label(node)} is neither an ISO 8601 date nor a duration (e.g. P3D) nor an expression.");
+            report.Error(node.Id, node.ElementType, report.L["The due date '{0}' of {1} is neither an ISO 8601 date nor a duration (e.g. P3D) nor an expression.", due, Label(node, report)]);
         if (node.Kind == NodeKind.UserTask && node.Assignment is { } working)
             CheckWorkingTime(node, working, report);
     }
@@ -218,13 +218,13 @@ internal static class DefinitionValidator
     private static void CheckWorkingTime(FlowNode node, TaskAssignment assignment, ValidationReport report)
     {
         if (assignment.WorkingDays is not null && assignment.WorkingHours is not null)
-            report.Error(node.Id, node.ElementType, $"{Label(node)} gives both wh:workingDays and wh:workingHours; keep one.");
+            report.Error(node.Id, node.ElementType, report.L["{0} gives both wh:workingDays and wh:workingHours; keep one.", Label(node, report)]);
         if (assignment.DueDate is not null && (assignment.WorkingDays ?? assignment.WorkingHours) is not null)
-            report.Error(node.Id, node.ElementType, $"{Label(node)} gives both camunda:dueDate and a working-time due date (wh:workingDays or wh:workingHours); keep one.");
+            report.Error(node.Id, node.ElementType, report.L["{0} gives both camunda:dueDate and a working-time due date (wh:workingDays or wh:workingHours); keep one.", Label(node, report)]);
         if (assignment is { WorkingDays: { } days, WorkingDaysExpression: null } && !Timers.WorkingTimeText.TryDays(days, out _))
-            report.Error(node.Id, node.ElementType, $"wh:workingDays '{days}' of {Label(node)} is not a whole number of working days of at least 1 (e.g. 3) nor an expression.");
+            report.Error(node.Id, node.ElementType, report.L["wh:workingDays '{0}' of {1} is not a whole number of working days of at least 1 (e.g. 3) nor an expression.", days, Label(node, report)]);
         if (assignment is { WorkingHours: { } hours, WorkingHoursExpression: null } && !Timers.WorkingTimeText.TryHours(hours, out _))
-            report.Error(node.Id, node.ElementType, $"wh:workingHours '{hours}' of {Label(node)} is not a number of working hours above 0 (e.g. 4 or 1.5) nor an expression.");
+            report.Error(node.Id, node.ElementType, report.L["wh:workingHours '{0}' of {1} is not a number of working hours above 0 (e.g. 4 or 1.5) nor an expression.", hours, Label(node, report)]);
     }
 
     private static void CheckCalls(ProcessModel process, BpmnDocument document, IDefinitionResolver? resolver, ValidationReport report)
@@ -234,12 +234,12 @@ internal static class DefinitionValidator
             var target = node.CalledElement!;
             if (ExpressionLooksDynamic(target)) continue;
             if (!document.Processes.ContainsKey(target) && resolver?.Resolve(target, null) is null)
-                report.Error(node.Id, node.ElementType, $"Call activity '{node.Id}' calls process '{target}', which is neither in this document nor published.");
+                report.Error(node.Id, node.ElementType, report.L["Call activity '{0}' calls process '{1}', which is neither in this document nor published.", node.Id, target]);
         }
         // A cycle of calls inside one document can never finish; calls across deployments are guarded at run time.
         var path = new List<string>();
         if (FindCallCycle(process.Id, document, path, new HashSet<string>(StringComparer.Ordinal)))
-            report.Error(process.Id, "process", $"Call activities form a cycle ({string.Join(" -> ", path)}); the process would call itself forever.");
+            report.Error(process.Id, "process", report.L["Call activities form a cycle ({0}); the process would call itself forever.", string.Join(" -> ", path)]);
     }
 
     private static bool ExpressionLooksDynamic(string text) => text.Contains("${", StringComparison.Ordinal);
@@ -277,11 +277,19 @@ internal static class DefinitionValidator
         }
         foreach (var node in process.AllNodes.Values)
             if (!reached.Contains(node) && node.Incoming.Count > 0)
-                report.Warning(node.Id, node.ElementType, $"{Label(node)} can never be reached from a start event.");
+                report.Warning(node.Id, node.ElementType, report.L["{0} can never be reached from a start event.", Label(node, report)]);
     }
 
-    private static string Label(FlowNode node) =>
-        $"{char.ToUpperInvariant(node.ElementType[0])}{node.ElementType[1..]} '{node.Id}'{(node.Name is { Length: > 0 } n ? $" (\"{n}\")" : "")}";
+    /// <summary>"UserTask 'appraise' ("Thẩm định")": the element's kind in the catalogue's language, its id and name.</summary>
+    private static string Label(FlowNode node, ValidationReport report)
+    {
+        var word = Kind(node, report);
+        return $"{char.ToUpperInvariant(word[0])}{word[1..]} '{node.Id}'{(node.Name is { Length: > 0 } n ? $" (\"{n}\")" : "")}";
+    }
+
+    /// <summary>The element's kind as the catalogue names it ("cổng rẽ nhánh"); the BPMN type itself in English.</summary>
+    private static string Kind(FlowNode node, ValidationReport report) =>
+        report.L[node.ElementType] is { ResourceNotFound: false } kind ? kind.Value : node.ElementType;
 
     private static string NameSuffix(SequenceFlow flow) => flow.Name is { Length: > 0 } n ? $" (\"{n}\")" : "";
 }

@@ -9,9 +9,12 @@ public enum ProblemSeverity { Error, Warning }
 public sealed record ValidationProblem(string? ElementId, string? ElementType, ProblemSeverity Severity, string Message);
 
 /// <summary>The outcome of validating a document: every problem found, in document order.</summary>
-public sealed class ValidationReport
+public sealed class ValidationReport(Microsoft.Extensions.Localization.IStringLocalizer<ValidationMessages>? messages = null)
 {
     private readonly List<ValidationProblem> _problems = [];
+
+    /// <summary>The message catalogue problems are worded from (English when none was given).</summary>
+    internal Microsoft.Extensions.Localization.IStringLocalizer<ValidationMessages> L { get; } = messages ?? EnglishValidationMessages.Instance;
 
     public IReadOnlyList<ValidationProblem> Problems => _problems;
     public IEnumerable<ValidationProblem> Errors => _problems.Where(p => p.Severity == ProblemSeverity.Error);

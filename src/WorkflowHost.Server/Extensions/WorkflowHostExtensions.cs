@@ -149,6 +149,7 @@ public static class WorkflowHostExtensions
         services.AddSingleton(sp => new BpmnEngine(new EngineOptions
         {
             TimeZone = zone, Calendar = new EngineCalendar(sp), MaxVariablesBytes = options.MaxInstanceVariablesBytes,
+            Messages = sp.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<WorkflowHost.Engine.Validation.ValidationMessages>>(),
         }));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DefinitionCatalog>();

@@ -17,7 +17,7 @@ public sealed partial class MessageCatalogueTests
     [GeneratedRegex(@"\{(\d+)(?:[:,][^}]*)?\}")]
     private static partial Regex Placeholder();
 
-    public static TheoryData<string> Catalogues() => ["server", "routing", "calendar"];
+    public static TheoryData<string> Catalogues() => ["server", "routing", "calendar", "validation"];
 
     private static List<(string Key, string Vietnamese)> Entries(string catalogue)
     {
@@ -25,6 +25,7 @@ public sealed partial class MessageCatalogueTests
         {
             "server" => ("WorkflowHost.Server.Localization.ServerMessages", typeof(ServerMessages).Assembly),
             "calendar" => ("WorkflowHost.Procedures.Localization.CalendarMessages", typeof(CalendarMessages).Assembly),
+            "validation" => ("WorkflowHost.Engine.Validation.ValidationMessages", typeof(WorkflowHost.Engine.Validation.ValidationMessages).Assembly),
             _ => ("WorkflowHost.Procedures.Localization.RoutingMessages", typeof(RoutingMessages).Assembly),
         };
         var set = new ResourceManager(baseName, assembly).GetResourceSet(new CultureInfo("vi"), createIfNotExists: true, tryParents: false)
@@ -79,7 +80,7 @@ public sealed partial class MessageCatalogueTests
         var code = string.Join("\n", Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(File.ReadAllText));
-        var unused = new[] { "server", "routing", "calendar" }.SelectMany(Entries)
+        var unused = new[] { "server", "routing", "calendar", "validation" }.SelectMany(Entries)
             .Where(e => !code.Contains('"' + e.Key.Replace("\"", "\\\"", StringComparison.Ordinal) + '"', StringComparison.Ordinal))
             .Select(e => e.Key)
             .ToList();

@@ -63,6 +63,27 @@ public abstract class DesignerApiTestBase<TFixture>(TFixture fixture) : IClassFi
         Assert.True(fixedBody["canPublish"]!.GetValue<bool>(), fixedBody.ToJsonString());
     }
 
+    /// <summary>The process owner reads the engine's findings in the designer's language; other clients get English.</summary>
+    [Fact]
+    public virtual async Task Validate_WordsItsProblemsInVietnamese_WhenTheDesignerAsks()
+    {
+        var owner = await Fixture.AsAsync("owner");
+        var key = Bpmn.NewKey("validate-vi");
+        async Task<string> MessageAsync(string? language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/designer/validate") { Content = Xml(GatewayWithBareFlow(key)) };
+            if (language is not null) request.Headers.AcceptLanguage.ParseAdd(language);
+            var response = await owner.Http.SendAsync(request);
+            await owner.ExpectAsync(response, HttpStatusCode.OK, $"validate ({language ?? "no language"})");
+            var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            return Assert.Single(body["problems"]!.AsArray(), p => p!["severity"]!.GetValue<string>() == "error")!["message"]!.GetValue<string>();
+        }
+
+        Assert.Equal("Luồng 'no' đi ra từ cổng rẽ nhánh 'approved' không có điều kiện và không phải luồng mặc định; hãy đặt điều kiện hoặc chọn làm luồng mặc định.",
+            await MessageAsync("vi-VN,vi;q=0.9,en;q=0.5"));
+        Assert.StartsWith("Sequence flow 'no' leaves exclusiveGateway 'approved' without a condition", await MessageAsync(null), StringComparison.Ordinal);
+    }
+
     [Fact]
     public virtual async Task Validate_WarnsOnTheProcess_WhenTheLongestPathsBudgetsExceedTheStatutoryLimit()
     {
