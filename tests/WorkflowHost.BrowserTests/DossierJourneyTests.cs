@@ -60,6 +60,9 @@ public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutp
         Assert.Matches(DossierCode(), code);
         var qr = slip.GetByTestId("qr");
         await Assertions.Expect(qr).ToHaveAttributeAsync("data-qr-text", code);
+        // The receiving official signs under the name people know, the account name kept small beneath for the audit.
+        await Assertions.Expect(slip.GetByTestId("slip-signer")).ToHaveTextAsync("Tiếp nhận — Hải Châu");
+        await Assertions.Expect(slip.GetByTestId("slip-signer")).ToHaveAttributeAsync("title", "reception.hai-chau");
         Assert.True(await qr.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the QR image did not render");
         var pdf = await desk.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
         Assert.True(pdf.Length > 1000 && pdf[0] == (byte)'%' && pdf[1] == (byte)'P', "printing the slip gave no PDF");
@@ -101,6 +104,18 @@ public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutp
         Output.WriteLine("slip:" + Environment.NewLine + string.Join(Environment.NewLine, grades));
         // Handovers: desk → appraisal, appraisal → approval, approval → return, return → applicant.
         Assert.True(grades.Length >= 4, $"expected a slip row per handover, got {grades.Length}");
+        // The slip names each official by display name (the user name stays as the tooltip), the calendar by its name.
+        var appraisalRow = rows.Filter(new() { HasText = "Thẩm định hồ sơ" }).First;
+        await Assertions.Expect(appraisalRow.Locator("td").Nth(1)).ToContainTextAsync("Chuyên viên — Hải Châu");
+        await Assertions.Expect(appraisalRow.Locator(".person[title='officer.hai-chau']")).ToHaveCountAsync(1);
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/dossiers/{Uri.EscapeDataString(code)}/print/control");
+        var control = page.GetByTestId("slip");
+        await Assertions.Expect(control).ToContainTextAsync("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
+        await Assertions.Expect(control).ToContainTextAsync("(Tiếp nhận — Hải Châu)");
+        await Assertions.Expect(control).ToContainTextAsync("(Chuyên viên — Hải Châu)");
+        await Assertions.Expect(control).Not.ToContainTextAsync("(reception.hai-chau)");
+        await page.GotoAsync($"{Fixture.BaseUrl}/#/dossiers/{Uri.EscapeDataString(code)}");
+        await Assertions.Expect(page.GetByTestId("calendar-name")).ToContainTextAsync("Lịch làm việc cơ quan nhà nước");
         var graded = grades.Count(g => g.StartsWith("early |", StringComparison.Ordinal) || g.StartsWith("onTime |", StringComparison.Ordinal) || g.StartsWith("late |", StringComparison.Ordinal));
         Assert.True(graded >= 3, $"expected the worked steps to be graded early/on time/late: {string.Join("; ", grades)}");
 
@@ -123,6 +138,11 @@ public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutp
         await Assertions.Expect(result).ToContainTextAsync("Đăng ký kết hôn");
         await Assertions.Expect(result).Not.ToContainTextAsync("Nguyễn Văn Bình"); // no personal data
         await Assertions.Expect(lookup.Locator(".user-name")).ToHaveCountAsync(0);
+        // In English the citizen reads the catalogue's English procedure name.
+        await lookup.GetByRole(AriaRole.Button, new() { Name = "EN", Exact = true }).ClickAsync();
+        await lookup.GotoAsync($"{Fixture.BaseUrl}/#/lookup/{Uri.EscapeDataString(code)}");
+        await Assertions.Expect(lookup.GetByTestId("lookup-procedure")).ToHaveTextAsync("Marriage registration");
+        await Assertions.Expect(lookup.GetByTestId("lookup-procedure")).ToHaveAttributeAsync("lang", "en");
         await lookup.Context.CloseAsync();
     });
 
@@ -163,11 +183,14 @@ public sealed partial class DossierJourneyTests(BrowserServer fixture, ITestOutp
         await Assertions.Expect(panel.GetByTestId("extension")).ToContainTextAsync("Chờ kết quả xác minh nơi cư trú");
         await Assertions.Expect(panel.GetByTestId("apologise")).ToHaveCountAsync(0); // once only
         await Assertions.Expect(panel.GetByTestId("deadline-changes")).ToContainTextAsync("Xin lỗi, hẹn lại");
+        await Assertions.Expect(panel.GetByTestId("deadline-changes")).ToContainTextAsync("Chuyên viên — Hải Châu"); // who moved it, by name
+        await Assertions.Expect(panel.GetByTestId("calendar-name")).ToContainTextAsync("Lịch làm việc cơ quan nhà nước");
         await ScreenshotAsync(officer, "dossier-deadlines", fullPage: true);
 
         await panel.GetByRole(AriaRole.Link, new() { Name = "In phiếu xin lỗi và hẹn lại" }).ClickAsync();
         var letter = officer.GetByTestId("slip");
         await Assertions.Expect(letter).ToContainTextAsync("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ");
+        await Assertions.Expect(letter.GetByTestId("slip-signer")).ToHaveTextAsync("Chuyên viên — Hải Châu");
         await Assertions.Expect(letter.GetByTestId("slip-reason")).ToHaveTextAsync("Chờ kết quả xác minh nơi cư trú");
         await Assertions.Expect(letter.GetByTestId("slip-new-appointment")).ToContainTextAsync("9 giờ 00 phút");
         await ScreenshotAsync(officer, "apology-letter", fullPage: true);

@@ -70,7 +70,17 @@ export interface AppointmentDay {
 export interface Appointment {
   appointmentAt: string;
   calendar: string;
+  calendarVersion?: string;
+  calendarLabel?: CalendarLabel | null;
   explanation: AppointmentDay[];
+}
+
+/** A business calendar as people read it (workflows/calendars/<name>/calendar.json), with the recorded name and version. */
+export interface CalendarLabel {
+  name: string;
+  version: string;
+  displayName: string;
+  displayNameEn: string;
 }
 
 export type ApplicantType = 'citizen' | 'organisation' | 'householdBusiness';
@@ -139,6 +149,8 @@ export interface SlipRow {
   step: string;
   grade: Grade | null;
   note: string | null;
+  fromUserDisplayName?: string | null;
+  toUserDisplayName?: string | null;
 }
 
 export interface Supplement {
@@ -153,6 +165,7 @@ export interface DossierTask {
   name: string;
   unitCode: string;
   assignee: string | null;
+  assigneeDisplayName?: string | null;
   dueAt: string | null;
   state: string;
 }
@@ -171,11 +184,13 @@ export interface DeadlineChange {
   calendar: string | null;
   at: string;
   by: string | null;
+  byDisplayName?: string | null;
 }
 
 export interface Extension {
   at: string;
   by: string | null;
+  byDisplayName?: string | null;
   reason: string;
   previousAppointmentAt: string;
   newAppointmentAt: string;
@@ -194,9 +209,11 @@ export interface Dossier {
   returnUnit: UnitRef;
   receivedAt: string;
   receivedBy: string | null;
+  receivedByDisplayName?: string | null;
   appointmentAt: string | null;
   originalAppointmentAt: string | null;
   appointmentCalendar: string | null;
+  appointmentCalendarLabel?: CalendarLabel | null;
   extension: Extension | null;
   pauses: Pause[];
   deadlineChanges: DeadlineChange[];
@@ -255,6 +272,8 @@ export interface Page<T> {
 export interface PublicDossier {
   code: string;
   procedure: string | { code: string; name: string };
+  /** The procedure's English name from the catalogue; null when it has none. */
+  procedureEn?: string | null;
   status: { code: number; name: string };
   appointmentAt: string | null;
 }
@@ -269,6 +288,8 @@ export interface Task {
   candidateGroups: string[];
   candidateUsers: string[];
   assignee: string | null;
+  /** The assignee's display name, when the account has one. */
+  assigneeDisplayName?: string | null;
   dueAt: string | null;
   state: string;
   formKey: string | null;

@@ -11,6 +11,7 @@ import { loadUnits, unitTitle } from '../shell/units';
 import { href, navigate, type SlipKind } from '../shell/router';
 import { useSession } from '../shell/session';
 import { Field, Notice, describedBy } from '../shell/ui';
+import { CalendarName } from '../shell/names';
 import { ProcedurePicker, procedureName } from './ProcedurePicker';
 import { RoutingResult } from '../routing/RoutingResult';
 import { routingApi, type RoutingResolution } from '../routing/api';
@@ -457,7 +458,7 @@ export function Desk() {
                     </ul>
                   </details>
                 )}
-                <div class="muted small">{t('desk.calendar')}: {appointment.calendar}</div>
+                <div class="muted small">{t('desk.calendar')}: <CalendarName label={appointment.calendarLabel} recorded={appointment.calendar} /></div>
               </div>
             )}
 

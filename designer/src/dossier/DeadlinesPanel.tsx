@@ -8,6 +8,7 @@ import { dateTime } from '../shell/format';
 import { href } from '../shell/router';
 import { hasRole, useSession } from '../shell/session';
 import { describedBy, Field, Notice } from '../shell/ui';
+import { CalendarName, Person, personName } from '../shell/names';
 import { problemText } from '../shell/problem';
 
 /** `datetime-local` value (Vietnam time) → ISO instant with the +07:00 offset the server expects. */
@@ -58,7 +59,7 @@ export function DeadlinesPanel({ dossier, onChange }: { dossier: Dossier; onChan
       <dl class="facts">
         <dt>{t('deadlines.original')}</dt><dd>{dateTime(d.originalAppointmentAt)}</dd>
         <dt>{t('deadlines.current')}</dt><dd><strong>{dateTime(d.appointmentAt)}</strong></dd>
-        {d.appointmentCalendar && <><dt>{t('deadlines.calendar')}</dt><dd class="mono small">{d.appointmentCalendar}</dd></>}
+        {d.appointmentCalendar && <><dt>{t('deadlines.calendar')}</dt><dd><CalendarName label={d.appointmentCalendarLabel} recorded={d.appointmentCalendar} /></dd></>}
       </dl>
       {d.pauses.length > 0 && (
         <>
@@ -82,7 +83,7 @@ export function DeadlinesPanel({ dossier, onChange }: { dossier: Dossier; onChan
                   <td>{causeText(c.cause)}</td>
                   <td>{dateTime(c.oldDueAt)}</td>
                   <td>{dateTime(c.newDueAt)}</td>
-                  <td>{dateTime(c.at)}{c.by ? ` · ${c.by}` : ''}</td>
+                  <td>{dateTime(c.at)}{c.by && <> · <Person user={c.by} display={c.byDisplayName} /></>}</td>
                 </tr>
               ))}
             </tbody>
@@ -91,7 +92,7 @@ export function DeadlinesPanel({ dossier, onChange }: { dossier: Dossier; onChan
       )}
       {d.extension && (
         <div data-testid="extension">
-          <Notice kind="warning">{t('deadlines.extended', { at: dateTime(d.extension.at), by: d.extension.by ?? '' })}</Notice>
+          <Notice kind="warning">{t('deadlines.extended', { at: dateTime(d.extension.at), by: personName(d.extension.by, d.extension.byDisplayName) })}</Notice>
           <p>{t('deadlines.reason')}: {d.extension.reason}</p>
           <a class="button" href={href({ name: 'print', code: d.code, slip: 'apology' })}>{t('print.apology')}</a>
         </div>

@@ -8,6 +8,7 @@ import { useUnitNames } from '../shell/units';
 import { href } from '../shell/router';
 import { hasRole, useSession } from '../shell/session';
 import { Loading, Notice, StatusBadge } from '../shell/ui';
+import { Person } from '../shell/names';
 import { SlipTable } from './SlipTable';
 import { Qr } from './Qr';
 import { DeadlinesPanel } from './DeadlinesPanel';
@@ -45,7 +46,7 @@ export function DossierFacts({ dossier, unitName }: { dossier: Dossier; unitName
       <dt>{t('dossier.competentUnit')}</dt><dd>{unitName(d.competentUnit.code, d.competentUnit.name)}</dd>
       <dt>{t('dossier.returnUnit')}</dt><dd>{unitName(d.returnUnit.code, d.returnUnit.name)}</dd>
       <dt>{t('dossier.channel')}</dt><dd>{t(`channel.${d.channel}` as 'channel.1')}</dd>
-      <dt>{t('dossier.receivedAt')}</dt><dd>{dateTime(d.receivedAt)}{d.receivedBy && <span class="muted"> · {d.receivedBy}</span>}</dd>
+      <dt>{t('dossier.receivedAt')}</dt><dd>{dateTime(d.receivedAt)}{d.receivedBy && <span class="muted"> · <Person user={d.receivedBy} display={d.receivedByDisplayName} /></span>}</dd>
       <dt>{t('dossier.appointmentAt')}</dt><dd data-testid="appointment-at"><strong>{dateTime(d.appointmentAt)}</strong></dd>
       {d.finishedAt && <><dt>{t('dossier.finishedAt')}</dt><dd>{dateTime(d.finishedAt)}</dd></>}
       {d.returnedAt && <><dt>{t('dossier.returnedAt')}</dt><dd>{dateTime(d.returnedAt)}</dd></>}
@@ -170,7 +171,7 @@ export function DossierPage({ code }: { code: string }) {
                 {d.tasks.filter((x) => x.state !== 'completed').map((x) => (
                   <li key={x.id}>
                     <a href={href({ name: 'task', id: x.id })}>{x.name}</a>{' '}
-                    <span class="muted small">{unitName(x.unitCode)} · {x.assignee ?? t('inbox.unassigned')} · {t('inbox.due')}: {dateTime(x.dueAt)}</span>
+                    <span class="muted small">{unitName(x.unitCode)} · {x.assignee ? <Person user={x.assignee} display={x.assigneeDisplayName} /> : t('inbox.unassigned')} · {t('inbox.due')}: {dateTime(x.dueAt)}</span>
                   </li>
                 ))}
               </ul>

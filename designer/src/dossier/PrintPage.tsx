@@ -10,6 +10,7 @@ import { dateTime, vnParts } from '../shell/format';
 import { href, type SlipKind } from '../shell/router';
 import { isReception, useSession } from '../shell/session';
 import { Loading, Notice } from '../shell/ui';
+import { personName } from '../shell/names';
 import { useUnits } from './DossierPage';
 import { Qr } from './Qr';
 import { problemText } from '../shell/problem';
@@ -70,11 +71,16 @@ function Sheet({ dossier, title, children, qr, unitName }: { dossier: Dossier; t
   );
 }
 
-function Signatures({ left, right, rightName }: { left: string; right: string; rightName?: string | null }) {
+// The official signs under the name people know them by; the account name stays in small print for the audit.
+function Signatures({ left, right, rightName, rightUser }: { left: string; right: string; rightName?: string | null; rightUser?: string | null }) {
   return (
     <div class="signatures">
       <div><div class="strong">{left}</div><div class="italic small">(Ký và ghi rõ họ tên)</div></div>
-      <div><div class="strong">{right}</div><div class="italic small">(Ký và ghi rõ họ tên)</div><div class="sign-name">{rightName ?? ''}</div></div>
+      <div>
+        <div class="strong">{right}</div><div class="italic small">(Ký và ghi rõ họ tên)</div>
+        <div class="sign-name" data-testid="slip-signer" title={rightUser ?? undefined}>{rightName || rightUser || ''}</div>
+        {rightUser && rightName && rightName !== rightUser && <div class="sign-user small mono">{rightUser}</div>}
+      </div>
     </div>
   );
 }
@@ -103,7 +109,7 @@ function Receipt({ d, procedure, unitName }: { d: Dossier; procedure?: Procedure
       <p>5. Thời gian trả kết quả giải quyết hồ sơ: <strong data-testid="slip-appointment">{when(d.appointmentAt)}</strong></p>
       <p>6. Đăng ký nhận kết quả tại: {unitName(d.returnUnit.code, d.returnUnit.name)}</p>
       <p class="small italic">Tra cứu tình trạng hồ sơ: quét mã QR hoặc nhập mã hồ sơ tại trang Tra cứu hồ sơ ({location.origin}/#/lookup).</p>
-      <Signatures left="NGƯỜI NỘP HỒ SƠ" right="NGƯỜI TIẾP NHẬN HỒ SƠ" rightName={d.receivedBy} />
+      <Signatures left="NGƯỜI NỘP HỒ SƠ" right="NGƯỜI TIẾP NHẬN HỒ SƠ" rightName={d.receivedByDisplayName} rightUser={d.receivedBy} />
     </Sheet>
   );
 }
@@ -120,7 +126,7 @@ function SupplementSlip({ d, unitName }: { d: Dossier; unitName: UnitName }) {
       {s?.note && <p>Lý do: {s.note}</p>}
       <p>Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ Trung tâm Phục vụ hành chính công {unitName(d.receivingUnit.code, d.receivingUnit.name)} để được hướng dẫn.</p>
       <p>Xin trân trọng cảm ơn!</p>
-      <Signatures left="NGƯỜI NỘP HỒ SƠ" right="NGƯỜI HƯỚNG DẪN" rightName={d.receivedBy} />
+      <Signatures left="NGƯỜI NỘP HỒ SƠ" right="NGƯỜI HƯỚNG DẪN" rightName={d.receivedByDisplayName} rightUser={d.receivedBy} />
     </Sheet>
   );
 }
@@ -133,9 +139,16 @@ function RefusalSlip({ d, unitName }: { d: Dossier; unitName: UnitName }) {
       <p>Qua nghiên cứu, đối chiếu với các quy định hiện hành, Trung tâm từ chối tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:</p>
       <p class="reason" data-testid="slip-reason"><strong>{d.refusalReason ?? '…'}</strong></p>
       <p>Xin thông báo cho ông/bà được biết và thực hiện./.</p>
-      <Signatures left="NGƯỜI NỘP HỒ SƠ" right="NGƯỜI TIẾP NHẬN HỒ SƠ" rightName={d.receivedBy} />
+      <Signatures left="NGƯỜI NỘP HỒ SƠ" right="NGƯỜI TIẾP NHẬN HỒ SƠ" rightName={d.receivedByDisplayName} rightUser={d.receivedBy} />
     </Sheet>
   );
+}
+
+// "Phường Hải Châu (Tiếp nhận — Hải Châu)": the unit, and the official by display name; the applicant alone on the return row.
+function party(unitName: UnitName, unit: string | null, user: string | null, display?: string | null): string {
+  const person = personName(user, display);
+  if (!unit) return person || unitName(null);
+  return person ? `${unitName(unit)} (${person})` : unitName(unit);
 }
 
 function ControlSlip({ d, unitName }: { d: Dossier; unitName: UnitName }) {
@@ -156,8 +169,8 @@ function ControlSlip({ d, unitName }: { d: Dossier; unitName: UnitName }) {
           {d.slip.map((r, i) => (
             <tr key={i}>
               <td>
-                <div>{i + 1}. Giao: {unitName(r.fromUnit)}{r.fromUser ? ` (${r.fromUser})` : ''}</div>
-                <div>Nhận: {unitName(r.toUnit)}{r.toUser ? ` (${r.toUser})` : ''}</div>
+                <div>{i + 1}. Giao: {party(unitName, r.fromUnit, r.fromUser, r.fromUserDisplayName)}</div>
+                <div>Nhận: {party(unitName, r.toUnit, r.toUser, r.toUserDisplayName)}</div>
                 <div class="small italic">{r.step}</div>
               </td>
               <td>{when(r.at)}<div class="sign-row"><span>Người giao</span><span>Người nhận</span></div></td>
@@ -182,7 +195,7 @@ function ApologyLetter({ d, unitName }: { d: Dossier; unitName: UnitName }) {
       <p class="reason" data-testid="slip-reason"><strong>{x?.reason ?? '…'}</strong></p>
       <p>Sự chậm trễ này đã gây phiền hà cho ông/bà. Chúng tôi thành thật xin lỗi và hẹn lại thời gian trả kết quả vào: <strong data-testid="slip-new-appointment">{when(x?.newAppointmentAt ?? d.appointmentAt)}</strong>.</p>
       <p>Xin trân trọng cảm ơn!</p>
-      <Signatures left="NGƯỜI NỘP HỒ SƠ" right="ĐẠI DIỆN CƠ QUAN GIẢI QUYẾT" rightName={x?.by} />
+      <Signatures left="NGƯỜI NỘP HỒ SƠ" right="ĐẠI DIỆN CƠ QUAN GIẢI QUYẾT" rightName={x?.byDisplayName} rightUser={x?.by} />
     </Sheet>
   );
 }

@@ -3,6 +3,7 @@ import type { SlipRow } from '../api/types';
 import { t } from '../i18n';
 import { dateTime } from '../shell/format';
 import { GradeBadge } from '../shell/ui';
+import { Person } from '../shell/names';
 
 export function SlipTable({ rows, unitName }: { rows: SlipRow[]; unitName: (code: string | null, fallbackName?: string) => string }) {
   if (rows.length === 0) return <p class="muted">{t('slip.empty')}</p>;
@@ -24,8 +25,8 @@ export function SlipTable({ rows, unitName }: { rows: SlipRow[]; unitName: (code
         {rows.map((r, i) => (
           <tr key={i} data-slip-row={i} data-grade={r.grade ?? ''}>
             <td class="num">{i + 1}</td>
-            <td>{unitName(r.fromUnit)}{r.fromUser && <div class="muted small">{r.fromUser}</div>}</td>
-            <td>{unitName(r.toUnit)}{r.toUser && <div class="muted small">{r.toUser}</div>}</td>
+            <td>{unitName(r.fromUnit)}{r.fromUser && <div class="small"><Person user={r.fromUser} display={r.fromUserDisplayName} /></div>}</td>
+            <td>{unitName(r.toUnit)}{r.toUser && <div class="small"><Person user={r.toUser} display={r.toUserDisplayName} /></div>}</td>
             <td class="nowrap">{dateTime(r.at)}</td>
             <td>{r.step}</td>
             <td><GradeBadge grade={r.grade} /></td>

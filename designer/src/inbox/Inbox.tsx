@@ -8,6 +8,7 @@ import { isTyping } from '../shell/App';
 import { href, navigate } from '../shell/router';
 import { useSession } from '../shell/session';
 import { DueBadge, Notice } from '../shell/ui';
+import { Person } from '../shell/names';
 import { takeFlash } from './flash';
 import { problemText } from '../shell/problem';
 import { useProcedureNames } from '../shell/procedures';
@@ -158,7 +159,7 @@ export function Inbox({ view: routeView }: { view?: string }) {
                   <td>{task.applicantName ?? '—'}</td>
                   <td class="clip" title={task.procedureName ? procedures.byName(task.procedureName) : ''}>{task.procedureName ? procedures.byName(task.procedureName) : task.definitionKey}</td>
                   <td class="nowrap"><DueBadge dueAt={task.dueAt} now={now} /></td>
-                  <td>{task.assignee ? (mine ? <strong>{t('inbox.me')}</strong> : task.assignee) : <span class="muted">{t('inbox.unassigned')}</span>}</td>
+                  <td>{task.assignee ? (mine ? <strong>{t('inbox.me')}</strong> : <Person user={task.assignee} display={task.assigneeDisplayName} />) : <span class="muted">{t('inbox.unassigned')}</span>}</td>
                   <td class="nowrap">
                     {!task.readOnly && !task.assignee && (
                       <button type="button" class="button button--small" disabled={busyId === task.id} onClick={() => void claim(task, false)}

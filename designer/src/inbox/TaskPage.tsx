@@ -9,6 +9,7 @@ import { unitTitle, useUnitNames } from '../shell/units';
 import { href, navigate } from '../shell/router';
 import { useSession } from '../shell/session';
 import { DueBadge, Field, Loading, Notice, describedBy } from '../shell/ui';
+import { personName } from '../shell/names';
 import { DocumentList, DossierFacts } from '../dossier/DossierPage';
 import { SlipTable } from '../dossier/SlipTable';
 import { normaliseErrors } from '../desk/Desk';
@@ -189,7 +190,7 @@ export function TaskPage({ id }: { id: string }) {
             {!task.readOnly && !done && (
               <div class="assignment" data-testid="assignment">
                 {task.assignee ? (
-                  mine ? <span>{t('task.assignedToYou')}</span> : <span>{t('task.assignedTo', { user: task.assignee })}</span>
+                  mine ? <span>{t('task.assignedToYou')}</span> : <span>{t('task.assignedTo', { user: personName(task.assignee, task.assigneeDisplayName) })}</span>
                 ) : <span>{t('task.unassigned')}</span>}
                 {!task.assignee && <button type="button" class="button button--primary" disabled={busy} onClick={() => void claim(false)}>{t('inbox.claim')}</button>}
                 {mine && <button type="button" class="button button--ghost" disabled={busy} onClick={() => void claim(true)}>{t('inbox.release')}</button>}

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { PublicDossier } from '../api/types';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
 import { dateTime } from '../shell/format';
 import { navigate } from '../shell/router';
 import { Field, Notice, StatusBadge, describedBy } from '../shell/ui';
@@ -34,7 +34,9 @@ export function Lookup({ code }: { code?: string }) {
     );
   }, [code]);
 
-  const procedureName = result ? (typeof result.procedure === 'string' ? result.procedure : `${result.procedure.name} (${result.procedure.code})`) : '';
+  // The catalogue's English name on an English page; the Vietnamese name when there is none (it is the official one).
+  const vietnamese = result ? (typeof result.procedure === 'string' ? result.procedure : `${result.procedure.name} (${result.procedure.code})`) : '';
+  const procedureName = result && lang() === 'en' && result.procedureEn ? result.procedureEn : vietnamese;
   const errs = error ? [error] : undefined;
   return (
     <section class="panel lookup" aria-labelledby="lookup-title">
@@ -61,7 +63,7 @@ export function Lookup({ code }: { code?: string }) {
             <dt>{t('dossier.code')}</dt>
             <dd class="mono">{result.code}</dd>
             <dt>{t('dossier.procedure')}</dt>
-            <dd>{procedureName}</dd>
+            <dd data-testid="lookup-procedure" lang={procedureName === vietnamese ? 'vi' : 'en'}>{procedureName}</dd>
             <dt>{t('dossier.status')}</dt>
             <dd><StatusBadge code={result.status.code} name={result.status.name} /></dd>
             <dt>{t('dossier.appointmentAt')}</dt>

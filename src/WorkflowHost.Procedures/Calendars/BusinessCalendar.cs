@@ -33,10 +33,12 @@ public sealed class BusinessCalendar : IWorkingTimeCalendar
     // The explanation's sentences, in the caller's UI language (English without a localization service).
     private readonly IStringLocalizer<CalendarMessages> L;
 
-    internal BusinessCalendar(string name, string version, IReadOnlyList<CalendarYear> years, IStringLocalizer<CalendarMessages>? messages = null)
+    internal BusinessCalendar(string name, string version, IReadOnlyList<CalendarYear> years, IStringLocalizer<CalendarMessages>? messages = null,
+        CalendarTitle? title = null)
     {
         L = messages ?? EnglishMessages<CalendarMessages>.Instance;
         Name = name;
+        Title = title ?? new CalendarTitle(name, name);
         Version = version;
         _years = years.ToDictionary(y => y.Year);
         FirstYear = years.Min(y => y.Year);
@@ -46,6 +48,9 @@ public sealed class BusinessCalendar : IWorkingTimeCalendar
 
     /// <summary>The calendar's name: its folder under <c>workflows/calendars/</c>.</summary>
     public string Name { get; }
+
+    /// <summary>What people call the calendar, in Vietnamese and English (its folder name when it has no calendar.json).</summary>
+    public CalendarTitle Title { get; }
 
     /// <summary>
     /// The first 12 hex digits of a SHA-256 over the calendar's year files (names and bytes): any change to any file,

@@ -69,6 +69,7 @@ public sealed partial class CalendarSet
         foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
             var fileName = Path.GetFileName(file);
+            if (fileName == CalendarTitle.FileName) continue;
             if (!YearFile().IsMatch(fileName))
                 throw new CalendarDataException(file, null, null, "A calendar folder holds one file per year, named like 2026.json.");
             var content = File.ReadAllBytes(file);
@@ -83,7 +84,7 @@ public sealed partial class CalendarSet
             hash.AppendData("\n"u8);
         }
         if (years.Count == 0) throw new CalendarDataException(folder, null, null, "The calendar folder has no year files (2026.json …).");
-        return new BusinessCalendar(name, Convert.ToHexStringLower(hash.GetHashAndReset())[..12], years, messages);
+        return new BusinessCalendar(name, Convert.ToHexStringLower(hash.GetHashAndReset())[..12], years, messages, CalendarTitle.Read(folder, name));
     }
 
     /// <summary>The calendar named <paramref name="name"/>.</summary>

@@ -24,6 +24,7 @@ public static class OneStopExtensions
         services.AddHostedService<Jobs.CalendarWatcher>();
         services.AddScoped<DossierService>();
         services.AddScoped<DossierQueries>();
+        services.AddScoped<PeopleNames>();
         services.AddScoped<TaskHandover>();
         services.AddSingleton(sp => new WorkflowHost.Procedures.Units.UnitResolver(sp.GetRequiredService<OneStopData>().Units,
             sp.GetRequiredService<IStringLocalizer<WorkflowHost.Procedures.Localization.RoutingMessages>>()));

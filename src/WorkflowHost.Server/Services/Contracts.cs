@@ -40,7 +40,8 @@ public sealed record HistoryView(string ElementId, string ElementType, DateTimeO
 /// <param name="ReadOnly">True when the caller may see but not work the task (a manager of its unit).</param>
 public sealed record TaskView(Guid Id, Guid InstanceId, string ElementId, string? Name, IReadOnlyList<string> CandidateGroups, IReadOnlyList<string> CandidateUsers,
     string? Assignee, DateTimeOffset? DueAt, string State, string? FormKey, DateTimeOffset CreatedAt, string? BusinessKey, string DefinitionKey,
-    string? DossierCode = null, string? ApplicantName = null, string? ProcedureName = null, string? UnitCode = null, bool ReadOnly = false);
+    string? DossierCode = null, string? ApplicantName = null, string? ProcedureName = null, string? UnitCode = null, bool ReadOnly = false,
+    string? AssigneeDisplayName = null);
 
 /// <summary>Body of POST /api/tasks/{id}/complete.</summary>
 public sealed record CompleteTaskRequest(JsonObject? Variables);

@@ -25,7 +25,11 @@ public sealed record AppointmentRequest(string? ProcedureCode, string? Receiving
 public sealed record ExplanationView(DateOnly Day, string Kind, string Reason);
 
 /// <summary>Answer of POST /api/dossiers/appointment.</summary>
-public sealed record AppointmentView(DateTimeOffset AppointmentAt, string Calendar, string CalendarVersion, IReadOnlyList<ExplanationView> Explanation);
+public sealed record AppointmentView(DateTimeOffset AppointmentAt, string Calendar, string CalendarVersion, IReadOnlyList<ExplanationView> Explanation,
+    CalendarLabel? CalendarLabel = null);
+
+/// <summary>A business calendar as people read it: its name in both languages, with the name and version a deadline recorded.</summary>
+public sealed record CalendarLabel(string Name, string Version, string DisplayName, string DisplayNameEn);
 
 /// <summary>A unit named by code, with its name for people.</summary>
 public sealed record UnitRef(string Code, string? Name);
@@ -34,15 +38,17 @@ public sealed record UnitRef(string Code, string? Name);
 public sealed record DocumentView(Guid Id, string Name, string Kind, string? RequiredDocumentCode, string ContentType, long Size, string Sha256, string Phase,
     DateTimeOffset UploadedAt, string? UploadedBy);
 
-/// <summary>A row of the process control slip.</summary>
-public sealed record SlipRowView(string? FromUnit, string? FromUser, string? ToUnit, string? ToUser, DateTimeOffset At, string Step, string? Grade, string? Note);
+/// <summary>A row of the process control slip. The users are user names (or, on the return row, the applicant as written);
+/// their display names are beside them when they are accounts that have one.</summary>
+public sealed record SlipRowView(string? FromUnit, string? FromUser, string? ToUnit, string? ToUser, DateTimeOffset At, string Step, string? Grade, string? Note,
+    string? FromUserDisplayName = null, string? ToUserDisplayName = null);
 
 /// <summary>The one supplement request of a dossier.</summary>
 public sealed record SupplementView(DateTimeOffset RequestedAt, string? RequestedBy, IReadOnlyList<string> Missing, string? Note, DateTimeOffset? ResumedAt);
 
 /// <summary>A task of the dossier, as its page lists them.</summary>
 public sealed record DossierTaskView(Guid Id, string? Name, string ElementId, string? UnitCode, string? Assignee, DateTimeOffset? DueAt, string State,
-    DateTimeOffset CreatedAt, DateTimeOffset? EndedAt);
+    DateTimeOffset CreatedAt, DateTimeOffset? EndedAt, string? AssigneeDisplayName = null);
 
 /// <summary>The procedure a dossier was received for.</summary>
 public sealed record ProcedureRef(string Code, int Version, string Name);
@@ -54,13 +60,15 @@ public sealed record DossierView(string Code, ProcedureRef Procedure, int Status
     DateTimeOffset? FinishedAt, DateTimeOffset? ReturnedAt, Guid? InstanceId, string? RefusalReason, string? Note,
     IReadOnlyList<DocumentView> Documents, IReadOnlyList<SlipRowView> Slip, SupplementView? Supplement, IReadOnlyList<DossierTaskView> Tasks,
     ExtensionView? Extension, IReadOnlyList<PauseView> Pauses, IReadOnlyList<DeadlineChangeView> DeadlineChanges,
-    DossierRoutingView? Routing = null, IReadOnlyList<CustodyEventView>? Custody = null);
+    DossierRoutingView? Routing = null, IReadOnlyList<CustodyEventView>? Custody = null, string? ReceivedByDisplayName = null,
+    CalendarLabel? AppointmentCalendarLabel = null);
 
 /// <summary>An interval the dossier's clock stood still; open while <paramref name="EndedAt"/> is null.</summary>
 public sealed record PauseView(string Reason, DateTimeOffset StartedAt, DateTimeOffset? EndedAt);
 
 /// <summary>A deadline of the dossier that moved: the appointment (no task) or a step's due date; cause pause, extension or calendar.</summary>
-public sealed record DeadlineChangeView(Guid? TaskId, string Cause, DateTimeOffset? OldDueAt, DateTimeOffset NewDueAt, string? Calendar, DateTimeOffset At, string? By);
+public sealed record DeadlineChangeView(Guid? TaskId, string Cause, DateTimeOffset? OldDueAt, DateTimeOffset NewDueAt, string? Calendar, DateTimeOffset At, string? By,
+    string? ByDisplayName = null);
 
 /// <summary>How the dossier was routed at receipt: the subject's unit as written, the routing row and table version, the
 /// explanation the desk showed, and the version selection rule that chose its process (null: the procedure's own).</summary>
@@ -81,7 +89,9 @@ public sealed record DossierSummary(string Code, string ProcedureCode, string Pr
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
 
 /// <summary>GET /api/public/dossiers/{code}: what a citizen may see without signing in (no personal data).</summary>
-public sealed record PublicDossierStatus(string Code, string Procedure, PublicStatus Status, DateTimeOffset? AppointmentAt);
+/// <param name="Procedure">The procedure's Vietnamese name, as the dossier was received.</param>
+/// <param name="ProcedureEn">Its English name from the catalogue; null when the catalogue has none.</param>
+public sealed record PublicDossierStatus(string Code, string Procedure, PublicStatus Status, DateTimeOffset? AppointmentAt, string? ProcedureEn = null);
 
 public sealed record PublicStatus(int Code, string Name, string NameEn);
 

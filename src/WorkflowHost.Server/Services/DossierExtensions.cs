@@ -10,7 +10,8 @@ namespace WorkflowHost.Server.Services;
 public sealed record ExtensionRequest(DateTimeOffset? NewAppointmentAt, string? Reason);
 
 /// <summary>The apology of a late dossier, as the dossier page and the printed letter show it.</summary>
-public sealed record ExtensionView(DateTimeOffset At, string? By, string Reason, DateTimeOffset PreviousAppointmentAt, DateTimeOffset NewAppointmentAt);
+public sealed record ExtensionView(DateTimeOffset At, string? By, string Reason, DateTimeOffset PreviousAppointmentAt, DateTimeOffset NewAppointmentAt,
+    string? ByDisplayName = null);
 
 /// <summary>
 /// A late result (domain brief §1.5): before the appointment passes, staff of the dossier's units may apologise once and

@@ -13,7 +13,7 @@ namespace WorkflowHost.Server.Services;
 /// whose three units is theirs, admins all. The scope is part of every query, so a dossier outside it answers 404
 /// exactly like one that does not exist, and never counts in a search.
 /// </summary>
-public sealed class DossierQueries(WorkflowDbContext db, OneStopData data)
+public sealed class DossierQueries(WorkflowDbContext db, OneStopData data, PeopleNames people)
 {
     public const int MaxPageSize = 200;
 
@@ -38,9 +38,10 @@ public sealed class DossierQueries(WorkflowDbContext db, OneStopData data)
             .Select(x => new DocumentView(x.Id, x.Name, x.Kind, x.RequiredDocumentCode, x.ContentType, x.Size, x.Sha256, x.Phase, x.UploadedAt, x.UploadedBy))
             .ToListAsync(ct);
         var slip = await db.SlipEntries.AsNoTracking().Where(s => s.DossierId == d.Id).OrderBy(s => s.Id)
-            .Select(s => new SlipRowView(s.FromUnit, s.FromUser, s.ToUnit, s.ToUser, s.At, s.Step, s.Grade, s.Note)).ToListAsync(ct);
+            .Select(s => new SlipRowView(s.FromUnit, s.FromUser, s.ToUnit, s.ToUser, s.At, s.Step, s.Grade, s.Note, null, null)).ToListAsync(ct);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.DossierId == d.Id).OrderBy(t => t.CreatedAt)
-            .Select(t => new DossierTaskView(t.Id, t.Name, t.ElementId, t.UnitCode, t.Assignee, t.DueAt, t.State, t.CreatedAt, t.EndedAt)).ToListAsync(ct);
+            .Select(t => new DossierTaskView(t.Id, t.Name, t.ElementId, t.UnitCode, t.Assignee, t.DueAt, t.State, t.CreatedAt, t.EndedAt, null)).ToListAsync(ct);
+
         var custody = (await db.CustodyEvents.AsNoTracking().Where(c => c.DossierId == d.Id).OrderBy(c => c.Id).ToListAsync(ct))
             .Select(c => new CustodyEventView(c.Kind, Ref(c.FromUnit, c.At), Ref(c.ToUnit, c.At), c.TrackingNumber, c.Carrier, c.At, c.By, c.Note)).ToList();
         var routing = new DossierRoutingView(d.SubjectUnitWritten, d.RoutingRule, d.RoutingTableVersion,
@@ -51,16 +52,22 @@ public sealed class DossierQueries(WorkflowDbContext db, OneStopData data)
         var pauses = await db.DossierPauses.AsNoTracking().Where(p => p.DossierId == d.Id).OrderBy(p => p.Id)
             .Select(p => new PauseView(p.Reason, p.StartedAt, p.EndedAt)).ToListAsync(ct);
         var changes = await db.DeadlineChanges.AsNoTracking().Where(c => c.DossierId == d.Id).OrderBy(c => c.Id)
-            .Select(c => new DeadlineChangeView(c.TaskId, c.Cause, c.OldDueAt, c.NewDueAt, c.Calendar, c.At, c.By)).ToListAsync(ct);
+            .Select(c => new DeadlineChangeView(c.TaskId, c.Cause, c.OldDueAt, c.NewDueAt, c.Calendar, c.At, c.By, null)).ToListAsync(ct);
+        // Everyone the page names, in one query (not one per row).
+        var names = await people.ForAsync(slip.SelectMany(s => new[] { s.FromUser, s.ToUser }).Concat(tasks.Select(t => t.Assignee))
+            .Concat(changes.Select(c => c.By)).Append(d.ReceivedBy).Append(d.ExtendedBy), ct);
+        slip = slip.Select(s => s with { FromUserDisplayName = names.Of(s.FromUser), ToUserDisplayName = names.Of(s.ToUser) }).ToList();
+        tasks = tasks.Select(t => t with { AssigneeDisplayName = names.Of(t.Assignee) }).ToList();
+        changes = changes.Select(c => c with { ByDisplayName = names.Of(c.By) }).ToList();
         var extension = d is { ExtendedAt: { } extendedAt, AppointmentBeforeExtensionAt: { } before, AppointmentAt: { } after }
-            ? new ExtensionView(extendedAt, d.ExtendedBy, d.ExtensionReason ?? "", before, after)
+            ? new ExtensionView(extendedAt, d.ExtendedBy, d.ExtensionReason ?? "", before, after, names.Of(d.ExtendedBy))
             : null;
         return new DossierView(d.Code, new ProcedureRef(d.ProcedureCode, d.ProcedureVersion, d.ProcedureName), d.Status, DossierStatus.NameVi(d.Status),
             DossierStatus.NameEn(d.Status), d.Channel, new ApplicantInput(d.ApplicantType, d.ApplicantName, d.ApplicantIdNumber, d.ApplicantPhone, d.ApplicantEmail),
             new SubjectInput(d.SubjectUnit, d.SubjectAddress, d.SubjectParcel, d.SubjectUnitWritten), Ref(d.ReceivingUnit, d.ReceivedAt), Ref(d.CompetentUnit, d.ReceivedAt),
             Ref(d.ReturnUnit, d.ReceivedAt), d.ReceivedAt, d.ReceivedBy, d.AppointmentAt, d.OriginalAppointmentAt, d.AppointmentCalendar, d.FinishedAt,
             d.ReturnedAt, d.InstanceId, d.RefusalReason, d.Note, documents, slip, supplement, tasks,
-            extension, pauses, changes, routing, custody);
+            extension, pauses, changes, routing, custody, names.Of(d.ReceivedBy), CalendarLabels.Of(d.AppointmentCalendar, data.Calendars));
     }
 
     public async Task<Page<DossierSummary>> SearchAsync(string? q, string? unit, int? status, int limit, int offset, Actor actor, CancellationToken ct)
@@ -84,9 +91,13 @@ public sealed class DossierQueries(WorkflowDbContext db, OneStopData data)
     /// <summary>The citizen's lookup: dossiers only (a process instance that merely shares the key is not a dossier), no personal data.</summary>
     public async Task<PublicDossierStatus> PublicAsync(string code, CancellationToken ct)
     {
-        var d = await db.Dossiers.AsNoTracking().Where(x => x.Code == code).Select(x => new { x.Code, x.ProcedureName, x.Status, x.AppointmentAt })
+        var d = await db.Dossiers.AsNoTracking().Where(x => x.Code == code)
+            .Select(x => new { x.Code, x.ProcedureCode, x.ProcedureVersion, x.ProcedureName, x.Status, x.AppointmentAt })
             .SingleOrDefaultAsync(ct) ?? throw NotFound(code);
-        return new PublicDossierStatus(d.Code, d.ProcedureName, new PublicStatus(d.Status, DossierStatus.NameVi(d.Status), DossierStatus.NameEn(d.Status)), d.AppointmentAt);
+        // The English name of the version the dossier was received under; the catalogue keeps every version.
+        var english = data.Procedures.All.FirstOrDefault(p => p.Code == d.ProcedureCode && p.Version == d.ProcedureVersion)?.NameEn;
+        return new PublicDossierStatus(d.Code, d.ProcedureName, new PublicStatus(d.Status, DossierStatus.NameVi(d.Status), DossierStatus.NameEn(d.Status)),
+            d.AppointmentAt, english);
     }
 
     public async Task<DossierDocumentEntity> DocumentAsync(string code, Guid id, Actor actor, CancellationToken ct)

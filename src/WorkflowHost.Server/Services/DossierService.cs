@@ -31,7 +31,7 @@ public sealed class DossierService(WorkflowDbContext db, OneStopData data, Defin
     {
         var procedure = ProcedureInForce(request.ProcedureCode, clock.GetUtcNow(), "procedureCode");
         var deadline = Procedures.Calendars.Appointment.Compute(procedure.TimeLimit, request.ReceivedAt ?? clock.GetUtcNow(), data.Calendar);
-        return View(deadline);
+        return View(deadline) with { CalendarLabel = CalendarLabels.Of(data.Calendar) };
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ using WorkflowHost.Server.Localization;
 namespace WorkflowHost.Server.Services;
 
 /// <summary>The inbox: which tasks a person sees (<see cref="TaskScope"/>), its views and counts, claiming, and completing through the engine.</summary>
-public sealed class TaskService(WorkflowDbContext db, InstanceCommandService commands, DefinitionCatalog catalog, TaskForms forms, OneStopData data, TimeProvider clock,
+public sealed class TaskService(WorkflowDbContext db, PeopleNames people, InstanceCommandService commands, DefinitionCatalog catalog, TaskForms forms, OneStopData data, TimeProvider clock,
     IStringLocalizer<ServerMessages> L)
 {
     public const int MaxPageSize = 500;
@@ -42,12 +42,15 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
                 ApplicantName = db.Dossiers.Where(d => d.Id == t.DossierId).Select(d => d.ApplicantName).FirstOrDefault(),
                 ProcedureName = db.Dossiers.Where(d => d.Id == t.DossierId).Select(d => d.ProcedureName).FirstOrDefault(),
             }).ToListAsync(ct);
+        // The page's assignees by display name: one query for the page (a handful of accounts), not a join per row.
+        var names = await people.ForAsync(rows.Select(r => r.Task.Assignee), ct);
         return rows.Select(r =>
         {
             r.Task.Candidates = r.Candidates.Select(c => new TaskCandidateEntity { TaskId = r.Task.Id, Kind = c.Kind, Name = c.Name }).ToList();
             return View(r.Task, r.BusinessKey, r.DefinitionKey ?? "", actor) with
             {
                 DossierCode = r.DossierCode, ApplicantName = r.ApplicantName, ProcedureName = r.ProcedureName,
+                AssigneeDisplayName = names.Of(r.Task.Assignee),
             };
         }).ToList();
     }
@@ -106,6 +109,7 @@ public sealed class TaskService(WorkflowDbContext db, InstanceCommandService com
         var view = View(row.Task, row.Instance.BusinessKey, row.Instance.DefinitionKey, actor) with
         {
             DossierCode = row.Dossier?.Code, ApplicantName = row.Dossier?.ApplicantName, ProcedureName = row.Dossier?.ProcedureName,
+            AssigneeDisplayName = (await people.ForAsync([row.Task.Assignee], ct)).Of(row.Task.Assignee),
         };
         var definition = catalog.Get(row.Instance.DefinitionKey, row.Instance.DefinitionVersion);
         TaskFormView? form = null;

@@ -53,6 +53,29 @@ public sealed class ShippedProcedureTests
         Assert.True(h.IsCompleted);
     }
 
+    /// <summary>
+    /// Clerks read step names in the inbox, on the slip and on the dashboard, in Vietnamese first: every task, event and
+    /// sub-process of a shipped procedure (and every gateway that has a name) reads "Vietnamese (English)", as
+    /// "Kiểm tra hồ sơ (Check completeness)". The Vietnamese part must carry a Vietnamese letter, so an English-only
+    /// name in that shape is caught too.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Procedures))]
+    public void ShippedProcedure_NamesEveryStepInVietnameseWithEnglishInBrackets(string file)
+    {
+        var bpmn = System.Xml.Linq.XNamespace.Get("http://www.omg.org/spec/BPMN/20100524/MODEL");
+        var process = System.Xml.Linq.XDocument.Parse(Fixtures.Read("workflows/" + file)).Descendants(bpmn + "process").Single();
+        var steps = process.Descendants().Where(e => e.Name.Namespace == bpmn && e.Attribute("id") is not null
+            && (e.Name.LocalName.EndsWith("Task", StringComparison.Ordinal) || e.Name.LocalName.EndsWith("Event", StringComparison.Ordinal)
+                || e.Name.LocalName == "subProcess" || (e.Name.LocalName.EndsWith("Gateway", StringComparison.Ordinal) && e.Attribute("name") is not null)));
+        var wrong = steps.Select(e => (Id: e.Attribute("id")!.Value, Name: e.Attribute("name")?.Value ?? ""))
+            .Where(s => !Bilingual.IsMatch(s.Name)).Select(s => $"{s.Id}: \"{s.Name}\"").ToList();
+        Assert.True(wrong.Count == 0, $"{file}: steps not named \"Vietnamese (English)\": {string.Join("; ", wrong)}");
+        Assert.NotEmpty(steps);
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex Bilingual = new(@"^(?=[^(]*[À-ỹĐđ])[^()]+ \([^()]+\)$");
+
     [Fact]
     public void MarriageRegistration_EndsRefused_WhenTheDeskRefuses()
     {
@@ -65,18 +88,18 @@ public sealed class ShippedProcedureTests
     public void ConstructionPermit_EscalatesToTheApology_OneWorkingDayAfterApprovalOpens_SkippingTheWeekend()
     {
         var h = EngineHarness.LoadFile("workflows/construction-permit.bpmn", WithCalendar).Start(("agencies", new[] { "fire-police" }));
-        h.CompleteTask("Check completeness", ("valid", true));
-        h.CompleteTask("Give opinion", ("opinion", "agree"));
-        h.CompleteTask("Inspect the site");
+        h.CompleteTask("checkCompleteness", ("valid", true));
+        h.CompleteTask("askAgencies", ("opinion", "agree"));
+        h.CompleteTask("inspectSite");
         h.Now = new DateTimeOffset(2026, 3, 6, 10, 0, 0, TimeSpan.FromHours(7)); // Friday
-        h.CompleteTask("Appraise and draft permit");
+        h.CompleteTask("appraise");
 
         // One working day after Friday 10:00 is Monday 9 March 2026, due at the end of office hours.
         var timer = Assert.Single(h.LastEffects.OfType<TimerScheduled>(), t => t.ElementId == "deadlineNear");
         Assert.Equal(new DateTimeOffset(2026, 3, 9, 17, 0, 0, TimeSpan.FromHours(7)), timer.DueAt);
         h.FireTimer("deadlineNear");
-        Assert.True(h.IsReady("Write apology and new appointment"));
-        Assert.True(h.IsReady("Approve and sign permit")); // non-interrupting: the leader can still sign
+        Assert.True(h.IsReady("writeApology"));
+        Assert.True(h.IsReady("approve")); // non-interrupting: the leader can still sign
     }
 
     [Fact]
@@ -84,17 +107,17 @@ public sealed class ShippedProcedureTests
     {
         // The escalation timer on approval counts working days: like the marriage registration, it needs the calendar.
         var h = EngineHarness.LoadFile("workflows/construction-permit.bpmn", WithCalendar).Start(("agencies", new[] { "fire-police", "electricity" }));
-        h.CompleteTask("Check completeness", ("valid", true));
-        Assert.Equal(["Give opinion", "Give opinion", "Inspect the site"], h.ReadyTasks);
+        h.CompleteTask("checkCompleteness", ("valid", true));
+        Assert.Equal(["Cho ý kiến (Give opinion)", "Cho ý kiến (Give opinion)", "Kiểm tra thực địa (Inspect the site)"], h.ReadyTasks);
         var opinions = h.Effects.OfType<TaskCreated>().Where(t => t.ElementId == "askAgencies").ToList();
         Assert.Equal(["fire-police", "electricity"], opinions.Select(t => t.CandidateGroups.Single()));
         h.Run(new CompleteUserTask(opinions[1].TaskId, EngineHarness.Vars(("opinion", "agree"))));
         h.Run(new CompleteUserTask(opinions[0].TaskId, EngineHarness.Vars(("opinion", "agree with conditions"))));
-        h.CompleteTask("Inspect the site");
+        h.CompleteTask("inspectSite");
         Assert.Equal("""[{"agency":"fire-police","opinion":"agree with conditions"},{"agency":"electricity","opinion":"agree"}]""", h.Variables["opinions"]!.ToJsonString());
-        h.CompleteTask("Appraise and draft permit");
-        h.CompleteTask("Approve and sign permit");
-        h.CompleteTask("Return result");
+        h.CompleteTask("appraise");
+        h.CompleteTask("approve");
+        h.CompleteTask("returnResult");
         Assert.True(h.IsCompleted);
     }
 
@@ -102,8 +125,8 @@ public sealed class ShippedProcedureTests
     public void ConstructionPermit_WithdrawnMidAppraisal_EndsEveryOpenTaskAndTimer_AtStatus7()
     {
         var h = EngineHarness.LoadFile("workflows/construction-permit.bpmn", WithCalendar).Start(("agencies", new[] { "fire-police", "electricity" }));
-        h.CompleteTask("Check completeness", ("valid", true));
-        Assert.Equal(["Give opinion", "Give opinion", "Inspect the site"], h.ReadyTasks);
+        h.CompleteTask("checkCompleteness", ("valid", true));
+        Assert.Equal(["Cho ý kiến (Give opinion)", "Cho ý kiến (Give opinion)", "Kiểm tra thực địa (Inspect the site)"], h.ReadyTasks);
 
         Assert.Equal(1, h.Message("dossier-withdrawn", ("withdrawalReason", "citizen request")));
 
@@ -121,12 +144,12 @@ public sealed class ShippedProcedureTests
     public void ConstructionPermit_RefusedAfterTheFeeWasCollected_RunsTheRefundOnce()
     {
         var h = EngineHarness.LoadFile("workflows/construction-permit.bpmn", WithCalendar).Start(("agencies", new[] { "fire-police" }));
-        h.CompleteTask("Check completeness", ("valid", false));
-        h.CompleteTask("Issue refusal slip");
+        h.CompleteTask("checkCompleteness", ("valid", false));
+        h.CompleteTask("issueRefusal");
 
-        Assert.Equal(["Refund the fee"], h.ReadyTasks);
+        Assert.Equal(["Hoàn trả phí (Refund the fee)"], h.ReadyTasks);
         Assert.Equal(InstanceStatus.Active, h.Status); // the refusal waits for the refund
-        h.CompleteTask("Refund the fee", ("refundReceipt", "HT-2026-0007"));
+        h.CompleteTask("refundFee", ("refundReceipt", "HT-2026-0007"));
 
         Assert.True(h.IsCompleted);
         Assert.Single(h.Completed("refundFee"));
@@ -138,11 +161,11 @@ public sealed class ShippedProcedureTests
     public void ConstructionPermit_ReturnedNormally_RefundsNothing()
     {
         var h = EngineHarness.LoadFile("workflows/construction-permit.bpmn", WithCalendar).Start(("agencies", Array.Empty<string>()));
-        h.CompleteTask("Check completeness", ("valid", true));
-        h.CompleteTask("Inspect the site");
-        h.CompleteTask("Appraise and draft permit");
-        h.CompleteTask("Approve and sign permit");
-        h.CompleteTask("Return result");
+        h.CompleteTask("checkCompleteness", ("valid", true));
+        h.CompleteTask("inspectSite");
+        h.CompleteTask("appraise");
+        h.CompleteTask("approve");
+        h.CompleteTask("returnResult");
         Assert.True(h.IsCompleted);
         Assert.DoesNotContain(h.Effects.OfType<TaskCreated>(), t => t.ElementId == "refundFee");
     }

@@ -55,6 +55,43 @@ public sealed class CalendarFileTests : IDisposable
     }
 
     [Fact]
+    public void Load_NamesTheGovernmentCalendarInBothLanguages_FromItsCalendarFile()
+    {
+        Assert.Equal(new CalendarTitle("Lịch làm việc cơ quan nhà nước", "Vietnamese government working calendar"), Government.Title);
+    }
+
+    [Fact]
+    public void Load_KeepsTheVersion_WhenOnlyTheDisplayNameChanges()
+    {
+        var folder = CopyShipped();
+        var file = Path.Combine(folder, CalendarTitle.FileName);
+        File.WriteAllText(file, File.ReadAllText(file).Replace("Lịch làm việc cơ quan nhà nước", "Lịch làm việc hành chính"));
+
+        var renamed = CalendarSet.Load(_root).Get("vn-government");
+
+        Assert.Equal("Lịch làm việc hành chính", renamed.Title.Vi);
+        Assert.Equal(Government.Version, renamed.Version); // a new label does not make computed deadlines look stale
+    }
+
+    [Theory]
+    [InlineData("""{ "calendar": "vn-government", "displayName": { "vi": "Lịch" } }""", "$.displayName", "\"en\" is missing")]
+    [InlineData("""{ "calendar": "vn-government", "displayName": { "vi": " ", "en": "Calendar" } }""", "$.displayName.vi", "\"vi\" is missing")]
+    [InlineData("""{ "calendar": "other", "displayName": { "vi": "Lịch", "en": "Calendar" } }""", "$.calendar", "folder's name")]
+    [InlineData("""{ "calendar": "vn-government" }""", "$", "\"displayName\" is missing")]
+    [InlineData("""{ "calendar": "vn-government", "displayName": { "vi": "Lịch", "en": "Calendar" }, "colour": "red" }""", "$.colour", "Unknown property")]
+    public void Load_RefusesTheCalendarFile_NamingThePathAndTheFault(string json, string path, string problem)
+    {
+        var folder = CopyShipped();
+        File.WriteAllText(Path.Combine(folder, CalendarTitle.FileName), json);
+
+        var error = Assert.Throws<CalendarDataException>(() => CalendarSet.Load(_root));
+
+        Assert.EndsWith(CalendarTitle.FileName, error.File);
+        Assert.Equal(path, error.Path);
+        Assert.Contains(problem, error.Problem);
+    }
+
+    [Fact]
     public void AddWorkingDays_SaysTheSaturdayDeskReceivedIt_WhenTheCalendarOpensSaturdayMornings()
     {
         var folder = CopyShipped();

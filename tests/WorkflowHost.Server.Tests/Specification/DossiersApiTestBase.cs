@@ -197,6 +197,83 @@ public abstract class DossiersApiTestBase<TFixture>(TFixture fixture) : IClassFi
     }
 
     [Fact]
+    public virtual async Task DossierAndSlip_NameEachOfficialByDisplayName_BesideTheUserName()
+    {
+        var reception = await Fixture.AsAsync("reception.hai-chau");
+        var code = (await ReceiveAsync(reception, Receipt(applicant: "Lê Thị Hoa")))["code"]!.GetValue<string>();
+        var officer = await Fixture.AsAsync("officer.hai-chau");
+        await CompleteAsync(officer, await OpenTaskAsync(officer, code, "appraise"), new { verificationNeeded = false, opinion = "Đủ điều kiện" });
+
+        // The leader's step, claimed: the inbox and the task page name who works it.
+        var leader = await Fixture.AsAsync("leader.hai-chau");
+        var approve = await OpenTaskAsync(leader, code, "approve");
+        var approveId = approve["id"]!.GetValue<Guid>();
+        await leader.ExpectAsync(await leader.Http.PostAsync($"/api/tasks/{approveId}/claim", null), HttpStatusCode.OK, "claim");
+        var listed = (await leader.GetAsync<JsonArray>("/api/tasks?view=mine&limit=200")).Select(x => x!.AsObject()).Single(x => x["id"]!.GetValue<Guid>() == approveId);
+        Assert.Equal(("leader.hai-chau", "Lãnh đạo — Hải Châu"), (listed["assignee"]!.GetValue<string>(), listed["assigneeDisplayName"]!.GetValue<string>()));
+        var detail = await leader.GetAsync<JsonObject>($"/api/tasks/{approveId}");
+        Assert.Equal("Lãnh đạo — Hải Châu", detail["task"]!["assigneeDisplayName"]!.GetValue<string>());
+
+        var dossier = await DossierAsync(reception, code);
+        Assert.Equal(("reception.hai-chau", "Tiếp nhận — Hải Châu"),
+            (dossier["receivedBy"]!.GetValue<string>(), dossier["receivedByDisplayName"]!.GetValue<string>()));
+        var slip = dossier["slip"]!.AsArray().Select(r => r!.AsObject()).ToList();
+        Assert.Equal(("reception.hai-chau", "Tiếp nhận — Hải Châu"), (slip[0]["fromUser"]!.GetValue<string>(), slip[0]["fromUserDisplayName"]!.GetValue<string>()));
+        Assert.Equal(("officer.hai-chau", "Chuyên viên — Hải Châu"), (slip[1]["fromUser"]!.GetValue<string>(), slip[1]["fromUserDisplayName"]!.GetValue<string>()));
+        // The applicant written on a row is no account: no display name is invented for her.
+        Assert.All(slip, r => Assert.True(r["toUserDisplayName"] is null || r["toUser"]!.GetValue<string>().Contains('.')));
+        var done = dossier["tasks"]!.AsArray().Select(t => t!.AsObject()).Single(t => t["elementId"]!.GetValue<string>() == "appraise");
+        Assert.Equal("Chuyên viên — Hải Châu", done["assigneeDisplayName"]!.GetValue<string>());
+
+        // A display name corrected later reaches the slip, which still keeps the user name the audit relies on.
+        using (var scope = Fixture.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            await db.Users.Where(u => u.UserName == "officer.hai-chau").ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, "Chuyên viên — Trần Văn Bình"));
+        }
+        try
+        {
+            var again = (await DossierAsync(reception, code))["slip"]!.AsArray()[1]!;
+            Assert.Equal(("officer.hai-chau", "Chuyên viên — Trần Văn Bình"), (again["fromUser"]!.GetValue<string>(), again["fromUserDisplayName"]!.GetValue<string>()));
+        }
+        finally
+        {
+            using var scope = Fixture.Factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            await db.Users.Where(u => u.UserName == "officer.hai-chau").ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, "Chuyên viên — Hải Châu"));
+        }
+    }
+
+    [Fact]
+    public virtual async Task Dossier_NamesItsCalendarForPeople_WithTheRecordedVersionAsADetail()
+    {
+        var reception = await Fixture.AsAsync("reception.hai-chau");
+        var code = (await ReceiveAsync(reception, Receipt(applicant: "Phan Quốc Bảo")))["code"]!.GetValue<string>();
+        var dossier = await DossierAsync(reception, code);
+        var recorded = dossier["appointmentCalendar"]!.GetValue<string>();
+        var label = dossier["appointmentCalendarLabel"]!.AsObject();
+        Assert.Equal(("Lịch làm việc cơ quan nhà nước", "Vietnamese government working calendar"),
+            (label["displayName"]!.GetValue<string>(), label["displayNameEn"]!.GetValue<string>()));
+        Assert.Equal(recorded, $"{label["name"]!.GetValue<string>()}@{label["version"]!.GetValue<string>()}");
+
+        var preview = await (await reception.Http.PostAsJsonAsync("/api/dossiers/appointment", new { procedureCode = Marriage })).Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("Lịch làm việc cơ quan nhà nước", preview!["calendarLabel"]!["displayName"]!.GetValue<string>());
+        Assert.Equal(preview["calendarVersion"]!.GetValue<string>(), preview["calendarLabel"]!["version"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public virtual async Task PublicLookup_GivesTheProcedureInBothLanguages_AndStillNoPersonalData()
+    {
+        var reception = await Fixture.AsAsync("reception.hai-chau");
+        var code = (await ReceiveAsync(reception, Receipt(applicant: "Đỗ Thanh Tâm")))["code"]!.GetValue<string>();
+        var lookup = await Fixture.Anonymous().GetAsync<JsonObject>($"/api/public/dossiers/{code}");
+        Assert.Equal("Đăng ký kết hôn", lookup["procedure"]!.GetValue<string>());
+        Assert.Equal("Marriage registration", lookup["procedureEn"]!.GetValue<string>());
+        Assert.DoesNotContain("Đỗ Thanh Tâm", lookup.ToJsonString());
+        Assert.DoesNotContain("reception.hai-chau", lookup.ToJsonString());
+    }
+
+    [Fact]
     public virtual async Task CompleteTask_Answers422NamingTheField_WhenAVariableIsUndeclaredOrMissing()
     {
         var reception = await Fixture.AsAsync("reception.hai-chau");
