@@ -50,17 +50,22 @@ export function NotificationBell() {
     const onClick = (e: MouseEvent) => {
       if (!panel.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) setOpen(false);
     };
-    // Another screen (a shortcut, the back button, the quick-open box) leaves the panel behind over the new page.
-    const onRoute = () => setOpen(false);
     window.addEventListener('keydown', onKey);
     window.addEventListener('mousedown', onClick);
-    window.addEventListener('hashchange', onRoute);
     return () => {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('mousedown', onClick);
-      window.removeEventListener('hashchange', onRoute);
     };
   }, [open]);
+
+  // Another screen (a shortcut, the back button, the quick-open box) would leave the panel behind over the new page.
+  // Listened to for the bell's whole life: an effect that starts only once the panel is open runs after the paint, so
+  // a page change right after opening could slip past it.
+  useEffect(() => {
+    const onRoute = () => setOpen(false);
+    window.addEventListener('hashchange', onRoute);
+    return () => window.removeEventListener('hashchange', onRoute);
+  }, []);
 
   const markRead = async (n: NotificationItem) => {
     if (n.readAt) return;
