@@ -14,7 +14,7 @@ public sealed class ValidationReport(Microsoft.Extensions.Localization.IStringLo
     private readonly List<ValidationProblem> _problems = [];
 
     /// <summary>The message catalogue problems are worded from (English when none was given).</summary>
-    internal Microsoft.Extensions.Localization.IStringLocalizer<ValidationMessages> L { get; } = messages ?? EnglishValidationMessages.Instance;
+    internal Microsoft.Extensions.Localization.IStringLocalizer<ValidationMessages> L { get; } = messages ?? WorkflowHost.Engine.Localization.EnglishMessages<ValidationMessages>.Instance;
 
     public IReadOnlyList<ValidationProblem> Problems => _problems;
     public IEnumerable<ValidationProblem> Errors => _problems.Where(p => p.Severity == ProblemSeverity.Error);

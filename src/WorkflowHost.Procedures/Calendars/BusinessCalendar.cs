@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using WorkflowHost.Engine.Timers;
+using WorkflowHost.Engine.Localization;
 using WorkflowHost.Procedures.Localization;
 using static WorkflowHost.Procedures.Calendars.DeadlineStepKinds;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using WorkflowHost.Engine.Localization;
 using WorkflowHost.Procedures.Localization;
 using WorkflowHost.Procedures.Text;
 using WorkflowHost.Procedures.Units;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using WorkflowHost.Engine.Localization;
 using WorkflowHost.Procedures.Localization;
 using WorkflowHost.Procedures.Text;
 
